@@ -76,10 +76,14 @@ class Errors:
     E110 = "{path}: {size} MB is more than the {limit} MB limit; split it or raise --max-mb"
     E111 = "{path}:{line}: bad date {value!r} in field {field!r}; use YYYY-MM-DD"
     E112 = "{path}: matched no files (pattern {pattern!r})"
+    E113 = "{path}:{line}: text field {field!r} is empty; nothing to code"
 
     # E2xx data files
     E201 = "data file {name}: {reason}; fix the file or remove the entry"
     E202 = "data file {name} entry {entry}: {reason}"
+    E203 = "unknown CAMEO code {code!r}: give 2-4 digits as a string such as '042'"
+    E204 = "unknown PLOVER event type {name!r}: use one of {known} or an old name ({aliases})"
+    E220 = "unknown sector code {code!r}: known ones are {known}; add it to agents.yaml `sectors:`"
 
     # E3xx coding
     E301 = "{doc_id} sentence {index}: the coder failed ({reason}); sentence skipped"
@@ -91,3 +95,7 @@ class Errors:
     # E5xx export/import
     E501 = "{path}: cannot import as {fmt} ({reason})"
     E502 = "unknown code {code!r} in {field}: see `polybius codes` for the valid ones"
+    E510 = "{path}:{line}: {reason}; check this line of the dictionary"
+    E503 = "{path}: cannot write ({reason}); check the directory exists and is writable"
+    E504 = "unknown {kind} {value!r}: use one of {choices}"
+    E505 = "no event {event_id!r} in database {path}; list events with `polybius search`"

@@ -1,0 +1,5 @@
+"""`python -m polybius` runs the command line."""
+
+from polybius.cli import main
+
+main()

@@ -1,0 +1,413 @@
+"""Resolve every actor mention of a document, following references back to their names.
+
+No coreference model can be had offline, so this is a small rule system over the parse,
+run in document order with a registry of who has been mentioned:
+
+- a surname or given name of a person named earlier ("Chi", "Sergeev");
+- a pronoun ("He did not elaborate", "his Chinese counterpart"): the last person who was a
+  subject in this or the previous sentence, else the last person mentioned;
+- a title without a name ("the Russian president", "the defense minister"): the last
+  person of that country holding a matching title;
+- "his Chinese counterpart": the last person of that country with the possessor's sector;
+- plural references ("The two men", "the two countries", "both sides", "they"): the last
+  two persons or countries mentioned, or the last compound actor;
+- "the alliance": an alliance already named in the document (NATO).
+
+Every resolved mention keeps the spans it was resolved through (``Mention.chain``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from polybius.actors.recognise import (
+    ActorKnowledge,
+    _country_of_word,
+    iter_candidate_heads,
+    make_actor,
+    noun_phrase,
+    phrase_actors,
+    split_code,
+)
+from polybius.model import Actor, Mention
+
+__all__ = ["DocumentActors", "resolve_actors"]
+
+log = logging.getLogger(__name__)
+
+Token = Any
+
+_MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
+_PLURAL_PERSON_NOUNS = frozenset(
+    {"man", "men", "leader", "leaders", "minister", "ministers", "president", "presidents",
+     "official", "officials", "counterpart", "counterparts", "general", "generals", "woman",
+     "women", "chief", "chiefs", "envoy", "envoys", "diplomat", "diplomats"}
+)
+_PLURAL_STATE_NOUNS = frozenset(
+    {"country", "countries", "nation", "nations", "state", "states", "government",
+     "governments", "capital", "capitals", "power", "powers", "neighbor", "neighbors",
+     "neighbour", "neighbours"}
+)
+_PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
+_TITLE_NOUNS = frozenset(
+    {"president", "minister", "premier", "chairman", "chancellor", "leader", "chief",
+     "commander", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman",
+     "king", "prime", "counterpart", "head", "general", "admiral"}
+)
+_NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
+
+
+@dataclass(slots=True)
+class _Known:
+    """A resolved mention in the registry, with what later references can match on."""
+
+    mention: Mention
+    sentence: int
+    subject: bool
+    name_parts: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class DocumentActors:
+    """All actor mentions of a document, indexed by the token that carries them.
+
+    ``by_head`` maps a phrase head (``Sergeev``, ``men`` in "The two men") to the actors it
+    names; ``by_modifier`` maps a noun that is not an actor itself but is modified by one
+    ("U.S. calls", "Washington's plans", "a Russian effort") to those actors.
+    """
+
+    by_head: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
+    by_modifier: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+
+    def at(self, token_index: int) -> tuple[Mention, ...]:
+        return self.by_head.get(token_index, ())
+
+    def modifying(self, token_index: int) -> tuple[Mention, ...]:
+        return self.by_modifier.get(token_index, ())
+
+    def mentions(self) -> list[Mention]:
+        seen: dict[tuple[int, int, str | None], Mention] = {}
+        for group in (*self.by_head.values(), *self.by_modifier.values()):
+            for mention in group:
+                seen.setdefault((mention.start, mention.end, mention.code), mention)
+        return sorted(seen.values(), key=lambda m: (m.start, m.end))
+
+    def countries_mentioned(self) -> list[str]:
+        found: list[str] = []
+        for mention in self.mentions():
+            if mention.actor and mention.actor.country and mention.actor.country not in found:
+                found.append(mention.actor.country)
+        return found
+
+
+class _Resolver:
+    def __init__(self, kb: ActorKnowledge, *, date: dt.date | None, skip: Sequence[tuple[int, int]]):
+        self.kb = kb
+        self.date = date
+        self.skip = skip
+        self.result = DocumentActors()
+        self.persons: list[_Known] = []  # in order of mention
+        self.states: list[_Known] = []
+        self.groups: list[tuple[int, tuple[Mention, ...]]] = []  # plural mentions
+        self.igos_seen: set[str] = set()
+        self.sentence_index = 0
+
+    # -- registry -------------------------------------------------------------------
+    def _register(self, head: Token, mentions: Sequence[Mention], title_words: Iterable[str] = ()) -> None:
+        subject = head.dep_ in ("nsubj", "nsubjpass")
+        if len(mentions) > 1:
+            self.groups.append((self.sentence_index, tuple(mentions)))
+        for mention in mentions:
+            actor = mention.actor
+            if actor is None:
+                continue
+            known = _Known(mention, self.sentence_index, subject)
+            if actor.kind == "person":
+                parts = {p.lower() for p in (actor.name or mention.text).split() if p[:1].isupper()}
+                known.name_parts = frozenset(parts)
+                titles = {w.lower() for w in title_words}
+                role = self._role_title(actor)
+                if role:
+                    titles.update(role.lower().split())
+                known.title_words = frozenset(titles)
+                self.persons.append(known)
+            elif actor.kind == "igo":
+                self.igos_seen.add(actor.code)
+            elif actor.kind == "state":
+                self.states.append(known)
+
+    def _role_title(self, actor: Actor) -> str:
+        if not actor.entity_id:
+            return ""
+        for person in self.kb.persons_by_name(actor.name or ""):
+            if person.id == actor.entity_id:
+                role = self.kb.role_at(person, self.date)
+                return str(getattr(role, "title", "") or "")
+        return ""
+
+    def _in_skip(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.skip)
+
+    # -- main loop ------------------------------------------------------------------
+    def run(self, doc: Any) -> DocumentActors:
+        for index, sentence in enumerate(doc.sents):
+            self.sentence_index = index
+            for head in iter_candidate_heads(sentence):
+                if self._in_skip(head) or head.i in self.result.by_head:
+                    continue
+                if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head is not head:
+                    continue
+                self._resolve_head(head)
+            for token in sentence:
+                if token.pos_ == "PRON" and not self._in_skip(token):
+                    self._resolve_pronoun(token)
+                elif token.pos_ == "NUM" and token.lower_ in ("two", "both") and not self._in_skip(token):
+                    self._resolve_bare_two(token)
+            for head in iter_candidate_heads(sentence):
+                if head.pos_ == "NOUN" and head.i not in self.result.by_head and not self._in_skip(head):
+                    self._resolve_modifiers(head)
+        return self.result
+
+    def _resolve_head(self, head: Token) -> None:
+        phrase = noun_phrase(head)
+        actors, rule = phrase_actors(self.kb, phrase, date=self.date)
+        if actors:
+            if rule == "kb:igo" or actors[0].kind != "person":
+                pass
+            mentions = tuple(
+                Mention(text=phrase.text, start=phrase.start, end=phrase.end, actor=a, rule=rule)
+                for a in actors
+            )
+            self._store(head, mentions, title_words=[t.text for t in phrase.tokens if t is not head])
+            return
+        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+            mention = self._name_reference(head, phrase)
+            if mention is not None:
+                self._store(head, (mention,))
+                return
+            self.result.unresolved.append(phrase.text)
+            return
+        if head.pos_ == "PROPN":
+            mention = self._name_reference(head, phrase)
+            if mention is not None:
+                self._store(head, (mention,))
+                return
+        if head.pos_ == "NOUN":
+            self._resolve_nominal(head, phrase)
+
+    def _store(self, head: Token, mentions: tuple[Mention, ...], title_words: Iterable[str] = ()) -> None:
+        self.result.by_head[head.i] = mentions
+        self._register(head, mentions, title_words)
+
+    # -- references -----------------------------------------------------------------
+    def _name_reference(self, head: Token, phrase: Any) -> Mention | None:
+        """A later mention of a person by part of the name: "Chi", "Sergeev"."""
+        words = {t.text.lower() for t in phrase.tokens if t.pos_ == "PROPN"}
+        for known in reversed(self.persons):
+            if words and words <= known.name_parts:
+                return self._refer(phrase.text, phrase.start, phrase.end, known.mention, "coref:name")
+        people = self.kb.persons_by_name(head.text)
+        if len(people) == 1:
+            person = people[0]
+            code = self.kb.person_code_at(person, self.date)
+            country, sectors = split_code(code)
+            actor = make_actor(country, sectors, name=person.name, entity_id=person.id, kind="person")
+            return Mention(phrase.text, phrase.start, phrase.end, actor, rule="kb:person-alias")
+        return None
+
+    def _refer(self, text: str, start: int, end: int, antecedent: Mention, rule: str) -> Mention:
+        chain = ((antecedent.start, antecedent.end), *antecedent.chain)
+        return Mention(text, start, end, antecedent.actor, rule=rule, chain=chain[:8])
+
+    def _last_person(self, *, before: int, prefer_subject: bool = True) -> _Known | None:
+        recent = [k for k in self.persons if k.mention.start < before]
+        if not recent:
+            return None
+        if prefer_subject:
+            window = [k for k in recent if k.sentence >= self.sentence_index - 1 and k.subject]
+            if window:
+                return window[-1]
+        return recent[-1]
+
+    def _distinct_last(self, pool: Sequence[_Known], *, before: int, n: int = 2) -> list[_Known]:
+        chosen: list[_Known] = []
+        seen: set[str] = set()
+        for known in reversed([k for k in pool if k.mention.start < before]):
+            key = (known.mention.actor.entity_id or known.mention.actor.code) if known.mention.actor else ""
+            if key and key not in seen:
+                seen.add(key)
+                chosen.append(known)
+            if len(chosen) == n:
+                break
+        return list(reversed(chosen))
+
+    def _resolve_pronoun(self, token: Token) -> None:
+        word = token.lower_
+        if token.i in self.result.by_head:
+            return
+        start, end = token.idx, token.idx + len(token.text)
+        if word in _MALE_FEMALE:
+            known = self._last_person(before=start)
+            if known is not None:
+                mention = self._refer(token.text, start, end, known.mention, "coref:pronoun")
+                self._store_reference(token, (mention,))
+        elif word in _PLURAL_PRONOUNS:
+            group = self._last_group(before=start)
+            if group:
+                mentions = tuple(self._refer(token.text, start, end, m, "coref:plural") for m in group)
+                self._store_reference(token, mentions)
+
+    def _store_reference(self, token: Token, mentions: tuple[Mention, ...]) -> None:
+        """A reference is a mention too, but it does not become a new antecedent for names."""
+        self.result.by_head[token.i] = mentions
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        for mention in mentions:
+            if mention.actor and mention.actor.kind == "person" and len(mentions) == 1:
+                parts = next(
+                    (k.name_parts for k in self.persons if k.mention.actor == mention.actor), frozenset()
+                )
+                titles = next(
+                    (k.title_words for k in self.persons if k.mention.actor == mention.actor), frozenset()
+                )
+                self.persons.append(_Known(mention, self.sentence_index, subject, parts, titles))
+        if len(mentions) > 1:
+            self.groups.append((self.sentence_index, mentions))
+
+    def _last_group(self, *, before: int) -> tuple[Mention, ...]:
+        for sentence, group in reversed(self.groups):
+            if sentence >= self.sentence_index - 2 and group[0].start < before:
+                return group
+        return ()
+
+    def _resolve_bare_two(self, token: Token) -> None:
+        """ "The two also restated ...": NUM "two" heading its own phrase."""
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or token.i in self.result.by_head:
+            return
+        if not any(child.lower_ == "the" for child in token.lefts) and token.lower_ != "both":
+            return
+        self._plural_reference(token, token.text, token.idx, token.idx + len(token.text), kind="any")
+
+    def _resolve_nominal(self, head: Token, phrase: Any) -> None:
+        lemma = head.lower_
+        numbers = {t.lower_ for t in phrase.tokens if t is not head}
+        plural_cue = bool(numbers & {"two", "both"})
+        text, start, end = phrase.text, phrase.start, phrase.end
+        if plural_cue and lemma in _PLURAL_PERSON_NOUNS:
+            self._plural_reference(head, text, start, end, kind="person")
+            return
+        if plural_cue and lemma in _PLURAL_STATE_NOUNS:
+            self._plural_reference(head, text, start, end, kind="state")
+            return
+        if plural_cue and lemma in _PLURAL_SIDE_NOUNS:
+            self._plural_reference(head, text, start, end, kind="any")
+            return
+        if head.lemma_.lower() in _TITLE_NOUNS:
+            self._title_reference(head, phrase)
+            return
+        igo = self.kb.igo_by_name(head.lower_) or self.kb.igo_by_name(text.lower())
+        if igo is not None and getattr(igo, "context_only", False) and igo.code in self.igos_seen:
+            actor = make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
+            self._store(head, (Mention(text, start, end, actor, rule="coref:context-alias"),))
+
+    def _plural_reference(self, head: Token, text: str, start: int, end: int, *, kind: str) -> None:
+        if kind in ("person", "any"):
+            persons = self._distinct_last(self.persons, before=start)
+            recent = persons and persons[0].sentence >= self.sentence_index - 3
+            if len(persons) == 2 and (kind == "person" or recent):
+                if kind == "any" and persons[0].mention.actor and persons[1].mention.actor:
+                    pass
+                mentions = tuple(self._refer(text, start, end, k.mention, "coref:two") for k in persons)
+                self._store_reference(head, mentions)
+                return
+        states = self._distinct_last(self.states, before=start)
+        if len(states) < 2:
+            persons = self._distinct_last(self.persons, before=start)
+            states = persons if len(persons) == 2 else states
+            if len(states) == 2:
+                mentions = tuple(
+                    Mention(text, start, end, make_actor(k.mention.actor.country, kind="state"),
+                            rule="coref:two-countries", chain=((k.mention.start, k.mention.end),))
+                    for k in states if k.mention.actor
+                )
+                self._store_reference(head, mentions)
+            return
+        mentions = tuple(self._refer(text, start, end, k.mention, "coref:two") for k in states)
+        self._store_reference(head, mentions)
+
+    def _title_reference(self, head: Token, phrase: Any) -> None:
+        """ "the Russian president", "his Chinese counterpart", "the defense minister"."""
+        modifiers = [t for t in phrase.tokens if t is not head]
+        if not any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in head.lefts):
+            return
+        countries = [c for t in modifiers for c in _country_of_word(self.kb, t.text)]
+        start = phrase.start
+        candidates = [k for k in self.persons if k.mention.start < start]
+        if countries:
+            candidates = [k for k in candidates if k.mention.actor and k.mention.actor.country in countries]
+        if head.lower_ == "counterpart":
+            owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+            owner_mentions = self.result.at(owner.i) if owner is not None else ()
+            if owner_mentions and owner_mentions[0].actor:
+                owner_actor = owner_mentions[0].actor
+                candidates = [
+                    k for k in candidates
+                    if k.mention.actor
+                    and k.mention.actor.entity_id != owner_actor.entity_id
+                    and k.mention.actor.country != owner_actor.country
+                    and k.mention.actor.sectors[:1] == owner_actor.sectors[:1]
+                ] or [k for k in candidates if k.mention.actor and k.mention.actor.country != owner_actor.country]
+        else:
+            title = {head.lower_} | {t.lower_ for t in modifiers if t.pos_ in ("NOUN", "PROPN")}
+            title -= {c.lower() for c in countries}
+            matching = [k for k in candidates if head.lower_ in k.title_words]
+            candidates = matching or ([] if not countries else [])
+            if not candidates:
+                return
+            del title
+        if candidates:
+            known = candidates[-1]
+            mention = self._refer(phrase.text, phrase.start, phrase.end, known.mention, "coref:title")
+            self._store_reference(head, (mention,))
+
+    # -- modifiers ------------------------------------------------------------------
+    def _resolve_modifiers(self, head: Token) -> None:
+        """Actors that modify a non-actor noun: "U.S. calls", "a Russian effort", "Chi's visit"."""
+        found: list[Mention] = []
+        for child in head.lefts:
+            if child.dep_ not in ("compound", "amod", "nmod", "poss"):
+                continue
+            for token in (child, *[c for c in child.children if c.dep_ == "conj"]):
+                found.extend(self._modifier_mentions(token))
+        if found:
+            self.result.by_modifier[head.i] = tuple(found)
+            if len(found) > 1:
+                self.groups.append((self.sentence_index, tuple(found)))
+
+    def _modifier_mentions(self, token: Token) -> list[Mention]:
+        if token.i in self.result.by_head:
+            return list(self.result.by_head[token.i])
+        start, end = token.idx, token.idx + len(token.text)
+        codes = _country_of_word(self.kb, token.text)
+        mentions = []
+        for code in codes:
+            actor = make_actor(code, kind="state")
+            mentions.append(Mention(token.text, start, end, actor, rule="modifier:nationality"))
+        return mentions
+
+
+def resolve_actors(
+    doc: Any,
+    *,
+    kb: ActorKnowledge,
+    date: dt.date | None,
+    skip_spans: Sequence[tuple[int, int]] = (),
+) -> DocumentActors:
+    """Every actor mention of a parsed document; ``skip_spans`` (headers, citations) are ignored."""
+    return _Resolver(kb, date=date, skip=skip_spans).run(doc)

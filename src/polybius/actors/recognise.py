@@ -1,0 +1,311 @@
+"""Recognise actor mentions in a parsed document and code them from context.
+
+A noun phrase is coded from what the text says about it, lists second: the nationality
+adjective or possessor gives the country ("Russian", "China's"), title and role words give
+the sector ("Defense Minister" → MIL), a capital used as a subject stands for its
+government ("Washington insisted" → USAGOV). Persons found in the knowledge base take the
+role they held on the document's date; unknown persons keep the code their title gives and
+are listed as unresolved.
+
+The parse is read through spaCy's token attributes only (``dep_``, ``head``, ``ent_type_``
+...), so this module does not import spaCy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from polybius.model import Actor, Mention
+
+__all__ = [
+    "ActorKnowledge",
+    "NounPhrase",
+    "make_actor",
+    "noun_phrase",
+    "phrase_actors",
+]
+
+log = logging.getLogger(__name__)
+
+Token = Any  # a spaCy Token, read by attribute only
+
+# Dependency labels that build a noun phrase to the left of its head.
+_NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "case", "punct"})
+_TITLE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "flat"})
+_PERSON_ENTS = frozenset({"PERSON"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ORG_ENTS = frozenset({"ORG", "NORP"})
+
+
+class ActorKnowledge(Protocol):
+    """What the recogniser asks of the knowledge base (see ``polybius.actors.kb``)."""
+
+    def country_by_name(self, text: str) -> Any: ...
+    def country_by_adjective(self, text: str) -> Any: ...
+    def country_by_capital(self, text: str) -> Any: ...
+    def capital_sector(self, text: str) -> str | None: ...
+    def igo_by_name(self, text: str) -> Any: ...
+    def persons_by_name(self, text: str) -> list[Any]: ...
+    def person_code_at(self, person: Any, date: dt.date | None) -> str: ...
+    def role_at(self, person: Any, date: dt.date | None) -> Any: ...
+    def agent_sectors(self, phrase: str) -> tuple[str, ...] | None: ...
+    def match_agents(self, words: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]: ...
+
+
+def make_actor(
+    country: str | None,
+    sectors: Iterable[str] = (),
+    *,
+    name: str | None = None,
+    entity_id: str | None = None,
+    kind: str = "unknown",
+) -> Actor:
+    """An Actor whose code is its country followed by its sectors, CAMEO style."""
+    unique: list[str] = []
+    for sector in sectors:
+        if sector and sector not in unique and sector != country:
+            unique.append(sector)
+    code = (country or "") + "".join(unique)
+    return Actor(
+        code=code, country=country, sectors=tuple(unique), name=name, entity_id=entity_id, kind=kind
+    )
+
+
+def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """``RUSMIL`` → (``RUS``, (``MIL``,)); ``IGOUNO`` stays one unit."""
+    if code.startswith(("IGO", "NGO", "MNC")):
+        return code[:3] + code[3:6] if len(code) >= 6 else code, _chunks(code[6:])
+    return code[:3] or None, _chunks(code[3:])
+
+
+def _chunks(rest: str) -> tuple[str, ...]:
+    return tuple(rest[i : i + 3] for i in range(0, len(rest), 3) if rest[i : i + 3])
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """A noun phrase seen from its head: the tokens that modify it and what they say."""
+
+    head: Token
+    tokens: tuple[Token, ...]  # in text order, head included
+
+    @property
+    def start(self) -> int:
+        return int(self.tokens[0].idx)
+
+    @property
+    def end(self) -> int:
+        last = self.tokens[-1]
+        return int(last.idx + len(last.text))
+
+    @property
+    def text(self) -> str:
+        doc = self.head.doc
+        return str(doc.text[self.start : self.end])
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens if t.pos_ not in ("DET", "PUNCT", "PART")]
+
+
+def noun_phrase(head: Token) -> NounPhrase:
+    """The head with its left modifiers (titles, adjectives, possessors), recursively."""
+    collected = [head]
+    stack = [child for child in head.lefts if child.dep_ in _NP_MODIFIERS]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "punct" and token.text not in ("-", "–", "'", "’"):
+            continue
+        collected.append(token)
+        stack.extend(child for child in token.lefts if child.dep_ in _NP_MODIFIERS)
+        stack.extend(child for child in token.rights if child.dep_ in _NP_MODIFIERS)
+    # A flat name continues to the right of the head in some parses ("Chi Haotian" as flat).
+    collected.extend(child for child in head.rights if child.dep_ in ("flat", "compound"))
+    tokens = tuple(sorted(set(collected), key=lambda t: t.i))
+    # Keep the phrase contiguous: drop stray tokens separated from the head.
+    contiguous = [head]
+    by_index = {t.i: t for t in tokens}
+    i = head.i - 1
+    while i in by_index:
+        contiguous.insert(0, by_index[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_index:
+        contiguous.append(by_index[i])
+        i += 1
+    while contiguous and contiguous[0].pos_ in ("DET", "PUNCT", "PART") and contiguous[0] is not head:
+        contiguous.pop(0)
+    return NounPhrase(head=head, tokens=tuple(contiguous))
+
+
+def _country_of_word(kb: ActorKnowledge, word: str) -> list[str]:
+    """Countries named by one word: "Russian", "China", "U.S.-Japanese" (two)."""
+    found = []
+    parts = [word]
+    if "-" in word.strip("-") and not kb.country_by_adjective(word) and not kb.country_by_name(word):
+        parts = [p for p in word.split("-") if p]
+    for part in parts:
+        country = (
+            kb.country_by_adjective(part)
+            or kb.country_by_name(part)
+            or (kb.country_by_capital(part) if part[:1].isupper() else None)
+        )
+        if country is not None and country.code not in found:
+            found.append(country.code)
+    return found
+
+
+def _agent_sectors(kb: ActorKnowledge, tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[Token, ...]]:
+    """Sector codes named by title and role words, longest phrase first."""
+    words = [t.text.lower() for t in tokens]
+    matches = kb.match_agents(words)
+    if not matches:
+        lemmas = [t.lemma_.lower() for t in tokens]
+        matches = kb.match_agents(lemmas)
+    sectors: list[str] = []
+    used: list[Token] = []
+    for start, end, codes in matches:
+        for code in codes:
+            if code not in sectors:
+                sectors.append(code)
+        used.extend(tokens[start:end])
+    return tuple(sectors), tuple(used)
+
+
+def phrase_actors(
+    kb: ActorKnowledge,
+    phrase: NounPhrase,
+    *,
+    date: dt.date | None,
+) -> tuple[list[Actor], str]:
+    """Code a noun phrase from its own words; returns the actors and the rule that decided.
+
+    An empty list means the phrase names no actor (or one we cannot code).
+    """
+    head = phrase.head
+    ent = head.ent_type_
+    modifiers = [t for t in phrase.tokens if t is not head]
+
+    # A person: the knowledge base first, then title and nationality.
+    if ent in _PERSON_ENTS and head.pos_ == "PROPN":
+        name_tokens = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        name = " ".join(t.text for t in name_tokens) or head.text
+        title_tokens = [t for t in modifiers if t not in name_tokens]
+        countries = [c for t in title_tokens for c in _country_of_word(kb, t.text)]
+        sectors, _ = _agent_sectors(kb, title_tokens)
+        person = _find_person(kb, name, countries)
+        if person is not None:
+            code = kb.person_code_at(person, date)
+            country, kb_sectors = split_code(code)
+            actor = make_actor(
+                country, kb_sectors, name=person.name, entity_id=person.id, kind="person"
+            )
+            return [actor], "kb:person"
+        if countries or sectors:
+            country = countries[0] if countries else None
+            return [make_actor(country, sectors, name=name, kind="person")], "title+nationality"
+        return [], ""
+
+    text = phrase.text
+    head_text = head.text
+
+    # An international body, named in full or by acronym.
+    igo = kb.igo_by_name(_entity_text(head) or text) or kb.igo_by_name(head_text)
+    if igo is not None and not getattr(igo, "context_only", False):
+        return [make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")], "kb:igo"
+
+    # A country named as a noun ("China", "the United States").
+    entity = _entity_text(head)
+    if ent in _PLACE_ENTS or head.pos_ == "PROPN":
+        for candidate in (entity, head_text):
+            if not candidate:
+                continue
+            country = kb.country_by_name(candidate)
+            if country is not None:
+                return [make_actor(country.code, name=country.name, kind="state")], "kb:country"
+            capital = kb.country_by_capital(candidate)
+            if capital is not None:
+                sector = kb.capital_sector(candidate) or "GOV"
+                actor = make_actor(capital.code, [sector], name=candidate, kind="state")
+                return [actor], "metonymy:capital"
+
+    # "the Russians", "the Chinese": the nation (its people).
+    if head.pos_ in ("PROPN", "NOUN", "ADJ") and (ent == "NORP" or head.tag_ in ("NNPS", "NNS")):
+        country = kb.country_by_adjective(head_text)
+        if country is not None and head.dep_ not in ("amod", "compound"):
+            return [make_actor(country.code, name=country.name, kind="state")], "kb:demonym"
+
+    # A role or body with a nationality: "the Chinese leadership", "China's defense academy".
+    sectors, sector_tokens = _agent_sectors(kb, phrase.tokens)
+    if sectors and head in sector_tokens:
+        countries = []
+        for token in phrase.tokens:
+            if token in sector_tokens and token.pos_ != "PROPN":
+                continue
+            for code in _country_of_word(kb, token.text):
+                if code not in countries:
+                    countries.append(code)
+        countries.extend(c for c in _of_phrase_countries(kb, head) if c not in countries)
+        if countries:
+            actors = [make_actor(c, sectors, name=text, kind="group") for c in countries]
+            return actors, "agent+nationality"
+    return [], ""
+
+
+def _entity_text(token: Token) -> str:
+    if not token.ent_type_:
+        return ""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = [t for t in doc[start:end] if t.pos_ not in ("DET",) and t.dep_ != "case"]
+    if not words:
+        return ""
+    return str(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+
+
+def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
+    """ "the government of Russia", "forces from Chad": a country in an of/from phrase."""
+    found: list[str] = []
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found.extend(_country_of_word(kb, _entity_text(obj) or obj.text))
+    return found
+
+
+def _find_person(kb: ActorKnowledge, name: str, countries: Sequence[str]) -> Any:
+    """The knowledge-base person named, if exactly one fits the countries the text gives."""
+    candidates = kb.persons_by_name(name)
+    if not candidates and " " in name:
+        # Transliterations vary ("Igor Sergeev"/"Igor Sergeyev"): try the surname alone.
+        candidates = kb.persons_by_name(name.split()[-1])
+        candidates = [p for p in candidates if _first_name_fits(p, name)]
+    if countries:
+        narrowed = [p for p in candidates if p.country in countries]
+        candidates = narrowed or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _first_name_fits(person: Any, name: str) -> bool:
+    first = name.split()[0].lower()
+    names = [person.name, *getattr(person, "aliases", ())]
+    return any(n.lower().startswith(first) for n in names)
+
+
+def iter_candidate_heads(sentence: Any) -> Iterator[Token]:
+    """Tokens that can head an actor phrase: nouns, proper nouns, and NORP adjectives used alone."""
+    for token in sentence:
+        if token.pos_ in ("PROPN", "NOUN"):
+            yield token
+        elif token.pos_ == "ADJ" and token.ent_type_ == "NORP" and token.dep_ not in ("amod",):
+            yield token

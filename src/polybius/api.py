@@ -1,0 +1,170 @@
+"""The library API; the CLI mirrors it.
+
+    code_text(text, date=...)      → list[Event]            one text, in memory
+    code_files(paths)              → iterator of CodedDocument | IngestFailure
+    code(paths, out=..., db=...)   → RunSummary              the whole job, as `polybius code`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from polybius.errors import ConfigError, Errors
+from polybius.ingest.readers import IngestFailure, IngestOptions, iter_documents, read_text_document
+from polybius.model import CodedDocument, Event
+from polybius.pipeline import Pipeline, Settings
+
+__all__ = ["RunSummary", "code", "code_files", "code_text", "get_pipeline"]
+
+log = logging.getLogger(__name__)
+
+OUTPUT_FORMATS = ("jsonl", "csv", "tsv", "parquet")
+
+
+@lru_cache(maxsize=4)
+def get_pipeline(settings: Settings = Settings()) -> Pipeline:
+    """One pipeline per settings per process: models load once."""
+    return Pipeline(settings)
+
+
+def _keep(event: Event, include_modal: bool) -> bool:
+    return include_modal or event.modality.factual
+
+
+def code_text(
+    text: str,
+    *,
+    date: dt.date | None = None,
+    doc_id: str = "text",
+    include_modal: bool = False,
+    settings: Settings = Settings(),
+) -> list[Event]:
+    """Code one text. Negated and hypothetical events are left out unless ``include_modal``."""
+    document = read_text_document(text, doc_id=doc_id, date=date)
+    coded = get_pipeline(settings).code_document(document)
+    return [e for e in coded.events if _keep(e, include_modal)]
+
+
+def code_files(
+    paths: Sequence[str | Path],
+    *,
+    options: IngestOptions = IngestOptions(),
+    settings: Settings = Settings(),
+    workers: int = 1,
+) -> Iterator[CodedDocument | IngestFailure]:
+    """Code every document under ``paths``, in input order; failures come through as values."""
+    if workers < 1:
+        raise ConfigError(Errors.E002.format(value=workers))
+    items = iter_documents(paths, options=options)
+    if workers == 1:
+        yield from _code_serial(items, settings)
+    else:
+        from polybius.parallel import code_parallel
+
+        yield from code_parallel(items, settings=settings, workers=workers)
+
+
+def _code_serial(
+    items: Iterable[object], settings: Settings
+) -> Iterator[CodedDocument | IngestFailure]:
+    pipeline = get_pipeline(settings)
+    pending = []
+    for item in items:
+        if isinstance(item, IngestFailure):
+            yield from pipeline.code_documents(pending)
+            pending = []
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= settings.batch_size:
+            yield from pipeline.code_documents(pending)
+            pending = []
+    yield from pipeline.code_documents(pending)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the end-of-run report and the exit status."""
+
+    documents: int = 0
+    already_stored: int = 0
+    skipped: list[IngestFailure] = field(default_factory=list)
+    sentences: int = 0
+    events: int = 0
+    modal_events: int = 0
+    failed_sentences: list[str] = field(default_factory=list)
+    codes: Counter[str] = field(default_factory=Counter)
+    kept: list[Event] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped and not self.failed_sentences
+
+
+def code(
+    paths: Sequence[str | Path],
+    *,
+    out: str | Path | None = None,
+    fmt: str = "jsonl",
+    db: str | Path | None = None,
+    options: IngestOptions = IngestOptions(),
+    settings: Settings = Settings(),
+    workers: int = 1,
+    include_modal: bool = False,
+    keep_events: bool = False,
+    on_document: Callable[[CodedDocument | IngestFailure], None] | None = None,
+) -> RunSummary:
+    """The whole job: read, code, store and export, never stopping for one bad input."""
+    if fmt not in OUTPUT_FORMATS:
+        raise ConfigError(Errors.E004.format(value=fmt, choices=", ".join(OUTPUT_FORMATS)))
+    summary = RunSummary()
+    exported: list[Event] = []
+    store = None
+    if db is not None:
+        from polybius.store import Store
+
+        store = Store.open(db)
+    try:
+        for item in code_files(paths, options=options, settings=settings, workers=workers):
+            if on_document is not None:
+                on_document(item)
+            if isinstance(item, IngestFailure):
+                summary.skipped.append(item)
+                continue
+            summary.documents += 1
+            summary.sentences += len(item.sentences)
+            summary.failed_sentences.extend(item.failures)
+            kept = [e for e in item.events if _keep(e, include_modal)]
+            summary.events += len(kept)
+            summary.modal_events += sum(1 for e in item.events if not e.modality.factual)
+            summary.codes.update(e.cameo for e in kept)
+            if store is not None and not store.add(item):
+                summary.already_stored += 1
+            if out is not None or keep_events:
+                exported.extend(kept)
+    finally:
+        if store is not None:
+            store.close()
+    if out is not None:
+        _write(exported, Path(out), fmt)
+    if keep_events:
+        summary.kept = exported
+    return summary
+
+
+def _write(events: list[Event], out: Path, fmt: str) -> None:
+    from polybius import export
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        export.write_jsonl(events, out)
+    elif fmt in ("csv", "tsv"):
+        export.write_csv(events, out, delimiter="," if fmt == "csv" else "\t")
+    else:
+        export.write_parquet(events, out)

@@ -1,0 +1,1 @@
+"""Data files shipped with Polybius; read through importlib.resources."""

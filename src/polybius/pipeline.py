@@ -1,0 +1,259 @@
+"""The coding pipeline: ingest → nlp → actors → events → when_where, one document at a time.
+
+``Pipeline`` holds what is expensive to load (the spaCy model, the knowledge base, the
+lexicon, the gazetteer) and turns ``Document`` records into ``CodedDocument`` records. Stages
+are named and versioned; each declares what it needs and provides, so a misordered
+configuration fails before any text is read. One sentence that breaks the coder is
+reported in ``CodedDocument.failures`` and skipped; the document and the batch go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+from polybius.actors.coref import DocumentActors, resolve_actors
+from polybius.actors.kb import KnowledgeBase, load_knowledge_base
+from polybius.actors.recognise import make_actor, split_code
+from polybius.errors import ConfigError, Errors
+from polybius.events.coder import EventCoder
+from polybius.events.lexicon import load_lexicon
+from polybius.events.ontology import load_ontology
+from polybius.model import CodedDocument, Document, Event, Mention, Sentence
+from polybius.nlp import DEFAULT_MODEL, load_nlp
+from polybius.when_where import Gazetteer, resolve_when_where
+
+__all__ = ["STAGES", "Pipeline", "Settings", "Stage"]
+
+log = logging.getLogger(__name__)
+
+_HEADER = re.compile(r"^Publication:.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that decides a run; travels as one frozen value, never as globals."""
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+    lexicon_paths: tuple[str, ...] = ()
+    knowledge_paths: tuple[str, ...] = ()
+    places: bool = True
+    stages: tuple[str, ...] = (
+        "polybius.actors.v1",
+        "polybius.verb_coder.v1",
+        "polybius.when_where.v1",
+        "polybius.role_dates.v1",
+    )
+
+
+@dataclass(slots=True)
+class _Work:
+    """What the stages learn about one document, filled in stage by stage."""
+
+    document: Document
+    doc: Any
+    skip_spans: list[tuple[int, int]]
+    actors: DocumentActors | None = None
+    events: list[Event] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    needs: frozenset[str]
+    provides: frozenset[str]
+    run: Callable[[Pipeline, _Work], None]
+
+
+def _stage_actors(pipeline: Pipeline, work: _Work) -> None:
+    work.actors = resolve_actors(
+        work.doc, kb=pipeline.kb, date=work.document.date, skip_spans=work.skip_spans
+    )
+
+
+def _stage_events(pipeline: Pipeline, work: _Work) -> None:
+    assert work.actors is not None
+    for index, sentence in enumerate(work.doc.sents):
+        if any(s <= sentence.start_char and sentence.end_char <= e for s, e in work.skip_spans):
+            continue
+        try:
+            events = pipeline.coder.code_sentence(
+                sentence, actors=work.actors, document=work.document, sentence_index=index
+            )
+        except Exception as exc:  # noqa: BLE001 - one odd sentence must not end the batch
+            message = Errors.E301.format(doc_id=work.document.id, index=index, reason=repr(exc))
+            log.warning(message)
+            work.failures.append(message)
+            continue
+        work.events.extend(events)
+
+
+def _stage_when_where(pipeline: Pipeline, work: _Work) -> None:
+    assert work.actors is not None
+    countries = work.actors.countries_mentioned()
+    sentences = list(work.doc.sents)
+    located = []
+    for event in work.events:
+        sentence = sentences[event.sentence_index]
+        try:
+            event = resolve_when_where(
+                event,
+                document=work.document,
+                sentence=sentence,
+                gazetteer=pipeline.gazetteer,
+                context_countries=countries,
+            )
+        except Exception as exc:  # noqa: BLE001 - an undatable event keeps its other fields
+            reason = f"when/where failed: {exc!r}"
+            message = Errors.E301.format(doc_id=work.document.id, index=event.sentence_index, reason=reason)
+            log.warning(message)
+            work.failures.append(message)
+        located.append(event)
+    work.events = located
+
+
+def _stage_role_dates(pipeline: Pipeline, work: _Work) -> None:
+    """Re-code persons by the role they held on the event's date, not the document's.
+
+    "then President Boris Yeltsin" in a 2000 brief is RUSGOV for a trip in 1999.
+    """
+    work.events = [
+        event.with_(
+            source=_redate(pipeline.kb, event.source, event),
+            target=_redate(pipeline.kb, event.target, event) if event.target else None,
+        )
+        for event in work.events
+    ]
+
+
+def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
+    actor = mention.actor
+    if actor is None or not actor.entity_id or event.date is None:
+        return mention
+    person = kb.person(actor.entity_id)
+    if person is None:
+        return mention
+    code = kb.person_code_at(person, event.date.start)
+    if code == actor.code:
+        return mention
+    country, sectors = split_code(code)
+    redated = make_actor(country, sectors, name=actor.name, entity_id=actor.entity_id, kind=actor.kind)
+    return replace(mention, actor=redated, rule=f"{mention.rule}+role-at-event-date")
+
+
+STAGES: dict[str, Stage] = {
+    "polybius.actors.v1": Stage(
+        "polybius.actors.v1", frozenset({"parse"}), frozenset({"actors"}), _stage_actors
+    ),
+    "polybius.verb_coder.v1": Stage(
+        "polybius.verb_coder.v1", frozenset({"parse", "actors"}), frozenset({"events"}), _stage_events
+    ),
+    "polybius.when_where.v1": Stage(
+        "polybius.when_where.v1", frozenset({"events", "actors"}), frozenset({"dates", "places"}),
+        _stage_when_where,
+    ),
+    "polybius.role_dates.v1": Stage(
+        "polybius.role_dates.v1", frozenset({"events", "dates"}), frozenset({"roles"}), _stage_role_dates
+    ),
+}
+
+
+def _check_order(names: Sequence[str]) -> tuple[Stage, ...]:
+    provided = {"parse"}
+    stages = []
+    for name in names:
+        if name not in STAGES:
+            raise ConfigError(Errors.E005.format(name=name, known=", ".join(STAGES)))
+        stage = STAGES[name]
+        missing = stage.needs - provided
+        if missing:
+            raise ConfigError(Errors.E006.format(name=name, needs=", ".join(sorted(missing))))
+        provided |= stage.provides
+        stages.append(stage)
+    return tuple(stages)
+
+
+class Pipeline:
+    """Loads the models and tables once, then codes any number of documents."""
+
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
+        self.stages = _check_order(settings.stages)
+
+    @cached_property
+    def nlp(self) -> Any:
+        return load_nlp(self.settings.model)
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return load_knowledge_base(extra_paths=[*self.settings.knowledge_paths])
+
+    @cached_property
+    def coder(self) -> EventCoder:
+        ontology = load_ontology()
+
+        def describe(code: str) -> tuple[float, int, str, str, str]:
+            if not ontology.is_cameo(code):
+                log.warning("lexicon code %s is not in the CAMEO table; coded without weights", code)
+                return 0.0, 0, "", "", ""
+            plover = ontology.plover(code)
+            return ontology.goldstein(code), ontology.quad_class(code), plover.type, plover.mode, plover.context
+
+        lexicon = load_lexicon(extra_paths=self.settings.lexicon_paths)
+        return EventCoder(lexicon, describe=describe)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer.load()
+
+    def warm_up(self) -> None:
+        """Load everything now, so the first document is not slower than the rest."""
+        _ = self.nlp, self.kb, self.coder
+        if self.settings.places:
+            _ = self.gazetteer
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        """Code documents in order; parsing is batched through spaCy."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, documents: Sequence[Document]) -> Iterator[CodedDocument]:
+        docs = self.nlp.pipe([d.text for d in documents], batch_size=self.settings.batch_size)
+        for document, doc in zip(documents, docs, strict=True):
+            yield self.code_parsed(document, doc)
+
+    def code_document(self, document: Document) -> CodedDocument:
+        return self.code_parsed(document, self.nlp(document.text))
+
+    def code_parsed(self, document: Document, doc: Any) -> CodedDocument:
+        """Run the stages after the parse on one parsed document."""
+        skip = [(m.start(), m.end()) for m in _HEADER.finditer(document.text)]
+        skip.extend((c.start, c.end) for c in document.citations)
+        work = _Work(document=document, doc=doc, skip_spans=skip)
+        for stage in self.stages:
+            if stage.name == "polybius.when_where.v1" and not self.settings.places:
+                continue
+            stage.run(self, work)
+        sentences = tuple(
+            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        )
+        mentions = tuple(work.actors.mentions()) if work.actors else ()
+        return CodedDocument(
+            document=document,
+            sentences=sentences,
+            mentions=mentions,
+            events=tuple(work.events),
+            failures=tuple(work.failures),
+        )
