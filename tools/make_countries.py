@@ -82,9 +82,7 @@ def _metonyms(cell: str) -> list[Any]:
 def _iso_names(code: str) -> tuple[str | None, list[str]]:
     if code in NOT_ISO:
         return None, []
-    record = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(
-        alpha_3=code
-    )
+    record = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code)
     if record is None:
         raise SystemExit(f"{code}: not in pycountry")
     names = []
@@ -159,7 +157,8 @@ class _Dumper(yaml.SafeDumper):
 
 def _flow_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     flow = all(
-        not isinstance(item, list | dict) or (isinstance(item, dict) and set(item) <= {"name", "sector"})
+        not isinstance(item, list | dict)
+        or (isinstance(item, dict) and set(item) <= {"name", "sector"})
         for item in data
     )
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
@@ -176,9 +175,7 @@ _Dumper.add_representer(dict, _flow_dict)
 
 def main() -> None:
     data = build()
-    body = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
-    )
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(HEADER + body, encoding="utf-8")
 

@@ -27,13 +27,20 @@ from polybius.model import (
     EventDate,
     Mention,
     Modality,
+    Place,
     Sentence,
 )
 
 if TYPE_CHECKING:
     from polybius.store import Store
 
-__all__ = ["COUNTRIES", "load_synthetic", "synthetic_documents"]
+__all__ = [
+    "COUNTRIES",
+    "load_synthetic",
+    "make_document",
+    "make_event",
+    "synthetic_documents",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -214,3 +221,77 @@ def synthetic_documents(
             Sentence(doc_id=doc_id, index=1, start=base, end=len(text), text=text[base:]),
         )
         yield CodedDocument(document=document, sentences=sentences, events=tuple(events))
+
+
+def make_event(
+    doc_id: str,
+    source: str,
+    target: str | None,
+    cameo: str,
+    day: dt.date | None,
+    *,
+    sentence_index: int = 0,
+    offset: int = 0,
+    quad_class: int = 1,
+    goldstein: float = 1.0,
+    plover_type: str = "CONSULT",
+    place: str | None = None,
+    cited: tuple[str, ...] = (),
+    negated: bool = False,
+    hypothetical: bool = False,
+) -> Event:
+    """A hand-made report: ``source`` does ``cameo`` to ``target`` on ``day`` (for tests)."""
+    src = Mention(
+        text=source.title(),
+        start=offset,
+        end=offset + len(source),
+        actor=Actor(code=source, country=source[:3], sectors=(source[3:],) if source[3:] else ()),
+        rule="test",
+    )
+    tgt = None
+    if target is not None:
+        tgt = Mention(
+            text=target.title(),
+            start=offset + 20,
+            end=offset + 20 + len(target),
+            actor=Actor(code=target, country=target[:3]),
+            rule="test",
+        )
+    return Event(
+        doc_id=doc_id,
+        sentence_index=sentence_index,
+        sentence_span=(offset, offset + 40),
+        source=src,
+        target=tgt,
+        cameo=cameo,
+        trigger="met",
+        trigger_span=(offset + 10, offset + 13),
+        goldstein=goldstein,
+        quad_class=quad_class,
+        plover_type=plover_type,
+        plover_mode="",
+        date=EventDate(start=day, end=day, precision=DatePrecision.DAY, rule="test")
+        if day
+        else None,
+        place=Place(name=place, country=None, rule="test") if place else None,
+        cited_sources=cited,
+        modality=Modality(negated=negated, hypothetical=hypothetical),
+        rule="test-rule",
+        lexicon_version="t1",
+        coder_version="t1",
+    )
+
+
+def make_document(
+    doc_id: str,
+    events: list[Event] | tuple[Event, ...] = (),
+    *,
+    text: str | None = None,
+    date: dt.date | None = None,
+    publication: str | None = None,
+) -> CodedDocument:
+    """A coded one-sentence document holding ``events`` (for tests and examples)."""
+    body = text if text is not None else f"Document {doc_id}. " + "x" * 60
+    document = Document(id=doc_id, text=body, date=date, publication=publication)
+    sentences = (Sentence(doc_id=doc_id, index=0, start=0, end=len(body), text=body),)
+    return CodedDocument(document=document, sentences=sentences, events=tuple(events))

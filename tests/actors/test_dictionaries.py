@@ -314,3 +314,38 @@ def test_import_dictionary_rejects_unknown_kind(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="verbs"):
         import_dictionary(ACTORS, kind="verbs", out=tmp_path / "x.yaml")
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_agent_phrases_repeated_by_later_lines_are_written_once(tmp_path: Path) -> None:
+    path = tmp_path / "dup.agents.txt"
+    path.write_text("HARBOUR_GUARD [~MIL]\nHARBOUR_GUARDS {} [~COP]\n", encoding="utf-8")
+    out = tmp_path / "agents.yaml"
+    assert write_agents_yaml(read_tabari_agents(path), out) == 1
+    loaded = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert loaded["agents"] == [
+        {
+            "phrases": ["harbour guard", "harbour guards"],
+            "sector": "MIL",
+            "sources": ["dup.agents.txt line 1"],
+        }
+    ]
+
+
+def test_unknown_sectors_get_stub_entries(tmp_path: Path) -> None:
+    out = tmp_path / "agents.yaml"
+    write_agents_yaml(read_tabari_agents(AGENTS), out, known_sectors={"MIL", "GOV", "COP"})
+    codes = [s["code"] for s in yaml.safe_load(out.read_text(encoding="utf-8"))["sectors"]]
+    assert codes == ["JUD", "SPY", "BUS", "LEG", "NGO", "ENV"]
+
+
+def test_imported_files_load_into_the_knowledge_base(tmp_path: Path) -> None:
+    from polybius.actors.kb import load_knowledge_base
+
+    import_dictionary(ACTORS, kind="actors", out=tmp_path / "a.yaml")
+    import_dictionary(AGENTS, kind="agents", out=tmp_path / "g.yaml")
+    kb = load_knowledge_base(extra_paths=(tmp_path / "a.yaml", tmp_path / "g.yaml"))
+    (rudolf,) = kb.persons_by_name("King Rudolf")
+    assert kb.person_code_at(rudolf, dt.date(1999, 12, 31)) == "RURGOV"  # last day held
+    assert kb.person_code_at(rudolf, dt.date(2000, 1, 1)) == "RURELI"
+    assert kb.agent_sectors("attorneys general") == ("GOV", "JUD")
+    assert kb.agent_sectors("congresswoman") == ("LEG",)

@@ -302,3 +302,19 @@ def test_paths_are_read_in_the_order_given(tmp_path: Path) -> None:
     first = _write(tmp_path / "z.txt", "Zeta.")
     ids = [d.id for d in _docs(list(iter_documents([first, tmp_path / "m.txt"])))]
     assert ids == [str(first), str(tmp_path / "m.txt")]
+
+
+# --- the seed briefs in shared/ (read in place; skipped where shared/ is absent) -------------
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed briefs not found at {SEEDS}")
+def test_seed_briefs_are_dated_from_volume_and_latest_citation() -> None:
+    docs = _docs(list(iter_documents([SEEDS])))
+    months = {(d.volume, d.issue): (d.date, d.date_rule) for d in docs}
+    assert months[(4, 196)] == (dt.date(1998, 10, 22), "monitor-volume+latest-citation")
+    assert months[(6, 14)] == (dt.date(2000, 1, 18), "monitor-volume+latest-citation")
+    for doc in docs:
+        for cite in doc.citations:
+            assert doc.text[cite.start : cite.end] == cite.text

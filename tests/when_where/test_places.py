@@ -125,3 +125,11 @@ def test_unknown_names_resolve_to_none(gazetteer: Gazetteer, name: str) -> None:
 def test_cameo_codes_are_mapped(gazetteer: Gazetteer) -> None:
     assert gazetteer.country_code("ROM") == "ROU"
     assert gazetteer.country_code("RUS") == "RUS"
+
+
+def test_load_is_shared_and_build_is_fresh(gazetteer: Gazetteer) -> None:
+    assert Gazetteer.load() is Gazetteer.load()
+    fresh = Gazetteer.build()
+    assert fresh is not Gazetteer.load()
+    assert len(fresh) == len(Gazetteer.load())
+    assert fresh.version == "places.v1"

@@ -117,9 +117,7 @@ def test_visit_place_is_the_destination_country(
     assert "to Japan" in reason
 
 
-def test_arrival_place_is_the_city(
-    brief_1998: tuple[Document, Any], gazetteer: Gazetteer
-) -> None:
+def test_arrival_place_is_the_city(brief_1998: tuple[Document, Any], gazetteer: Gazetteer) -> None:
     _, parsed = brief_1998
     sentence, span = _at(parsed, "arrived")
     place, _ = place_event(
@@ -241,9 +239,7 @@ def test_resolve_when_where_flags_forward_range(
     assert event.modality.future
 
 
-def test_past_event_is_not_future(
-    brief_1998: tuple[Document, Any], gazetteer: Gazetteer
-) -> None:
+def test_past_event_is_not_future(brief_1998: tuple[Document, Any], gazetteer: Gazetteer) -> None:
     document, parsed = brief_1998
     sentence, span = _at(parsed, "arrived")
     event = resolve_when_where(
@@ -256,3 +252,50 @@ def test_past_event_is_not_future(
     assert not event.modality.future
     assert event.date is not None and event.date.rule == "citation"
     assert event.place is not None and event.place.name == "Tokyo"
+
+
+def test_nationality_is_never_taken_for_the_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Russian troops shelled the village on Tuesday."
+    parsed = nlp(text)
+    sentence = next(iter(parsed.sents))
+    start = text.index("shelled")
+    place, reason = place_event(
+        sentence=sentence,
+        trigger_span=(start, start + 7),
+        gazetteer=gazetteer,
+        context_countries=["RUS"],
+    )
+    assert place is None
+    assert reason == "no locative phrase attached to the trigger"
+
+
+def test_a_date_inside_a_citation_does_not_date_the_event(nlp: Any) -> None:
+    text = "The envoy criticised the plan (AP, September 20)."
+    cite = _citation(text, "(AP, September 20)", dt.date(1998, 9, 20), 0)
+    document = Document(id="c", text=text, date=dt.date(1998, 10, 22), citations=(cite,))
+    sentence = next(iter(nlp(text).sents))
+    start = text.index("criticised")
+    date = date_event(sentence=sentence, trigger_span=(start, start + 10), document=document)
+    assert date is not None
+    assert (date.start, date.rule) == (dt.date(1998, 9, 20), "citation")
+
+
+def test_georgia_in_an_american_story_is_the_state(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "The governor held a rally in Georgia on Saturday."
+    sentence = next(iter(nlp(text).sents))
+    start = text.index("held")
+    place, _ = place_event(
+        sentence=sentence,
+        trigger_span=(start, start + 4),
+        gazetteer=gazetteer,
+        context_countries=["USA"],
+    )
+    assert place is not None
+    assert (place.country, place.admin1, place.feature) == ("USA", "GA", "admin1")
+
+
+def test_no_date_anywhere_gives_none(nlp: Any) -> None:
+    text = "The envoy criticised the plan."
+    document = Document(id="n", text=text)
+    sentence = next(iter(nlp(text).sents))
+    assert date_event(sentence=sentence, trigger_span=(10, 20), document=document) is None

@@ -165,6 +165,7 @@ class _Resolver:
                 if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head is not head:
                     continue
                 self._resolve_head(head)
+            self._register_coordinations(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
                     self._resolve_pronoun(token)
@@ -175,12 +176,24 @@ class _Resolver:
                     self._resolve_modifiers(head)
         return self.result
 
+    def _register_coordinations(self, sentence: Any) -> None:
+        """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""
+        for token in sentence:
+            conjuncts = [c for c in token.children if c.dep_ == "conj"]
+            if not conjuncts or token.i not in self.result.by_head:
+                continue
+            members = [*self.result.at(token.i)]
+            for conj in conjuncts:
+                members.extend(self.result.at(conj.i))
+            if len(members) > 1:
+                self.groups.append((self.sentence_index, tuple(members)))
+
     def _resolve_head(self, head: Token) -> None:
         phrase = noun_phrase(head)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _TITLE_NOUNS and self._title_reference(head, phrase):
+            return
         actors, rule = phrase_actors(self.kb, phrase, date=self.date)
         if actors:
-            if rule == "kb:igo" or actors[0].kind != "person":
-                pass
             mentions = tuple(
                 Mention(text=phrase.text, start=phrase.start, end=phrase.end, actor=a, rule=rule)
                 for a in actors
@@ -259,7 +272,7 @@ class _Resolver:
                 mention = self._refer(token.text, start, end, known.mention, "coref:pronoun")
                 self._store_reference(token, (mention,))
         elif word in _PLURAL_PRONOUNS:
-            group = self._last_group(before=start)
+            group = self._clause_subject_group(token) or self._last_group(before=start)
             if group:
                 mentions = tuple(self._refer(token.text, start, end, m, "coref:plural") for m in group)
                 self._store_reference(token, mentions)
@@ -280,10 +293,54 @@ class _Resolver:
         if len(mentions) > 1:
             self.groups.append((self.sentence_index, mentions))
 
+    def _clause_subject_group(self, token: Token) -> tuple[Mention, ...]:
+        """ "Moscow and Beijing have made clear that their partnership ...": a possessive or
+        reflexive plural refers to the plural subject of a clause above it."""
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return ()
+        current = token.head
+        for _ in range(8):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+            for subject in subjects:
+                members = [*self.result.at(subject.i)]
+                for conj in subject.children:
+                    if conj.dep_ == "conj":
+                        members.extend(self.result.at(conj.i))
+                if len(members) > 1:
+                    return tuple(members)
+            if current.head is current:
+                break
+            current = current.head
+        return ()
+
     def _last_group(self, *, before: int) -> tuple[Mention, ...]:
         for sentence, group in reversed(self.groups):
             if sentence >= self.sentence_index - 2 and group[0].start < before:
                 return group
+        return ()
+
+    def _salient_pair(self, *, before: int) -> list[_Known]:
+        """ "X held talks with Y and will meet Z. The two men ...": the subject of the last
+        sentence that names two people, and the first other person it names."""
+        for sentence in (self.sentence_index, self.sentence_index - 1):
+            here = [k for k in self.persons if k.sentence == sentence and k.mention.start < before]
+            subjects = [k for k in here if k.subject]
+            if not subjects:
+                continue
+            first = subjects[0]
+            others = [k for k in here if k.mention.actor != first.mention.actor]
+            if others:
+                return [first, others[0]]
+        return []
+
+    def _recent_pair(self, *, before: int, kind: str) -> tuple[Mention, ...]:
+        """The last pair named together ("Moscow and Beijing") within three sentences."""
+        for sentence, group in reversed(self.groups):
+            if sentence < self.sentence_index - 3:
+                break
+            members = [m for m in group if m.actor is not None and m.actor.kind == kind]
+            if len(members) == 2 and group[0].start < before and not _same_country(*members):
+                return tuple(members)
         return ()
 
     def _resolve_bare_two(self, token: Token) -> None:
@@ -308,17 +365,14 @@ class _Resolver:
         if plural_cue and lemma in _PLURAL_SIDE_NOUNS:
             self._plural_reference(head, text, start, end, kind="any")
             return
-        if head.lemma_.lower() in _TITLE_NOUNS:
-            self._title_reference(head, phrase)
-            return
-        igo = self.kb.igo_by_name(head.lower_) or self.kb.igo_by_name(text.lower())
-        if igo is not None and getattr(igo, "context_only", False) and igo.code in self.igos_seen:
+        igo = self.kb.igo_by_name(head.lower_, present=self.igos_seen)
+        if igo is not None and igo.context_only:
             actor = make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
             self._store(head, (Mention(text, start, end, actor, rule="coref:context-alias"),))
 
     def _plural_reference(self, head: Token, text: str, start: int, end: int, *, kind: str) -> None:
         if kind in ("person", "any"):
-            persons = self._distinct_last(self.persons, before=start)
+            persons = self._salient_pair(before=start) or self._distinct_last(self.persons, before=start)
             recent = persons and persons[0].sentence >= self.sentence_index - 3
             if len(persons) == 2 and (kind == "person" or recent):
                 if kind == "any" and persons[0].mention.actor and persons[1].mention.actor:
@@ -326,6 +380,11 @@ class _Resolver:
                 mentions = tuple(self._refer(text, start, end, k.mention, "coref:two") for k in persons)
                 self._store_reference(head, mentions)
                 return
+        group = self._recent_pair(before=start, kind="state")
+        if group:
+            mentions = tuple(self._refer(text, start, end, m, "coref:two") for m in group)
+            self._store_reference(head, mentions)
+            return
         states = self._distinct_last(self.states, before=start)
         if len(states) < 2:
             persons = self._distinct_last(self.persons, before=start)
@@ -341,11 +400,11 @@ class _Resolver:
         mentions = tuple(self._refer(text, start, end, k.mention, "coref:two") for k in states)
         self._store_reference(head, mentions)
 
-    def _title_reference(self, head: Token, phrase: Any) -> None:
+    def _title_reference(self, head: Token, phrase: Any) -> bool:
         """ "the Russian president", "his Chinese counterpart", "the defense minister"."""
         modifiers = [t for t in phrase.tokens if t is not head]
         if not any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in head.lefts):
-            return
+            return False
         countries = [c for t in modifiers for c in _country_of_word(self.kb, t.text)]
         start = phrase.start
         candidates = [k for k in self.persons if k.mention.start < start]
@@ -353,6 +412,8 @@ class _Resolver:
             candidates = [k for k in candidates if k.mention.actor and k.mention.actor.country in countries]
         if head.lower_ == "counterpart":
             owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON":
+                self._resolve_pronoun(owner)
             owner_mentions = self.result.at(owner.i) if owner is not None else ()
             if owner_mentions and owner_mentions[0].actor:
                 owner_actor = owner_mentions[0].actor
@@ -364,17 +425,13 @@ class _Resolver:
                     and k.mention.actor.sectors[:1] == owner_actor.sectors[:1]
                 ] or [k for k in candidates if k.mention.actor and k.mention.actor.country != owner_actor.country]
         else:
-            title = {head.lower_} | {t.lower_ for t in modifiers if t.pos_ in ("NOUN", "PROPN")}
-            title -= {c.lower() for c in countries}
-            matching = [k for k in candidates if head.lower_ in k.title_words]
-            candidates = matching or ([] if not countries else [])
-            if not candidates:
-                return
-            del title
-        if candidates:
-            known = candidates[-1]
-            mention = self._refer(phrase.text, phrase.start, phrase.end, known.mention, "coref:title")
-            self._store_reference(head, (mention,))
+            candidates = [k for k in candidates if head.lower_ in k.title_words]
+        if not candidates:
+            return False
+        known = candidates[-1]
+        mention = self._refer(phrase.text, phrase.start, phrase.end, known.mention, "coref:title")
+        self._store_reference(head, (mention,))
+        return True
 
     # -- modifiers ------------------------------------------------------------------
     def _resolve_modifiers(self, head: Token) -> None:
@@ -400,6 +457,10 @@ class _Resolver:
             actor = make_actor(code, kind="state")
             mentions.append(Mention(token.text, start, end, actor, rule="modifier:nationality"))
         return mentions
+
+
+def _same_country(a: Mention, b: Mention) -> bool:
+    return bool(a.actor and b.actor and a.actor.country == b.actor.country)
 
 
 def resolve_actors(

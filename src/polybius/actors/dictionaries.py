@@ -27,7 +27,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from polybius.actors.kb import load_knowledge_base
 from polybius.errors import ConfigError, Errors, ExportError, IngestError
 
 __all__ = [
@@ -795,16 +796,49 @@ def write_actors_yaml(actors: Iterable[ImportedActor], path: str | Path) -> int:
     return len(records)
 
 
-def write_agents_yaml(agents: Iterable[ImportedAgent], path: str | Path) -> int:
-    """Write agents in the knowledge base's agents.yaml format; return records written."""
+def write_agents_yaml(
+    agents: Iterable[ImportedAgent],
+    path: str | Path,
+    *,
+    known_sectors: Collection[str] | None = None,
+) -> int:
+    """Write agents in the knowledge base's agents.yaml format; return records written.
+
+    A phrase listed by several lines is kept on the first only, as the knowledge base
+    requires; a line left with no phrase is not written. Given ``known_sectors``, every
+    other sector code used gets a stub ``sectors:`` entry so the file loads.
+    """
     agents = list(agents)
-    document = {
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    dropped = 0
+    for agent in agents:
+        record = agent_record(agent)
+        # a phrase may give one code only: the first line that lists it wins
+        phrases = [p for p in record["phrases"] if p not in seen]
+        dropped += len(record["phrases"]) - len(phrases)
+        if not phrases:
+            continue
+        seen.update(phrases)
+        record["phrases"] = phrases
+        records.append(record)
+    if dropped:
+        logger.info("%d agent phrase(s) repeated an earlier line and were left out", dropped)
+    document: dict[str, Any] = {
         "version": 1,
         "source": _source_text(a.source for a in agents),
-        "agents": [agent_record(a) for a in agents],
     }
+    if known_sectors is not None:
+        used = dict.fromkeys(s for a in agents for s in a.sectors)
+        unknown = [code for code in used if code not in known_sectors]
+        if unknown:
+            document["sectors"] = [
+                {"code": code, "name": code, "description": "imported; meaning not given"}
+                for code in unknown
+            ]
+    document["agents"] = records
     _dump(document, Path(path), _AGENTS_HEADER)
-    return len(agents)
+    return len(records)
 
 
 def _dump(document: dict[str, Any], path: Path, header: str) -> None:
@@ -833,8 +867,9 @@ def import_dictionary(path: str | Path, *, kind: str, out: str | Path) -> Import
         written = write_actors_yaml(actors.actors, out)
         entries, warnings = len(actors.actors), actors.warnings
     else:
+        known = {sector.code for sector in load_knowledge_base().sectors}
         agents = parse_tabari_agents(path)
-        written = write_agents_yaml(agents.agents, out)
+        written = write_agents_yaml(agents.agents, out, known_sectors=known)
         entries, warnings = len(agents.agents), agents.warnings
     if warnings:
         logger.warning("%s: %d line(s) skipped or repaired", path, len(warnings))

@@ -49,7 +49,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -277,7 +277,7 @@ class _Checker:
             self.fail(f"expected a mapping, got {type(raw).__name__}")
         self.raw: Mapping[str, Any] = raw
 
-    def fail(self, reason: str) -> Any:
+    def fail(self, reason: str) -> NoReturn:
         raise LexiconError(Errors.E202.format(name=self.source, entry=self.entry, reason=reason))
 
     def text(self, key: str, *, required: bool = True, default: str = "") -> str:
@@ -331,7 +331,7 @@ class _Checker:
                 return dt.date(int(text[:4]), int(text[5:]), 1)
             return dt.date.fromisoformat(text)
         except ValueError:
-            return self.fail(f"`{key}: {text}` is not a date; use YYYY-MM-DD")
+            self.fail(f"`{key}: {text}` is not a date; use YYYY-MM-DD")
 
 
 def _entries(data: Mapping[str, Any], key: str, source: str) -> list[Any]:
@@ -918,7 +918,9 @@ def _read_yaml(text: str, source: str) -> Mapping[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        raise LexiconError(Errors.E201.format(name=source, reason="the top level must be a mapping"))
+        raise LexiconError(
+            Errors.E201.format(name=source, reason="the top level must be a mapping")
+        )
     return data
 
 

@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -227,11 +228,11 @@ def show_command(source: Path, limit: int) -> None:
             from polybius.store import Store
 
             with Store.open(source) as store:
-                events = store.events(limit=limit)
+                events = list(islice(store.events(), limit))
         else:
             from polybius.export import read_jsonl
 
-            events = list(read_jsonl(source))[:limit]
+            events = list(islice(read_jsonl(source), limit))
     except PolybiusError as exc:
         raise click.ClickException(str(exc)) from exc
     Console().print(events_table(events, title=f"Events in {source}"))

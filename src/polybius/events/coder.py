@@ -231,6 +231,10 @@ class EventCoder:
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects, False
+            # "X is expected to meet Y": the raised passive subject does the meeting.
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return raised, False
             return self._subjects(head, guard=guard + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             subjects, _ = self._subjects(head, guard=guard + 1)
@@ -402,7 +406,10 @@ def _pairs(
 ) -> list[tuple[Mention, Mention, str]]:
     """Source → target pairs: one per compound member, both ways when reciprocal."""
     sources = _unique(sources)
-    targets = _unique(targets)
+    # "The two restated Russian and Chinese opposition": a bare country of the source side
+    # is the source speaking of itself, not a target.
+    own = {m.actor.country for m in sources if m.actor is not None}
+    targets = [t for t in _unique(targets) if t.actor is None or t.actor.sectors or t.actor.country not in own]
     pairs: list[tuple[Mention, Mention, str]] = []
     if not targets:
         if entry.reciprocal and len(sources) >= 2:

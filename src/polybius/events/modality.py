@@ -35,7 +35,7 @@ _HYPOTHETICAL_HEADS = frozenset(
 # Verbs whose complement is wanted, feared or planned, not done.
 _IRREALIS_VERBS = frozenset(
     {"threaten", "warn", "fear", "consider", "propose", "want", "hope", "seek", "try", "attempt",
-     "urge", "ask", "call", "demand", "suggest", "recommend", "wish", "prefer", "push", "press",
+     "urge", "ask", "call", "demand", "recommend", "wish", "prefer", "push", "press",
      "aim", "mull", "weigh", "debate", "discuss", "need", "insist", "allow", "permit", "help"}
 )
 _INTENT_VERBS = frozenset(
@@ -54,6 +54,18 @@ _SCOPE_LINKS = frozenset(
     {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "attr", "acl", "advcl", "csubj",
      "nsubj", "nsubjpass", "oprd", "appos", "agent", "npadvmod", "dative"}
 )
+
+
+def _inherits(clause: Token) -> bool:
+    """Whether a clause falls under the cues of the word it hangs from.
+
+    A relative clause keeps its own modality ("the man who did not come"), except under a
+    negative or irrealis noun: "nothing to indicate that ...", "the possibility that ...".
+    """
+    if clause.dep_ in _SCOPE_LINKS:
+        return True
+    head = clause.head.lower_
+    return clause.dep_ == "relcl" and (head in _NEGATIVE_HEADS or head in _HYPOTHETICAL_HEADS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +99,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     # Climb from the trigger to the root, collecting the clauses in scope.
     current = chain[-1]
     guard = 0
-    while current.dep_ in _SCOPE_LINKS and current.head is not current and guard < 12:
+    while _inherits(current) and current.head is not current and guard < 12:
         current = current.head
         chain.append(current)
         guard += 1

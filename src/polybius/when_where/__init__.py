@@ -1,7 +1,7 @@
 """When and where: give each coded event a date and a place, with the rule that decided.
 
-    date_event   attached date phrase → paragraph citation date → document date
-    place_event  locative phrase or visit destination on the trigger, else None + reason
+date_event   attached date phrase → paragraph citation date → document date
+place_event  locative phrase or visit destination on the trigger, else None + reason
 """
 
 from __future__ import annotations

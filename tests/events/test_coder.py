@@ -1,0 +1,142 @@
+"""The event coder on sentences parsed by the real model, with a small lexicon written here.
+
+The lexicon is a fixture so that these tests check the engine (roles, modality, pairs),
+not the shipped word list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from polybius.actors.coref import resolve_actors
+from polybius.actors.kb import load_knowledge_base
+from polybius.events.coder import EventCoder, intent_code
+from polybius.events.lexicon import lexicon_from_text
+from polybius.ingest import read_text_document
+from polybius.model import Event
+
+pytestmark = pytest.mark.model
+
+LEXICON = """
+version: test.1
+entries:
+  - {id: visit.v, lemmas: [visit], code: "042", reverse: "043"}
+  - {id: visit.n, lemmas: [visit, trip], pos: noun, code: "042", reverse: "043", target: [prep:to]}
+  - {id: meet.v, lemmas: [meet], code: "040", reciprocal: true, target: [dobj, prep:with]}
+  - {id: talks.n, lemmas: [talks], pos: noun, code: "046", reciprocal: true, target: [prep:with]}
+  - {id: sign.v, lemmas: [sign], code: "057", objects: [treaty, memorandum, agreement], reciprocal: true}
+  - {id: criticize.v, lemmas: [criticize, condemn], code: "111"}
+  - {id: reject.v, lemmas: [reject, rebuff], code: "120"}
+  - {id: warn.v, lemmas: [warn], code: "130", target: [dobj, prep:against, ccomp-subject]}
+  - {id: attack.v, lemmas: [attack, bomb], code: "190"}
+  - {id: opposition.n, lemmas: [opposition], pos: noun, code: "110", target: [prep:to]}
+"""
+
+
+def _code(text: str, date: dt.date = dt.date(2001, 5, 10)) -> list[Event]:
+    from polybius.nlp import parse_text
+
+    document = read_text_document(text, doc_id="t", date=date)
+    doc = parse_text(text)
+    kb = load_knowledge_base()
+    actors = resolve_actors(doc, kb=kb, date=date)
+    coder = EventCoder(lexicon_from_text(LEXICON))
+    events: list[Event] = []
+    for index, sentence in enumerate(doc.sents):
+        events.extend(coder.code_sentence(sentence, actors=actors, document=document, sentence_index=index))
+    return events
+
+
+def _triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+def test_reciprocal_signing_by_a_compound_subject_goes_both_ways() -> None:
+    events = _code("Russia and Belarus signed a treaty on a customs union.")
+    assert _triples(events) == {("RUS", "BLR", "057"), ("BLR", "RUS", "057")}
+
+
+def test_signing_needs_the_object_the_entry_names() -> None:
+    assert _code("Russia and Belarus signed autographs.") == []
+
+
+def test_visit_emits_the_host_side_too() -> None:
+    events = _code("Japanese Prime Minister Yoshiro Mori visited Indonesia.", dt.date(2000, 8, 1))
+    assert _triples(events) == {("JPNGOV", "IDN", "042"), ("IDN", "JPNGOV", "043")}
+
+
+def test_nominal_event_takes_the_light_verb_subject_and_its_prepositions() -> None:
+    events = _code("The Turkish foreign minister began a trip to Greece on Monday.")
+    assert ("TURGOV", "GRC", "042") in _triples(events)
+
+
+def test_possessor_is_the_source_of_a_nominal_event() -> None:
+    events = _code("Egypt's talks with Israel resumed.")
+    assert _triples(events) == {("EGY", "ISR", "046"), ("ISR", "EGY", "046")}
+
+
+def test_passive_agent_is_the_source() -> None:
+    events = _code("The French proposal was rejected by Germany.")
+    assert _triples(events) == {("DEU", "FRA", "120")}
+
+
+def test_target_carried_by_a_modifier_of_the_object() -> None:
+    events = _code("Iran criticized U.S. sanctions.")
+    assert _triples(events) == {("IRN", "USA", "111")}
+
+
+def test_source_nationality_in_the_object_is_not_a_target() -> None:
+    events = _code("Russia and China restated Russian and Chinese opposition to U.S. plans.")
+    assert _triples(events) == {("RUS", "USA", "110"), ("CHN", "USA", "110")}
+
+
+def test_warning_targets_the_subject_of_its_clause() -> None:
+    events = _code("Ukraine warned that a Russian blockade would hurt the region.")
+    assert ("UKR", "RUS", "130") in _triples(events)
+
+
+def test_negated_event_is_flagged() -> None:
+    events = _code("Armenia did not attack Azerbaijan.")
+    assert events and all(e.modality.negated for e in events)
+
+
+def test_event_under_nothing_to_indicate_is_negated() -> None:
+    events = _code("There was nothing to indicate that Syria had met Israel.")
+    assert events and all(e.modality.negated for e in events)
+
+
+def test_conditional_force_is_hypothetical_but_the_warning_is_not() -> None:
+    events = _code("Serbia warned that NATO would bomb Belgrade.")
+    by_code = {e.cameo: e for e in events}
+    assert not by_code["130"].modality.hypothetical
+    assert by_code["190"].modality.hypothetical
+
+
+def test_reported_speech_names_who_is_quoted() -> None:
+    events = _code("Kazakh officials said that Kyrgyzstan had criticized Uzbekistan.")
+    event = next(e for e in events if e.cameo == "111")
+    assert event.modality.reported
+    assert event.quoted is not None and event.quoted.code == "KAZGOV"
+
+
+def test_expected_meeting_is_future_not_hypothetical() -> None:
+    events = _code("The Indian premier is expected to meet Chinese President Jiang Zemin.")
+    assert events and all(e.modality.future and not e.modality.hypothetical for e in events)
+
+
+def test_announced_intent_becomes_a_cameo_intent_code() -> None:
+    events = _code("Armenia pledged to meet Azerbaijan.")
+    assert ("ARM", "AZE", "036") in _triples(events)
+    assert intent_code("190") == "138" and intent_code("111") == "111"
+
+
+def test_trigger_and_mentions_slice_back_to_the_text() -> None:
+    text = "Later, Poland and Lithuania signed a memorandum on energy."
+    for event in _code(text):
+        assert text[slice(*event.trigger_span)] == event.trigger
+        assert text[event.source.start : event.source.end] == event.source.text
+        assert event.target is not None
+        assert text[event.target.start : event.target.end] == event.target.text
+        assert event.rule == "sign.v"
