@@ -20,7 +20,7 @@ from polybius.ingest.readers import IngestFailure, IngestOptions, iter_documents
 from polybius.model import CodedDocument, Event
 from polybius.pipeline import Pipeline, Settings
 
-__all__ = ["RunSummary", "code", "code_files", "code_text", "get_pipeline"]
+__all__ = ["RunSummary", "code", "code_files", "code_pair", "code_text", "get_pipeline"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,33 @@ def code_text(
     document = read_text_document(text, doc_id=doc_id, date=date)
     coded = get_pipeline(settings).code_document(document)
     return [e for e in coded.events if _keep(e, include_modal)]
+
+
+def code_pair(
+    text: str,
+    source_span: tuple[int, int],
+    target_span: tuple[int, int],
+    *,
+    date: dt.date | None = None,
+    settings: Settings = Settings(),
+) -> Event | None:
+    """The event between two marked actors (``(start, end)`` character offsets), or None.
+
+    The event comes back whatever its modality; check ``event.modality`` for negation.
+    """
+    from polybius.events.pair import code_pair_parsed
+
+    pipeline = get_pipeline(settings)
+    document = read_text_document(text, doc_id="pair", date=date)
+    return code_pair_parsed(
+        pipeline.nlp(text),
+        document=document,
+        coder=pipeline.coder,
+        kb=pipeline.kb,
+        source_span=source_span,
+        target_span=target_span,
+        date=date,
+    )
 
 
 def code_files(

@@ -62,6 +62,9 @@ class Errors:
     E004 = "unknown output format {value!r}: use one of {choices}"
     E005 = "unknown stage {name!r} in pipeline config: known stages are {known}"
     E006 = "stage {name!r} needs {needs!r}, which no earlier stage provides: reorder the pipeline"
+    E071 = "bad --cluster {value!r}: give a scheduler address (tcp://host:8786) or local:N"
+    E072 = "{path} holds a run with {found}, not {wanted}: resume with the same options or use a new directory"
+    E073 = "the Dask backend needs its extra: pip install 'polybius[scale]' ({reason})"
 
     # E1xx ingestion
     E101 = "{path}: cannot read ({reason}); check the path and its permissions"
@@ -99,3 +102,7 @@ class Errors:
     E503 = "{path}: cannot write ({reason}); check the directory exists and is writable"
     E504 = "unknown {kind} {value!r}: use one of {choices}"
     E505 = "no event {event_id!r} in database {path}; list events with `polybius search`"
+
+    # E6xx evaluation
+    E601 = "{path}:{line}: gold record {reason}; see the gold format in docs/evaluation.md"
+    E602 = "evaluation data {path} not found; pass --shared PATH or set POLYBIUS_SHARED"

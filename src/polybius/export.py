@@ -501,10 +501,9 @@ def _export_parquet(store: Store, path: Path, *, partition: bool) -> int:
         "SELECT *, year(first_date) AS year, month(first_date) AS month FROM events"
         " ORDER BY first_date NULLS LAST, event_id"
     )
-    count_row = store.connection.execute("SELECT count(*) FROM events").fetchone()
-    count = int(count_row[0]) if count_row else 0
+    count = int(store.scalar("SELECT count(*) FROM events"))
     try:
-        reader = store.connection.execute(query).fetch_record_batch(1_000_000)
+        reader = store.connection.sql(query).to_arrow_reader()
         if partition:
             ds.write_dataset(
                 reader,
@@ -744,7 +743,7 @@ def import_file(store: Store, path: str | Path, *, fmt: str, dataset: str | None
     for column in ("place_geonames_id", "sentence_index"):
         frame[column] = frame[column].astype("Int64")
     con = store.connection
-    before = con.execute("SELECT count(*) FROM imported_events").fetchone()
+    before = int(store.scalar("SELECT count(*) FROM imported_events"))
     con.register("_import", frame)
     try:
         con.execute(
@@ -754,7 +753,6 @@ def import_file(store: Store, path: str | Path, *, fmt: str, dataset: str | None
         )
     finally:
         con.unregister("_import")
-    after = con.execute("SELECT count(*) FROM imported_events").fetchone()
-    added = int(after[0]) - int(before[0]) if after and before else 0
+    added = int(store.scalar("SELECT count(*) FROM imported_events")) - before
     logger.info("imported %d %s rows from %s as dataset %r", added, fmt, source, name)
     return added

@@ -24,9 +24,7 @@ _PREDECESSORS = {"SUN"}
 
 def _load() -> dict[str, Any]:
     text = (
-        resources.files("polybius")
-        .joinpath("data/actors/persons.yaml")
-        .read_text(encoding="utf-8")
+        resources.files("polybius").joinpath("data/actors/persons.yaml").read_text(encoding="utf-8")
     )
     data = yaml.safe_load(text)
     assert isinstance(data, dict)
@@ -47,7 +45,8 @@ def _role(
     persons: dict[str, dict[str, Any]], pid: str, title: str, on: dt.date
 ) -> dict[str, Any] | None:
     """The role of ``pid`` with ``title`` held on ``on``, if any."""
-    for role in persons[pid]["roles"]:
+    roles: list[dict[str, Any]] = persons[pid]["roles"]
+    for role in roles:
         end = role["end"] or dt.date.max
         if role["title"] == title and role["start"] <= on < end:
             return role
@@ -56,9 +55,7 @@ def _role(
 
 def _codes_on(persons: dict[str, dict[str, Any]], pid: str, on: dt.date) -> set[str]:
     return {
-        r["code"]
-        for r in persons[pid]["roles"]
-        if r["start"] <= on < (r["end"] or dt.date.max)
+        r["code"] for r in persons[pid]["roles"] if r["start"] <= on < (r["end"] or dt.date.max)
     }
 
 
@@ -99,9 +96,7 @@ def test_every_role_is_complete_and_dated(kb: dict[str, Any]) -> None:
             assert isinstance(r["title"], str) and r["title"].strip(), where
             assert _CODE.fullmatch(r["code"]), where
             prefix = r["code"][:3]
-            assert (
-                prefix == p["country"] or prefix == "IGO" or prefix in _PREDECESSORS
-            ), where
+            assert prefix == p["country"] or prefix == "IGO" or prefix in _PREDECESSORS, where
             assert isinstance(r["start"], dt.date), where
             assert dt.date(1900, 1, 1) < r["start"] <= kb["updated"], where
             if r["end"] is not None:
@@ -222,6 +217,49 @@ def test_current_office_holders_have_open_roles(
     persons: dict[str, dict[str, Any]],
 ) -> None:
     on = dt.date(2026, 1, 1)
-    assert _role(persons, "xi-jinping", "President", on)
-    assert _role(persons, "lavrov-sergei", "Foreign Minister", on)
-    assert _role(persons, "lavrov-sergei", "Foreign Minister", on)["end"] is None  # type: ignore[index]
+    for pid, title in [
+        ("xi-jinping", "President"),
+        ("lavrov-sergei", "Foreign Minister"),
+        ("guterres-antonio", "Secretary-General of the United Nations"),
+        ("rutte-mark", "Secretary General of NATO"),
+    ]:
+        role = _role(persons, pid, title, on)
+        assert role is not None and role["end"] is None, pid
+
+
+def test_well_known_terms(persons: dict[str, dict[str, Any]]) -> None:
+    assert _role(persons, "blair-tony", "Prime Minister", dt.date(2003, 3, 20))
+    assert _role(persons, "blair-tony", "Prime Minister", dt.date(2007, 6, 28)) is None
+    assert _role(persons, "merkel-angela", "Chancellor", dt.date(2015, 1, 1))
+    assert _role(persons, "clinton-bill", "President", dt.date(1999, 3, 24))
+    assert _role(persons, "albright-madeleine", "Secretary of State", dt.date(1999, 3, 24))
+    assert _role(persons, "cohen-william", "Secretary of Defense", dt.date(1999, 3, 24))
+    assert _role(persons, "trump-donald", "President", dt.date(2022, 1, 1)) is None
+    assert _role(persons, "trump-donald", "President", dt.date(2025, 6, 1))
+    jiang_cmc = "Chairman of the Central Military Commission"
+    role = _role(persons, "jiang-zemin", jiang_cmc, dt.date(2004, 1, 1))
+    assert role is not None and role["code"] == "CHNMIL"
+    assert "Blair" in persons["blair-tony"]["aliases"]
+
+
+# Every state the knowledge base promises to cover has someone in office today.
+_COVERED = (
+    "USA RUS CHN GBR FRA ARG AUS BRA CAN DEU IND IDN ITA JPN KOR MEX SAU ZAF TUR "
+    "UKR ISR IRN PRK PAK EGY SYR IRQ AFG TWN POL ESP NGA ETH VEN"
+).split()
+
+
+@pytest.mark.parametrize("country", _COVERED)
+def test_covered_state_has_a_current_office_holder(kb: dict[str, Any], country: str) -> None:
+    current = [
+        p["id"]
+        for p in kb["persons"]
+        for r in p["roles"]
+        if r["code"] in (country + "GOV", country + "MIL") and r["end"] is None
+    ]
+    assert current, country
+
+
+@pytest.mark.parametrize("code", ["IGOUNO", "IGOWSTNAT", "IGOEUREEC"])
+def test_igo_has_a_current_office_holder(kb: dict[str, Any], code: str) -> None:
+    assert any(r["code"] == code and r["end"] is None for p in kb["persons"] for r in p["roles"])

@@ -162,7 +162,7 @@ class _Resolver:
             for head in iter_candidate_heads(sentence):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
-                if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head is not head:
+                if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head != head:
                     continue
                 self._resolve_head(head)
             self._register_coordinations(sentence)
@@ -198,7 +198,7 @@ class _Resolver:
                 Mention(text=phrase.text, start=phrase.start, end=phrase.end, actor=a, rule=rule)
                 for a in actors
             )
-            self._store(head, mentions, title_words=[t.text for t in phrase.tokens if t is not head])
+            self._store(head, mentions, title_words=[t.text for t in phrase.tokens if t != head])
             return
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
             mention = self._name_reference(head, phrase)
@@ -308,7 +308,7 @@ class _Resolver:
                         members.extend(self.result.at(conj.i))
                 if len(members) > 1:
                     return tuple(members)
-            if current.head is current:
+            if current.head == current:
                 break
             current = current.head
         return ()
@@ -402,7 +402,7 @@ class _Resolver:
 
     def _title_reference(self, head: Token, phrase: Any) -> bool:
         """ "the Russian president", "his Chinese counterpart", "the defense minister"."""
-        modifiers = [t for t in phrase.tokens if t is not head]
+        modifiers = [t for t in phrase.tokens if t != head]
         if not any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in head.lefts):
             return False
         countries = [c for t in modifiers for c in _country_of_word(self.kb, t.text)]

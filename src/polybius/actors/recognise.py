@@ -121,8 +121,10 @@ def noun_phrase(head: Token) -> NounPhrase:
         if token.dep_ == "punct" and token.text not in ("-", "–", "'", "’"):
             continue
         collected.append(token)
-        stack.extend(child for child in token.lefts if child.dep_ in _NP_MODIFIERS)
-        stack.extend(child for child in token.rights if child.dep_ in _NP_MODIFIERS)
+        # "German and French leaders": coordinated modifiers belong to the phrase.
+        inner = _NP_MODIFIERS | {"conj", "cc"}
+        stack.extend(child for child in token.lefts if child.dep_ in inner)
+        stack.extend(child for child in token.rights if child.dep_ in inner)
     # A flat name continues to the right of the head in some parses ("Chi Haotian" as flat).
     collected.extend(child for child in head.rights if child.dep_ in ("flat", "compound"))
     tokens = tuple(sorted(set(collected), key=lambda t: t.i))
@@ -137,7 +139,7 @@ def noun_phrase(head: Token) -> NounPhrase:
     while i in by_index:
         contiguous.append(by_index[i])
         i += 1
-    while contiguous and contiguous[0].pos_ in ("DET", "PUNCT", "PART") and contiguous[0] is not head:
+    while contiguous and contiguous[0].pos_ in ("DET", "PUNCT", "PART") and contiguous[0] != head:
         contiguous.pop(0)
     return NounPhrase(head=head, tokens=tuple(contiguous))
 
@@ -188,7 +190,7 @@ def phrase_actors(
     """
     head = phrase.head
     ent = head.ent_type_
-    modifiers = [t for t in phrase.tokens if t is not head]
+    modifiers = [t for t in phrase.tokens if t != head]
 
     # A person: the knowledge base first, then title and nationality.
     if ent in _PERSON_ENTS and head.pos_ == "PROPN":

@@ -172,7 +172,7 @@ class EventCoder:
                 continue
             # A light verb with an event noun as object codes nothing itself.
             if trigger.entry.pos == "verb" and trigger.token.lemma_.lower() in LIGHT_VERBS and not trigger.entry.objects:
-                if any(t.governor is trigger.token for t in found):
+                if any(t.governor == trigger.token for t in found):
                     continue
             result.append(trigger)
         return result
@@ -202,17 +202,18 @@ class EventCoder:
         if not is_anaphor or sentence.start == 0:
             return []
         previous = sentence.doc[sentence.start - 1].sent
-        found: list[Mention] = []
         for tok in previous:
             if tok.dep_ == "nsubjpass":
                 continue
-            for mention in (*actors.at(tok.i), *actors.modifying(tok.i)):
-                actor = mention.actor
-                if actor is None or actor.kind == "person" or actor.country in exclude:
-                    continue
-                if all(m.code != mention.code for m in found):
-                    found.append(mention)
-        return found
+            group = [
+                m
+                for m in (*actors.at(tok.i), *actors.modifying(tok.i))
+                if m.actor is not None and m.actor.kind != "person" and m.actor.country not in exclude
+            ]
+            if group:
+                # The first actor named (with its coordinated partners) is the topic.
+                return _unique(group)
+        return []
 
     def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
         """Subject tokens of a verb, inherited through coordination and control; (tokens, passive)."""
@@ -266,6 +267,9 @@ class EventCoder:
         hosts = [token]
         if trigger.governor is not None:
             hosts.append(trigger.governor)
+        if entry.pos == "verb":
+            # "signed a treaty with Belarus": the phrase often hangs from the object.
+            hosts.extend(c for c in token.children if c.dep_ == "dobj")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
         exclude = {m.actor.country for m in sources if m.actor and m.actor.country}
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:

@@ -99,13 +99,13 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     # Climb from the trigger to the root, collecting the clauses in scope.
     current = chain[-1]
     guard = 0
-    while _inherits(current) and current.head is not current and guard < 12:
+    while _inherits(current) and current.head != current and guard < 12:
         current = current.head
         chain.append(current)
         guard += 1
 
     for depth, token in enumerate(chain):
-        own = depth == 0 or (governor is not None and token is governor)
+        own = depth == 0 or (governor is not None and token == governor)
         neg = _has_child(token, {"neg"}, _NEGATORS) or _has_child(token, {"det"}, frozenset({"no"}))
         if neg is not None:
             negated = True

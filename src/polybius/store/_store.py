@@ -148,8 +148,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        row = self._con.execute("SELECT count(*) FROM _migrations").fetchone()
-        return int(row[0]) if row else 0
+        return int(self.scalar("SELECT count(*) FROM _migrations"))
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Run a parameterised read query and return a DataFrame."""
@@ -158,18 +157,22 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(Errors.E401.format(path=self.path, reason=exc)) from exc
 
+    def scalar(self, query: str, params: Sequence[Any] = ()) -> Any:
+        """The first value of a parameterised read query (None when it returns no row)."""
+        try:
+            rows = self._con.execute(query, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(Errors.E401.format(path=self.path, reason=exc)) from exc
+        return rows[0][0] if rows else None
+
     def has_document(self, content_hash: str) -> bool:
-        row = self._con.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]
-        ).fetchone()
-        return row is not None
+        return self.scalar("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]) == 1
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each main table."""
         out: dict[str, int] = {}
         for table in ("documents", "sentences", "actors", "reports", "events", "imported_events"):
-            row = self._con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
+            out[table] = int(self.scalar(f"SELECT count(*) FROM {table}"))
         return out
 
     def events(
@@ -198,8 +201,7 @@ class Store:
 
     def explain_event(self, event_id: str) -> pd.DataFrame:
         """The reports linked to one event: document, sentence, codes, date, place, sources."""
-        found = self._con.execute("SELECT 1 FROM events WHERE event_id = ?", [event_id]).fetchone()
-        if found is None:
+        if self.scalar("SELECT 1 FROM events WHERE event_id = ?", [event_id]) is None:
             raise StoreError(Errors.E505.format(event_id=event_id, path=self.path))
         return self.sql(
             """
@@ -284,8 +286,7 @@ class Store:
     def _next_seq(self, table: str, count: int = 1) -> int:
         """First of ``count`` fresh sequence numbers for ``table`` (cached; one writer)."""
         if table not in self._seq:
-            row = self._con.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()
-            self._seq[table] = int(row[0]) if row else 0
+            self._seq[table] = int(self.scalar(f"SELECT coalesce(max(seq), 0) FROM {table}"))
         first = self._seq[table] + 1
         self._seq[table] += count
         return first
