@@ -21,8 +21,10 @@ from polybius.export import (
     event_record,
     export_store,
     import_file,
+    read_jsonl,
     write_csv,
     write_jsonl,
+    write_parquet,
 )
 from polybius.model import Actor, Mention, Place, to_dict
 from polybius.store import Store
@@ -218,3 +220,19 @@ def test_parquet_single_and_partitioned(store: Store, tmp_path: Path) -> None:
     export_store(store, tmp_path / "parts", fmt="parquet", partition=True)
     assert (tmp_path / "parts" / "year=2001" / "month=3").is_dir()
     assert pq.read_table(tmp_path / "parts").num_rows == 2
+
+
+def test_read_jsonl_and_write_parquet(tmp_path: Path) -> None:
+    events = [_visit(), make_event("b", "USA", "IRN", "112", None, negated=True)]
+    write_jsonl(events, tmp_path / "e.jsonl")  # type: ignore[arg-type]
+    assert list(read_jsonl(tmp_path / "e.jsonl")) == events
+    assert write_parquet(events, tmp_path / "e.parquet") == 2  # type: ignore[arg-type]
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert tuple(table.column_names) == FLAT_COLUMNS
+    assert table.column("negated").to_pylist() == [False, True]
+
+
+def test_read_jsonl_names_the_bad_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.jsonl").write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(ExportError, match="line 1"):
+        list(read_jsonl(tmp_path / "bad.jsonl"))

@@ -27,7 +27,7 @@ import datetime as dt
 import json
 import logging
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,8 +51,10 @@ __all__ = [
     "export_store",
     "flatten_event",
     "import_file",
+    "read_jsonl",
     "write_csv",
     "write_jsonl",
+    "write_parquet",
 ]
 
 logger = logging.getLogger(__name__)
@@ -179,6 +181,45 @@ def write_csv(events: Iterable[Event], path: str | Path, *, delimiter: str = ","
             writer.writerow({k: _csv_value(v) for k, v in row.items()})
             count += 1
     return count
+
+
+def write_parquet(events: Iterable[Event], path: str | Path) -> int:
+    """Write one flat row per event (columns :data:`FLAT_COLUMNS`) to a Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [flatten_event(event) for event in events]
+    frame = pd.DataFrame.from_records(rows, columns=list(FLAT_COLUMNS))
+    out = Path(path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), out)
+    except OSError as exc:
+        raise ExportError(Errors.E503.format(path=out, reason=exc.strerror or exc)) from exc
+    return len(rows)
+
+
+def read_jsonl(path: str | Path) -> Iterator[Event]:
+    """The events of a native JSONL file (as written by :func:`write_jsonl`)."""
+    from polybius.store._codec import event_from_dict
+
+    source = Path(path)
+    try:
+        with source.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield event_from_dict(json.loads(line))
+                except (ValueError, KeyError, TypeError) as exc:
+                    reason = f"line {number}: {exc}"
+                    raise ExportError(
+                        Errors.E501.format(path=source, fmt="jsonl", reason=reason)
+                    ) from exc
+    except OSError as exc:
+        raise ExportError(
+            Errors.E501.format(path=source, fmt="jsonl", reason=exc.strerror or exc)
+        ) from exc
 
 
 def _csv_value(value: Any) -> Any:

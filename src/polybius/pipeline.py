@@ -242,6 +242,7 @@ class Pipeline:
         skip = [(m.start(), m.end()) for m in _HEADER.finditer(document.text)]
         skip.extend((c.start, c.end) for c in document.citations)
         work = _Work(document=document, doc=doc, skip_spans=skip)
+        _ = self.coder, self.kb  # a broken data file fails the run here, not every sentence
         for stage in self.stages:
             if stage.name == "polybius.when_where.v1" and not self.settings.places:
                 continue

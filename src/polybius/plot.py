@@ -126,9 +126,10 @@ def plot_dyad(
     bottom.set_ylabel("Goldstein")
     bottom.legend(loc="upper left", frameon=False)
     bottom.grid(alpha=0.3)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
     bottom.xaxis.set_major_locator(locator)
-    bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    bottom.xaxis.set_major_formatter(formatter)
     total = int(table["events"].sum())
     first, last = periods.min().date(), periods.max().date()
     bottom.set_xlabel(f"{total} events from {first} to {last}; source: Polybius event store")

@@ -78,8 +78,9 @@ def _quad(root: int) -> int:
 
 
 def _zipf_weights(n: int, exponent: float = 1.1) -> np.ndarray:
-    weights = 1.0 / np.arange(1, n + 1) ** exponent
-    return weights / weights.sum()
+    weights: np.ndarray = 1.0 / np.arange(1, n + 1) ** exponent
+    normalised: np.ndarray = weights / weights.sum()
+    return normalised
 
 
 def _synthetic_batch(

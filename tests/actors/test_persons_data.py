@@ -263,3 +263,48 @@ def test_covered_state_has_a_current_office_holder(kb: dict[str, Any], country: 
 @pytest.mark.parametrize("code", ["IGOUNO", "IGOWSTNAT", "IGOEUREEC"])
 def test_igo_has_a_current_office_holder(kb: dict[str, Any], code: str) -> None:
     assert any(r["code"] == code and r["end"] is None for p in kb["persons"] for r in p["roles"])
+
+
+# Words that are names of persons in the file but mostly mean something else in news
+# text; an alias equal to one of them would code ordinary words as a person.
+_NOT_ALIASES = {
+    "He",
+    "O",
+    "May",
+    "Major",
+    "Cook",
+    "Straw",
+    "Hunt",
+    "Fox",
+    "King",
+    "Hill",
+    "Ray",
+    "Bishop",
+    "Lake",
+    "Pace",
+    "Burns",
+    "Franco",
+    "Mao",
+    "Fan",
+    "Hague",
+    "Austin",
+    "Christopher",
+    "Nelson",
+    "Jonathan",
+    "Richard",
+    "Philippe",
+    "Michel",
+    "Costa",
+    "Shalom",
+    "Young",
+    "Cannon",
+    "Moore",
+    "Jung",
+}
+
+
+def test_no_alias_is_a_common_word_or_a_single_letter(kb: dict[str, Any]) -> None:
+    bad = [
+        (p["id"], a) for p in kb["persons"] for a in p["aliases"] if a in _NOT_ALIASES or len(a) < 2
+    ]
+    assert bad == []

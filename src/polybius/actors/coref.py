@@ -45,6 +45,8 @@ _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 _PLURAL_PERSON_NOUNS = frozenset(
     {"man", "men", "leader", "leaders", "minister", "ministers", "president", "presidents",
+     "premier", "premiers", "chancellor", "chancellors", "secretary", "secretaries",
+     "commander", "commanders", "delegation", "delegations", "negotiator", "negotiators",
      "official", "officials", "counterpart", "counterparts", "general", "generals", "woman",
      "women", "chief", "chiefs", "envoy", "envoys", "diplomat", "diplomats"}
 )
@@ -333,12 +335,12 @@ class _Resolver:
                 return [first, others[0]]
         return []
 
-    def _recent_pair(self, *, before: int, kind: str) -> tuple[Mention, ...]:
+    def _recent_pair(self, *, before: int, kind: str | None) -> tuple[Mention, ...]:
         """The last pair named together ("Moscow and Beijing") within three sentences."""
         for sentence, group in reversed(self.groups):
             if sentence < self.sentence_index - 3:
                 break
-            members = [m for m in group if m.actor is not None and m.actor.kind == kind]
+            members = [m for m in group if m.actor is not None and kind in (None, m.actor.kind)]
             if len(members) == 2 and group[0].start < before and not _same_country(*members):
                 return tuple(members)
         return ()
@@ -353,7 +355,7 @@ class _Resolver:
 
     def _resolve_nominal(self, head: Token, phrase: Any) -> None:
         lemma = head.lower_
-        numbers = {t.lower_ for t in phrase.tokens if t is not head}
+        numbers = {t.lower_ for t in head.lefts}
         plural_cue = bool(numbers & {"two", "both"})
         text, start, end = phrase.text, phrase.start, phrase.end
         if plural_cue and lemma in _PLURAL_PERSON_NOUNS:
@@ -371,6 +373,13 @@ class _Resolver:
             self._store(head, (Mention(text, start, end, actor, rule="coref:context-alias"),))
 
     def _plural_reference(self, head: Token, text: str, start: int, end: int, *, kind: str) -> None:
+        if kind == "any":
+            # "both sides": the last pair named together, from two different countries.
+            group = self._recent_pair(before=start, kind=None)
+            if group:
+                mentions = tuple(self._refer(text, start, end, m, "coref:two") for m in group)
+                self._store_reference(head, mentions)
+                return
         if kind in ("person", "any"):
             persons = self._salient_pair(before=start) or self._distinct_last(self.persons, before=start)
             recent = persons and persons[0].sentence >= self.sentence_index - 3

@@ -62,7 +62,7 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "11": ("prep:against", "prep:to", "prep:over", "prep:on", "prep:of"),
     "12": ("prep:from", "prep:to"),
     "13": ("prep:against", "prep:to", "ccomp-subject"),
-    "14": ("prep:against",),
+    "14": ("prep:against", "prep:to", "prep:with"),
     "15": ("prep:against", "prep:near"),
     "16": ("prep:on", "prep:against", "prep:with"),
     "17": ("prep:against", "prep:on"),
@@ -146,7 +146,12 @@ class EventCoder:
             ):
                 found.add(child.lemma_.lower())
                 found.add(child.lower_)
-                found.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
+                for grandchild in child.children:
+                    if grandchild.dep_ == "compound":
+                        found.add(grandchild.lemma_.lower())
+                    elif grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                        # "signed a package of agreements", "a series of accords"
+                        found.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to"):
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         return found
@@ -255,7 +260,14 @@ class EventCoder:
             if found:
                 return found
         own = [m for c in token.children if c.dep_ == "poss" for m in self._actors_of(c, actors)]
-        return own or list(actors.modifying(token.i))
+        own = own or list(actors.modifying(token.i))
+        if own:
+            return own
+        # "made the remarks after talks with Robertson": the talks are the subject's.
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+            subjects, _ = self._subjects(token.head.head)
+            return [m for s in subjects for m in self._actors_of(s, actors)]
+        return []
 
     def _targets(self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]) -> tuple[list[Mention], float]:
         token = trigger.token

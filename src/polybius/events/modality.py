@@ -56,6 +56,19 @@ _SCOPE_LINKS = frozenset(
 )
 
 
+_NEUTRAL_SPEECH = frozenset(
+    {"say", "tell", "announce", "state", "declare", "add", "note", "confirm", "promise",
+     "pledge", "vow", "agree", "decide", "insist", "stress", "report", "reveal"}
+)
+
+
+def _reported_by(clause: Token) -> Token | None:
+    """The neutral speech verb whose complement ``clause`` is, if any."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _NEUTRAL_SPEECH:
+        return clause.head
+    return None
+
+
 def _inherits(clause: Token) -> bool:
     """Whether a clause falls under the cues of the word it hangs from.
 
@@ -122,11 +135,13 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             if word in _FUTURE_AUX:
                 future = True
                 cues.append(a.text)
-            elif word in _HYPOTHETICAL_AUX:
-                # "said it would send": future in the past, announced by the subject itself.
-                if depth == 0 or own:
+            elif word in _HYPOTHETICAL_AUX and (depth == 0 or own):
+                # "Zhu said that Beijing would continue ...": future in the past, reported.
+                if word == "would" and _reported_by(token) is not None:
+                    future = True
+                else:
                     hypothetical = True
-                    cues.append(a.text)
+                cues.append(a.text)
         mark = _has_child(token, {"mark"}, _CONDITIONAL_MARKS)
         if mark is not None and (token.dep_ == "advcl" or depth == 0):
             hypothetical = True

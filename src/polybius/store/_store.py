@@ -37,6 +37,11 @@ __all__ = ["Store"]
 logger = logging.getLogger(__name__)
 
 _FLAT_IN_TABLE = tuple("report_id" if c == "id" else c for c in FLAT_COLUMNS)
+_KEY_FIELDS = (
+    "report_id", "doc_hash", "source_code", "target_code", "cameo", "quad_class", "goldstein",
+    "plover_type", "plover_mode", "start", "end", "place_name", "place_country",
+    "place_geonames_id", "latitude", "longitude",
+)  # fmt: skip
 _DOCUMENT_COLUMNS = (
     "content_hash",
     "seq",
@@ -166,7 +171,8 @@ class Store:
         return rows[0][0] if rows else None
 
     def has_document(self, content_hash: str) -> bool:
-        return self.scalar("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash]) == 1
+        found = self.scalar("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash])
+        return found is not None
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each main table."""
@@ -294,7 +300,8 @@ class Store:
     def _write(self, batch: list[CodedDocument]) -> None:
         con = self._con
         doc_seq = self._next_seq("documents", len(batch))
-        doc_rows, sentence_rows = [], []
+        doc_rows: list[tuple[Any, ...]] = []
+        sentence_rows: list[tuple[Any, ...]] = []
         for n, coded in enumerate(batch):
             doc = coded.document
             doc_rows.append(
@@ -481,7 +488,8 @@ class Store:
             linker = Linker(self.dedup)
             links = []
             for row in rows:
-                key = ReportKey(*row[:16], sources=tuple(row[16] or ()))
+                values = dict(zip(_KEY_FIELDS, row[:-1], strict=True))
+                key = ReportKey(**values, sources=tuple(row[-1] or ()))
                 links.append((linker.link(key), key.report_id))
             con.execute("DELETE FROM events")
             con.execute("UPDATE reports SET event_id = NULL WHERE event_id IS NOT NULL")

@@ -606,6 +606,16 @@ def _attachment(expr_root: Any, trigger: Any) -> str | None:
     return None
 
 
+def _belongs_elsewhere(root: Any, trigger: Any) -> bool:
+    """A date that hangs from another verb dates that verb's event, not this one:
+    "held talks with X and is expected to meet Y tomorrow"."""
+    verb = next((a for a in _ancestors(root) if getattr(a, "pos_", "") in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    own = {trigger.i, *(a.i for a in _ancestors(trigger))}
+    return verb.i not in own
+
+
 def _in_citation(document: Document, start: int, end: int) -> bool:
     return any(c.start <= start and end <= c.end for c in document.citations)
 
@@ -676,6 +686,8 @@ def date_event(
             root = _root_of(tokens)
             how = _attachment(root, trigger) if root is not None else None
             if how == "blocked":
+                continue
+            if how is None and root is not None and _belongs_elsewhere(root, trigger):
                 continue
             distance = min(abs(expr.start - trigger_span[1]), abs(trigger_start - expr.end))
             rank = {"dependency": 0, "clause": 1}.get(how or "", 2)
