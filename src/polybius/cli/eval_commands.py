@@ -92,8 +92,8 @@ def eval_command(
     """Score the coder against gold data and print a table per suite.
 
     SUITES: petrarch-gsr, petrarch-gsr-parsed, petrarch-unit, plover-gsr, gold. With
-    none given, runs every shared suite (and 'gold' when --gold is given). The shared
-    data is never needed at run time: without it the shared suites are skipped.
+    none given, runs the 'gold' suite when --gold is given, else every shared suite. The
+    shared data is never needed at run time: without it the shared suites are skipped.
 
     \b
     Examples:
@@ -104,7 +104,7 @@ def eval_command(
     from polybius.evaluate import default_shared_dir
 
     out, err = Console(), Console(stderr=True, highlight=False, soft_wrap=True)
-    chosen = list(suites) or [*_SHARED_SUITES, *(["gold"] if gold else [])]
+    chosen = list(suites) or (["gold"] if gold else list(_SHARED_SUITES))
     if "gold" in chosen and gold is None:
         raise click.UsageError("the 'gold' suite needs --gold FILE.jsonl")
     if gold is not None and "gold" not in chosen:
