@@ -183,8 +183,9 @@ def top_actors(
                    coalesce(t.c, 0) AS tc, coalesce(s.g, 0) + coalesce(t.g, 0) AS g
             FROM s FULL OUTER JOIN t ON s.actor = t.actor
         )
-        SELECT {fold} AS actor, sum(sc + tc) AS events, sum(sc) AS as_source,
-               sum(tc) AS as_target, sum(g) / sum(sc + tc) AS goldstein_mean
+        SELECT {fold} AS actor, sum(sc + tc)::BIGINT AS events,
+               sum(sc)::BIGINT AS as_source, sum(tc)::BIGINT AS as_target,
+               sum(g) / sum(sc + tc) AS goldstein_mean
         FROM codes GROUP BY 1
         ORDER BY events DESC, actor
         LIMIT ?
@@ -221,7 +222,7 @@ def network_edges(
             FROM {table} {_where(clauses)}
             GROUP BY 1, 2
         )
-        SELECT {source} AS source, {target} AS target, sum(n) AS count,
+        SELECT {source} AS source, {target} AS target, sum(n)::BIGINT AS count,
                sum(g) AS goldstein_sum, sum(g) / sum(n) AS goldstein_mean
         FROM codes GROUP BY 1, 2 HAVING sum(n) >= ?
         ORDER BY count DESC, source, target

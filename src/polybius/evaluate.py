@@ -308,7 +308,7 @@ def score_petrarch(
 
 def _parse_date(value: Any) -> dt.date | None:
     """A record date (``YYYYMMDD`` or ISO); anything else (``121108``) is None."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not re.fullmatch(r"\d{8}|\d{4}-\d{2}-\d{2}", value.strip()):
         return None
     for fmt in ("%Y%m%d", "%Y-%m-%d"):
         try:

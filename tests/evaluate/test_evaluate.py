@@ -50,7 +50,7 @@ def test_exact_and_triple_counts_on_a_tiny_set() -> None:
     assert score.triple.f1 == pytest.approx(0.4)
     assert score.root == PRF(tp=2, predicted=2, gold=3)
     assert score.dyad == PRF(tp=2, predicted=2, gold=3)
-    assert score.code == PRF(tp=2, predicted=2, gold=2)
+    assert score.code == PRF(tp=1, predicted=2, gold=2)  # 193 is not 190
     assert [m.id for m in score.misses] == ["b"]
 
 

@@ -460,6 +460,17 @@ class _Resolver:
         if token.i in self.result.by_head:
             return list(self.result.by_head[token.i])
         start, end = token.idx, token.idx + len(token.text)
+        if token.pos_ == "PROPN":
+            # "NATO air strikes", "the Yeltsin visit": a name used as a modifier.
+            phrase = noun_phrase(token)
+            actors, rule = phrase_actors(self.kb, phrase, date=self.date)
+            if actors:
+                found = [Mention(phrase.text, phrase.start, phrase.end, a, rule=rule) for a in actors]
+                self._register(token, found)
+                return found
+            named = self._name_reference(token, phrase)
+            if named is not None:
+                return [named]
         codes = _country_of_word(self.kb, token.text)
         mentions = []
         for code in codes:

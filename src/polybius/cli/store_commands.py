@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import click
 import pandas as pd
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -113,13 +114,22 @@ def _print(frame: pd.DataFrame, output: str, *, title: str) -> None:
     if output == "json":
         click.echo(frame.to_json(orient="records", date_format="iso", lines=True), nl=False)
         return
-    table = Table(title=title, title_justify="left")
-    for column in frame.columns:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    cells = [[_cell(value) for value in row] for row in frame.itertuples(index=False)]
+    needed = 0
+    for index, column in enumerate(frame.columns):
         numeric = pd.api.types.is_numeric_dtype(frame[column])
-        table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
-    for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(value) for value in row))
-    Console().print(table)
+        natural = max([len(str(column))] + [len(row[index]) for row in cells])
+        width = min(natural, 40)  # long text (sentences) folds at 40 characters
+        needed += width + 3
+        table.add_column(
+            str(column), justify="right" if numeric else "left", overflow="fold", min_width=width
+        )
+    for row in cells:
+        table.add_row(*row)
+    console = Console()
+    # Never drop or squeeze columns: a wide table is wider than the terminal, not hidden.
+    Console(width=max(console.width, needed + 4)).print(table)
 
 
 def _cell(value: Any) -> str:
@@ -170,7 +180,29 @@ def dyad_command(
             store, a, b, by=by, directed=directed, since=since, until=until, dataset=dataset
         )
     arrow = "→" if directed else "↔"
-    _print(frame, output, title=f"{a} {arrow} {b} per {by}")
+    if output == "table":
+        frame = _short_dyad(frame, by)
+    _print(frame, output, title=f"{a} {arrow} {b} per {by} (quad classes, Goldstein G, PLOVER)")
+
+
+_SHORT = {
+    "verbal_cooperation": "v.coop",
+    "material_cooperation": "m.coop",
+    "verbal_conflict": "v.confl",
+    "material_conflict": "m.confl",
+    "goldstein_sum": "G sum",
+    "goldstein_mean": "G mean",
+}
+_PERIOD_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def _short_dyad(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Narrow headers so the dyad table fits a terminal."""
+    out = frame.rename(columns=_SHORT)
+    out = out.rename(columns=lambda c: c.removeprefix("plover_").lower())
+    if not out.empty:
+        out["period"] = pd.to_datetime(out["period"]).dt.strftime(_PERIOD_FORMAT[by])
+    return out
 
 
 @click.command("actors")

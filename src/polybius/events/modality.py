@@ -56,9 +56,11 @@ _SCOPE_LINKS = frozenset(
 )
 
 
+# Reporting verbs under which "would" is the future seen from the past. A promise, vow or
+# warning is not among them: what it announces has not happened and may never happen.
 _NEUTRAL_SPEECH = frozenset(
-    {"say", "tell", "announce", "state", "declare", "add", "note", "confirm", "promise",
-     "pledge", "vow", "agree", "decide", "insist", "stress", "report", "reveal"}
+    {"say", "tell", "announce", "state", "declare", "add", "note", "confirm", "insist",
+     "stress", "report", "reveal", "explain"}
 )
 
 
