@@ -127,6 +127,8 @@ class RunSummary:
     modal_events: int = 0
     failed_sentences: list[str] = field(default_factory=list)
     codes: Counter[str] = field(default_factory=Counter)
+    # (name as written, code from context or "") → documents that mention it
+    unresolved: Counter[tuple[str, str]] = field(default_factory=Counter)
     kept: list[Event] = field(default_factory=list)
 
     @property
@@ -171,6 +173,9 @@ def code(
             summary.events += len(kept)
             summary.modal_events += sum(1 for e in item.events if not e.modality.factual)
             summary.codes.update(e.cameo for e in kept)
+            summary.unresolved.update(
+                {((m.actor.name if m.actor and m.actor.name else m.text), m.code or "") for m in item.unresolved}
+            )
             if store is not None and not store.add(item):
                 summary.already_stored += 1
             if out is not None or keep_events:

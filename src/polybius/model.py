@@ -247,7 +247,9 @@ class CodedDocument:
     """Everything the pipeline learnt from one document; the unit the store writes atomically.
 
     ``events`` holds factual and modal (negated, hypothetical) events alike, each flagged;
-    ``failures`` holds one-line messages for sentences the coder had to skip.
+    ``failures`` holds one-line messages for sentences the coder had to skip;
+    ``unresolved`` the persons the knowledge base does not know, coded from context or not
+    at all, for users to add.
     """
 
     document: Document
@@ -255,6 +257,7 @@ class CodedDocument:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     failures: tuple[str, ...] = ()
+    unresolved: tuple[Mention, ...] = ()
 
 
 def to_dict(record: Any) -> Any:

@@ -257,4 +257,5 @@ class Pipeline:
             mentions=mentions,
             events=tuple(work.events),
             failures=tuple(work.failures),
+            unresolved=tuple(work.actors.unresolved) if work.actors else (),
         )

@@ -89,13 +89,21 @@ def plot_dyad(
         top.text(0.5, 0.5, f"No events between {a} and {b}", ha="center", transform=top.transAxes)
         bottom.set_axis_off()
         return _save(figure, out)
+    total = int(table["events"].sum())
+    table = _complete(table, by)
     periods = pd.to_datetime(table["period"])
     cooperation = table["verbal_cooperation"] + table["material_cooperation"]
     conflict = table["verbal_conflict"] + table["material_conflict"]
     sparse = len(table) <= 60
     marker = "o" if sparse else None
-    top.plot(periods, cooperation, color=COOPERATION, marker=marker, lw=1.8, label="cooperation")
-    top.plot(periods, conflict, color=CONFLICT, marker=marker, lw=1.8, label="conflict")
+    top.plot(periods, cooperation, color=COOPERATION, lw=1.8, label="cooperation")
+    top.plot(periods, conflict, color=CONFLICT, lw=1.8, label="conflict")
+    busy = table["events"] > 0
+    size = 6 if sparse else 3  # mark the periods that had events, so isolated ones stand out
+    top.plot(
+        periods[cooperation > 0], cooperation[cooperation > 0], "o", color=COOPERATION, ms=size
+    )
+    top.plot(periods[conflict > 0], conflict[conflict > 0], "o", color=CONFLICT, ms=size)
     top.fill_between(periods, 0, cooperation, color=COOPERATION, alpha=0.12, step=None)
     top.fill_between(periods, 0, conflict, color=CONFLICT, alpha=0.12, step=None)
     top.set_ylabel(f"events per {_BY_LABEL.get(by, by)}")
@@ -116,9 +124,10 @@ def plot_dyad(
     bottom.axhline(0, color="#999999", lw=0.8)
     bottom.plot(
         periods,
-        table["goldstein_mean"],
+        table["goldstein_mean"].where(busy),
         color=GOLDSTEIN,
-        marker=marker,
+        marker=marker or "o",
+        ms=4 if marker is None else 6,
         lw=1.5,
         label="mean Goldstein score (-10 conflict … +10 cooperation)",
     )
@@ -130,13 +139,27 @@ def plot_dyad(
     bottom.xaxis.set_major_locator(locator)
     formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
     bottom.xaxis.set_major_formatter(formatter)
-    total = int(table["events"].sum())
     first, last = periods.min().date(), periods.max().date()
     bottom.set_xlabel(f"{total} events from {first} to {last}; source: Polybius event store")
     if sparse and len(table) == 1:
         pad = pd.Timedelta(days=20)
         bottom.set_xlim(periods.min() - pad, periods.max() + pad)
     return _save(figure, out)
+
+
+_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
+
+
+def _complete(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Add the empty periods (zero counts, no Goldstein mean) so lines do not bridge gaps."""
+    periods = pd.to_datetime(table["period"])
+    full = pd.date_range(periods.min(), periods.max(), freq=_FREQ.get(by, "D"))
+    if len(full) > 20_000 or len(full) <= len(table):
+        return table
+    out = table.assign(period=periods).set_index("period").reindex(full)
+    counts = [c for c in out.columns if c != "goldstein_mean"]
+    out[counts] = out[counts].fillna(0)
+    return out.rename_axis("period").reset_index()
 
 
 def plot_network(

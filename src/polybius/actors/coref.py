@@ -86,7 +86,7 @@ class DocumentActors:
 
     by_head: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
     by_modifier: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
-    unresolved: list[str] = field(default_factory=list)
+    unresolved: list[Mention] = field(default_factory=list)
 
     def at(self, token_index: int) -> tuple[Mention, ...]:
         return self.by_head.get(token_index, ())
@@ -200,6 +200,8 @@ class _Resolver:
                 Mention(text=phrase.text, start=phrase.start, end=phrase.end, actor=a, rule=rule)
                 for a in actors
             )
+            if rule == "title+nationality":
+                self.result.unresolved.extend(mentions)
             self._store(head, mentions, title_words=[t.text for t in phrase.tokens if t != head])
             return
         if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
@@ -207,7 +209,7 @@ class _Resolver:
             if mention is not None:
                 self._store(head, (mention,))
                 return
-            self.result.unresolved.append(phrase.text)
+            self.result.unresolved.append(Mention(phrase.text, phrase.start, phrase.end, None, "unresolved"))
             return
         if head.pos_ == "PROPN":
             mention = self._name_reference(head, phrase)

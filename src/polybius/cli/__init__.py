@@ -81,6 +81,10 @@ def main(verbose: int) -> None:
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon (YAML); repeatable.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge (YAML); repeatable.")
 @click.option("--table/--no-table", default=None, help="Print the events as a table (default: when no --out).")
+@click.option(
+    "--unresolved", "unresolved_out", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the persons the knowledge base does not know (TSV) for you to add.",
+)
 def code_command(
     paths: tuple[str, ...],
     out: Path | None,
@@ -98,6 +102,7 @@ def code_command(
     lexicons: tuple[str, ...],
     actor_files: tuple[str, ...],
     table: bool | None,
+    unresolved_out: Path | None,
 ) -> None:
     """Code text files into event records.
 
@@ -155,8 +160,19 @@ def code_command(
         + (f", written to {out}" if out else ""),
         highlight=False,
     )
+    if unresolved_out is not None:
+        _write_unresolved(summary.unresolved, unresolved_out)
+        err.print(f"{len(summary.unresolved)} persons not in the knowledge base, listed in {unresolved_out}")
     if not summary.ok:
         sys.exit(EXIT_PARTIAL)
+
+
+def _write_unresolved(unresolved: Any, path: Path) -> None:
+    """name, code_from_context, documents: a starting point for a user actor file."""
+    lines = ["name\tcode_from_context\tdocuments"]
+    for (name, code), count in sorted(unresolved.items(), key=lambda item: (-item[1], item[0])):
+        lines.append(f"{name}\t{code}\t{count}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 class _progress:

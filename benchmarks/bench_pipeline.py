@@ -1,0 +1,356 @@
+"""The performance benchmark: parse-only vs end-to-end, per stage, memory, and scaling.
+
+    python benchmarks/bench_pipeline.py                      # ~5,000 sentences, everything
+    python benchmarks/bench_pipeline.py --sentences 1000 --skip-dask --no-profile
+
+In one run, on the same corpus (benchmarks/corpus.py plus the seed briefs when
+../shared/seeds is present) and the same spaCy pipeline:
+
+* spaCy parse only (``nlp.pipe`` with the pipeline's model, components and batch size);
+* end to end on one core (ingest + parse + every stage), the ratio to parse-only
+  (acceptance >= 0.8), and the time of each stage after the parse;
+* the DuckDB store (``Store.add`` per document, as ``polybius code --db`` does);
+* local scaling, 1 vs 2 worker processes (acceptance >= 1.7x) and peak RSS per worker
+  (acceptance < 1 GB);
+* a Dask LocalCluster with 1 vs 2 workers (acceptance >= 1.6x), when dask is installed;
+* a pyinstrument profile of the slowest stage, in benchmarks/out/.
+
+Prints a table and writes benchmarks/out/pipeline.json. Scaling is timed after the workers
+have loaded the model (the load time is printed apart), so it measures coding, not start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import make_corpus  # noqa: E402
+
+from polybius.ingest.readers import IngestOptions, iter_documents  # noqa: E402
+from polybius.model import CodedDocument, Document  # noqa: E402
+from polybius.pipeline import Pipeline, Settings  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out"
+_MB = 1024 * 1024
+
+
+def _ru_maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+class _RssSampler:
+    """Peak resident memory of each child process, sampled every 0.1 s."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self._me = psutil.Process()
+        self.peaks: dict[int, float] = defaultdict(float)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            for child in self._me.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss / _MB
+                except Exception:  # noqa: BLE001 - a child may exit between list and read
+                    continue
+                self.peaks[child.pid] = max(self.peaks[child.pid], rss)
+
+    def __enter__(self) -> _RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _timed_stages(pipeline: Pipeline, timings: dict[str, float], profile_stage: str | None, profiler: Any) -> None:
+    """Replace each stage's function with one that adds its time to ``timings``."""
+
+    def wrap(name: str, run: Callable[[Pipeline, Any], None]) -> Callable[[Pipeline, Any], None]:
+        def timed(p: Pipeline, work: Any) -> None:
+            profiling = profiler is not None and name == profile_stage
+            if profiling:
+                profiler.start()
+            started = time.perf_counter()
+            try:
+                run(p, work)
+            finally:
+                timings[name] += time.perf_counter() - started
+                if profiling:
+                    profiler.stop()
+
+        return timed
+
+    pipeline.stages = tuple(replace(s, run=wrap(s.name, s.run)) for s in pipeline.stages)
+
+
+def _post_parse_timer(pipeline: Pipeline, timings: dict[str, float]) -> None:
+    """Time ``code_parsed`` (every stage after the parse plus assembling the record)."""
+    original = pipeline.code_parsed
+
+    def timed(document: Document, doc: Any) -> CodedDocument:
+        started = time.perf_counter()
+        try:
+            return original(document, doc)
+        finally:
+            timings["post_parse_total"] += time.perf_counter() - started
+
+    pipeline.code_parsed = timed  # type: ignore[method-assign]
+
+
+def _ingest(path: Path) -> tuple[list[Document], float]:
+    started = time.perf_counter()
+    documents = [d for d in iter_documents([path], options=IngestOptions()) if isinstance(d, Document)]
+    return documents, time.perf_counter() - started
+
+
+def _single_core(path: Path, settings: Settings, *, profile: bool) -> dict[str, Any]:
+    documents, ingest_s = _ingest(path)
+    pipeline = Pipeline(settings)
+    started = time.perf_counter()
+    pipeline.warm_up()
+    load_s = time.perf_counter() - started
+    warm = documents[:8]  # first calls fill caches; both measurements start warm
+    list(pipeline.code_documents(warm))
+
+    texts = [d.text for d in documents]
+    started = time.perf_counter()
+    parsed = list(pipeline.nlp.pipe(texts, batch_size=settings.batch_size))
+    parse_s = time.perf_counter() - started
+    sentences = sum(1 for doc in parsed for _ in doc.sents)
+    tokens = sum(len(doc) for doc in parsed)
+    del parsed
+
+    timings: dict[str, float] = defaultdict(float)
+    _timed_stages(pipeline, timings, None, None)
+    _post_parse_timer(pipeline, timings)
+    started = time.perf_counter()
+    coded = list(pipeline.code_documents(documents))
+    coding_s = time.perf_counter() - started
+    e2e_s = ingest_s + coding_s
+    stage_s = {name: timings[name] for name in (s.name for s in pipeline.stages)}
+    assemble_s = timings["post_parse_total"] - sum(stage_s.values())
+
+    from polybius.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "bench.duckdb")
+        started = time.perf_counter()
+        for item in coded:
+            store.add(item)
+        store_s = time.perf_counter() - started
+        store.close()
+
+    slowest = max(stage_s, key=lambda name: stage_s[name])
+    profile_paths: list[str] = []
+    if profile:
+        profile_paths = _profile_stage(documents[:150], settings, slowest)
+
+    return {
+        "documents": len(documents),
+        "sentences": sentences,
+        "tokens": tokens,
+        "events": sum(len(c.events) for c in coded),
+        "model_load_s": load_s,
+        "ingest_s": ingest_s,
+        "parse_only_s": parse_s,
+        "parse_only_sentences_per_s": sentences / parse_s,
+        "end_to_end_s": e2e_s,
+        "end_to_end_sentences_per_s": sentences / e2e_s,
+        "end_to_end_documents_per_s": len(documents) / e2e_s,
+        "ratio_end_to_end_to_parse": parse_s / e2e_s,
+        "parse_in_pipeline_s": coding_s - timings["post_parse_total"],
+        "stage_s": {"ingest": ingest_s, **stage_s, "assemble_record": assemble_s, "store": store_s},
+        "post_parse_share_of_parse": timings["post_parse_total"] / parse_s,
+        "store_documents_per_s": len(coded) / store_s,
+        "slowest_stage": slowest,
+        "profile": profile_paths,
+        "peak_rss_mb_this_process": _ru_maxrss_mb(),
+    }
+
+
+def _profile_stage(documents: list[Document], settings: Settings, stage: str) -> list[str]:
+    from pyinstrument import Profiler
+
+    pipeline = Pipeline(settings)
+    pipeline.warm_up()
+    profiler = Profiler(interval=0.0005)
+    timings: dict[str, float] = defaultdict(float)
+    _timed_stages(pipeline, timings, stage, profiler)
+    list(pipeline.code_documents(documents))
+    OUT.mkdir(parents=True, exist_ok=True)
+    stem = OUT / f"profile_{stage.replace('.', '_')}"
+    html = stem.with_suffix(".html")
+    text = stem.with_suffix(".txt")
+    html.write_text(profiler.output_html(), encoding="utf-8")
+    text.write_text(profiler.output_text(unicode=False, color=False, show_all=False), encoding="utf-8")
+    return [str(html), str(text)]
+
+
+def _local(path: Path, settings: Settings, workers: int, tiny: Path) -> dict[str, Any]:
+    from polybius.parallel import code_parallel
+
+    def run(source: Path) -> tuple[float, int]:
+        items = iter_documents([source])
+        started = time.perf_counter()
+        count = sum(1 for _ in code_parallel(items, settings=settings, workers=workers))
+        return time.perf_counter() - started, count
+
+    startup_s, _ = run(tiny)  # spawn + model load + one document
+    with _RssSampler() as sampler:
+        total_s, count = run(path)
+    peaks = sorted(sampler.peaks.values(), reverse=True)[:workers]
+    return {
+        "workers": workers,
+        "wall_s": total_s,
+        "startup_s": startup_s,
+        "coding_s": max(total_s - startup_s, 1e-9),
+        "documents": count,
+        "peak_rss_mb_per_worker": peaks,
+    }
+
+
+def _dask(path: Path, settings: Settings, workers: int, partition_size: int) -> dict[str, Any]:
+    import distributed
+
+    from polybius.scale import PipelinePlugin, code_on_cluster
+
+    started = time.perf_counter()
+    cluster = distributed.LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    try:
+        with distributed.Client(cluster) as client:
+            client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
+            startup_s = time.perf_counter() - started
+            with tempfile.TemporaryDirectory() as tmp:
+                summary = code_on_cluster(
+                    [path], cluster=client, out_dir=tmp, settings=settings, partition_size=partition_size
+                )
+            rss = client.run(_ru_maxrss_mb)
+    finally:
+        cluster.close()
+    return {
+        "workers": workers,
+        "startup_s": startup_s,
+        "coding_s": summary.seconds,
+        "partitions": summary.partitions,
+        "documents": summary.documents,
+        "events": summary.events,
+        "peak_rss_mb_per_worker": sorted(rss.values(), reverse=True),
+    }
+
+
+def _row(label: str, value: str, target: str = "") -> str:
+    return f"  {label:<46} {value:>16}  {target}"
+
+
+def _check(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def _report(results: dict[str, Any]) -> Iterator[str]:
+    single = results["single_core"]
+    yield f"Polybius pipeline benchmark: {single['documents']} documents, {single['sentences']} sentences"
+    yield f"  ({single['tokens']} tokens; {results['corpus']['seed_briefs']} seed briefs; {results['machine']})"
+    yield _row("model load (s)", f"{single['model_load_s']:.2f}")
+    yield _row("spaCy parse only (sentences/s)", f"{single['parse_only_sentences_per_s']:.1f}")
+    yield _row("end to end, 1 core (sentences/s)", f"{single['end_to_end_sentences_per_s']:.1f}")
+    yield _row("end to end, 1 core (documents/s)", f"{single['end_to_end_documents_per_s']:.2f}")
+    ratio = single["ratio_end_to_end_to_parse"]
+    yield _row("end-to-end / parse-only throughput", f"{ratio:.2f}", f">= 0.80 {_check(ratio >= 0.8)}")
+    share = single["post_parse_share_of_parse"]
+    yield _row("stages after the parse, share of parse time", f"{share:.0%}", "<= 25%")
+    yield "  time per stage (s, whole corpus):"
+    yield _row("  parse (inside the pipeline)", f"{single['parse_in_pipeline_s']:.2f}")
+    for name, seconds in single["stage_s"].items():
+        yield _row(f"  {name}", f"{seconds:.2f}", f"{single['sentences'] / seconds:,.0f} sentences/s" if seconds else "")
+    yield _row("slowest stage after the parse", single["slowest_stage"])
+    for path in single["profile"]:
+        yield _row("profile", Path(path).name)
+    local = results.get("local")
+    if local:
+        one, two = local
+        speedup = one["coding_s"] / two["coding_s"]
+        yield _row("local, 1 worker (s, after load)", f"{one['coding_s']:.2f}", f"load {one['startup_s']:.1f} s")
+        yield _row("local, 2 workers (s, after load)", f"{two['coding_s']:.2f}", f"load {two['startup_s']:.1f} s")
+        yield _row("local speed-up 2 vs 1", f"{speedup:.2f}x", f">= 1.70 {_check(speedup >= 1.7)}")
+        peak = max(one["peak_rss_mb_per_worker"] + two["peak_rss_mb_per_worker"])
+        yield _row("peak RSS per local worker (MB)", f"{peak:.0f}", f"< 1024 {_check(peak < 1024)}")
+    dask = results.get("dask")
+    if dask:
+        one, two = dask
+        speedup = one["coding_s"] / two["coding_s"]
+        yield _row("Dask, 1 worker (s, after load)", f"{one['coding_s']:.2f}", f"{one['partitions']} partitions")
+        yield _row("Dask, 2 workers (s, after load)", f"{two['coding_s']:.2f}")
+        yield _row("Dask speed-up 2 vs 1", f"{speedup:.2f}x", f">= 1.60 {_check(speedup >= 1.6)}")
+        peak = max(one["peak_rss_mb_per_worker"] + two["peak_rss_mb_per_worker"])
+        yield _row("peak RSS per Dask worker (MB)", f"{peak:.0f}", f"< 1024 {_check(peak < 1024)}")
+    elif "dask_skipped" in results:
+        yield _row("Dask", results["dask_skipped"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=5000, help="corpus size (default 5000)")
+    parser.add_argument("--batch-size", type=int, default=Settings().batch_size)
+    parser.add_argument("--skip-local", action="store_true", help="skip the local scaling runs")
+    parser.add_argument("--skip-dask", action="store_true", help="skip the Dask runs")
+    parser.add_argument("--no-profile", action="store_true", help="skip the pyinstrument profile")
+    parser.add_argument("--no-seeds", action="store_true", help="leave out ../shared/seeds")
+    parser.add_argument("--json", type=Path, default=OUT / "pipeline.json")
+    args = parser.parse_args(argv)
+
+    settings = Settings(batch_size=args.batch_size)
+    corpus = make_corpus(sentences=args.sentences, use_seeds=not args.no_seeds)
+    if not corpus.seed_briefs and not args.no_seeds:
+        print("note: ../shared/seeds is absent; the corpus is the generated text only")
+    results: dict[str, Any] = {
+        "command": " ".join(["python benchmarks/bench_pipeline.py", *(argv or sys.argv[1:])]),
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "settings": {"model": settings.model, "batch_size": settings.batch_size},
+        "corpus": {"documents": len(corpus.records), "sentences_estimate": corpus.sentences, "seed_briefs": corpus.seed_briefs},
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in corpus.records), encoding="utf-8")
+        tiny = Path(tmp) / "tiny.jsonl"
+        tiny.write_text(json.dumps(corpus.records[-1], ensure_ascii=False) + "\n", encoding="utf-8")
+        results["single_core"] = _single_core(path, settings, profile=not args.no_profile)
+        if not args.skip_local:
+            results["local"] = [_local(path, settings, n, tiny) for n in (1, 2)]
+        if not args.skip_dask:
+            try:
+                import distributed  # noqa: F401
+            except ImportError:
+                results["dask_skipped"] = "skipped: pip install 'polybius[scale]'"
+            else:
+                size = max(4, len(corpus.records) // 16)
+                results["dask"] = [_dask(path, settings, n, size) for n in (1, 2)]
+    print("\n".join(_report(results)))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"  results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
