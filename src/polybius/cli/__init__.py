@@ -308,13 +308,37 @@ def explain_event(event: Event) -> dict[str, Any]:
     }
 
 
-def _register_optional_commands() -> None:
+@main.command("import-dictionary")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", type=click.Choice(["actors", "agents"]), required=True, help="What the file holds.")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="YAML file to write.")
+def import_dictionary_command(path: str, kind: str, out: str) -> None:
+    """Convert a TABARI/PETRARCH actor or agent dictionary into a Polybius YAML file.
+
+    Load the result with `polybius code --actors FILE`.
+
+    \b
+    Example:
+      polybius import-dictionary Phoenix.Countries.actors.txt --kind actors --out phoenix.yaml
+    """
+    from polybius.actors.dictionaries import import_dictionary
+
     try:
-        from polybius.cli import store_commands
-    except ImportError:  # the store commands are being built alongside
-        return
-    for command in getattr(store_commands, "COMMANDS", ()):
+        summary = import_dictionary(path, kind=kind, out=out)
+    except PolybiusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _stderr().print(
+        f"{summary.entries} entries read, {summary.written} written to {out}, "
+        f"{len(summary.warnings)} lines warned about",
+        highlight=False,
+    )
+
+
+def _register_commands() -> None:
+    from polybius.cli import eval_commands, store_commands
+
+    for command in (*store_commands.COMMANDS, *eval_commands.COMMANDS):
         main.add_command(command)
 
 
-_register_optional_commands()
+_register_commands()
