@@ -75,12 +75,14 @@ _TEMPLATES = (
     "{Title} {person} met {title2} {person2} in {capital} on {day} to discuss {topic}.",
     "{Adj} {sector} attacked {adj2} {sector2} near the border on {day}, officials said.",
     "{Country} accused {country2} of violating the agreement on {topic}.",
-    "{Person} said on {day} that {country2} would face consequences if it did not withdraw its {sector}.",
+    "{Person} said on {day} that {country2} would face consequences"
+    " if it did not withdraw its {sector}.",
     "{Country} pledged ${amount} million in economic aid to {country2}.",
     "{Group} imposed new sanctions on {country2} over {topic}.",
     "{Adj} {sector} arrested {number} {sector2} in {capital} after clashes on {day}.",
     "{Country2} was criticized by {group} for its handling of {topic}.",
-    "\u201cWe will not accept any interference in our internal affairs,\u201d {person} told reporters in {capital}.",
+    "\u201cWe will not accept any interference in our internal affairs,\u201d"
+    " {person} told reporters in {capital}.",
     "{Title} {person} visited {capital2} on {day}, the first such trip in {years} years.",
     "{Country} and {country2} signed a memorandum on {topic} in {capital}.",
     "{Adj} officials denied that {country2} had supplied weapons to {sector} in the region.",
@@ -149,7 +151,9 @@ def _document(rng: random.Random, index: int) -> tuple[dict[str, str], int]:
     count = rng.randrange(6, 15)
     sentences = [_sentence(rng, when) for _ in range(count)]
     if index % 4 == 0:  # a Monitor-style brief: header, paragraphs, closing citations
-        header = f"Publication: Monitor Volume: {rng.randrange(1, 9)} Issue: {rng.randrange(1, 240)}"
+        header = (
+            f"Publication: Monitor Volume: {rng.randrange(1, 9)} Issue: {rng.randrange(1, 240)}"
+        )
         title = _cap(_sentence(rng, when).split(",")[0].rstrip("."))
         middle = len(sentences) // 2
         cite = f"({', '.join(rng.sample(_AGENCIES, 2))}, {when:%B} {when.day})"

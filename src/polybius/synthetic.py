@@ -142,10 +142,11 @@ def load_synthetic(
     rng = np.random.default_rng(seed)
     days = int(years * 365.25)
     con = store.connection
+    first = int(store.scalar("SELECT count(*) FROM events WHERE starts_with(event_id, 'syn')"))
     done = 0
     while done < n_events:
         size = min(batch_size, n_events - done)
-        batch = _synthetic_batch(rng, size, done, start, days)
+        batch = _synthetic_batch(rng, size, first + done, start, days)
         con.register("_synthetic", batch)
         con.execute(
             """

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from polybius.errors import ConfigError
 from polybius.store import Store
 from polybius.synthetic import make_document, make_event
 
@@ -63,6 +65,20 @@ def test_window_is_configurable() -> None:
         assert store.relink(window_days=0) == 2
 
 
+def test_country_level_actor_match() -> None:
+    with Store.open(":memory:", actor_match="country") as store:
+        store.add(make_document("a", [make_event("a", "RUSMIL", "CHN", "042", DAY)]))
+        store.add(make_document("b", [make_event("b", "RUSMIL", "CHNGOV", "042", DAY)]))
+        store.add(make_document("c", [make_event("c", "RUS", "USA", "042", DAY)]))
+        assert sorted(store.event_rows()["num_reports"]) == [1, 2]
+        assert store.relink(actor_match="exact") == 3
+
+
+def test_bad_dedup_settings_are_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown actor match 'fuzzy'"):
+        Store.open(":memory:", actor_match="fuzzy")
+
+
 def test_known_places_must_agree(store: Store) -> None:
     store.add(make_document("a", [make_event("a", "RUS", "CHN", "042", DAY, place="Beijing")]))
     store.add(make_document("b", [make_event("b", "RUS", "CHN", "042", DAY, place="Moscow")]))
@@ -85,8 +101,8 @@ def test_undated_report_takes_its_document_date(store: Store) -> None:
 
 
 report = st.tuples(
-    st.sampled_from(["RUS", "CHN", "USA"]),
-    st.sampled_from(["RUS", "CHN", "IRN"]),
+    st.sampled_from(["RUS", "RUSMIL", "CHN", "USA"]),
+    st.sampled_from(["RUS", "CHN", "CHNGOV", "IRN"]),
     st.sampled_from(["042", "043", "190"]),
     st.integers(min_value=0, max_value=12),
     st.booleans(),
@@ -94,8 +110,13 @@ report = st.tuples(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(report, min_size=1, max_size=3), min_size=1, max_size=8))
-def test_dedup_is_idempotent(docs: list[list[tuple[str, str, str, int, bool]]]) -> None:
+@given(
+    st.lists(st.lists(report, min_size=1, max_size=3), min_size=1, max_size=8),
+    st.sampled_from(["exact", "country"]),
+)
+def test_dedup_is_idempotent(
+    docs: list[list[tuple[str, str, str, int, bool]]], actor_match: str
+) -> None:
     coded = [
         make_document(
             f"d{i}",
@@ -106,7 +127,7 @@ def test_dedup_is_idempotent(docs: list[list[tuple[str, str, str, int, bool]]]) 
         )
         for i, reports in enumerate(docs)
     ]
-    with Store.open(":memory:") as store:
+    with Store.open(":memory:", actor_match=actor_match) as store:
         store.add_many(coded, batch_size=3)
         incremental = store.event_rows()
         links = store.sql("SELECT report_id, event_id FROM reports ORDER BY report_id")

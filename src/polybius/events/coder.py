@@ -100,7 +100,8 @@ class EventCoder:
     def _entry_for(self, token: Token) -> LexiconEntry | None:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             pos = "verb"
-        elif token.pos_ in ("NOUN",) or (token.pos_ == "PROPN" and token.lower_ == token.text.lower() and token.tag_ == "NNS"):
+        elif token.pos_ == "NOUN" and token.dep_ != "compound":
+            # A noun modifying another ("aid workers", "peace talks") is not an event itself.
             pos = "noun"
         else:
             return None
@@ -164,8 +165,17 @@ class EventCoder:
             if entry is None:
                 continue
             if entry.pos == "verb" and entry.objects:
+                # "signed a treaty", "called for a ceasefire": the object is part of this
+                # event, not an event of its own.
                 claimed.update(
                     c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
+                )
+                claimed.update(
+                    g.i
+                    for c in token.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.lemma_.lower() in entry.objects
                 )
             governor = None
             if entry.pos == "noun" and token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):

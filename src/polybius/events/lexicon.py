@@ -91,15 +91,10 @@ class LexiconEntry:
     confidence: float = 0.9
     source_file: str = ""
 
-    @property
-    def specificity(self) -> int:
-        """How much an entry demands: the most demanding matching entry wins."""
-        return (
-            2 * bool(self.objects)
-            + bool(self.preps)
-            + max(len(lemma.split()) for lemma in self.lemmas)
-            - 1
-        )
+    def specificity(self, lemma: str) -> int:
+        """How much the entry demands when triggered through ``lemma``: the most demanding
+        matching entry wins ("sign" + treaty over "sign"; "kick off" over "kick")."""
+        return 2 * bool(self.objects) + bool(self.preps) + len(lemma.split()) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +112,19 @@ class Lexicon:
 
     @classmethod
     def build(cls, name: str, version: str, entries: Sequence[LexiconEntry]) -> Lexicon:
-        by_lemma: dict[tuple[str, str], list[LexiconEntry]] = defaultdict(list)
+        by_lemma: dict[tuple[str, str], list[tuple[int, LexiconEntry]]] = defaultdict(list)
         for entry in entries:
             for lemma in entry.lemmas:
-                by_lemma[(lemma.split()[0], entry.pos)].append(entry)
+                key = (lemma.split()[0], entry.pos)
+                if all(e is not entry for _, e in by_lemma[key]):
+                    by_lemma[key].append((entry.specificity(lemma), entry))
+                else:  # the same entry through a longer lemma: keep the higher score
+                    by_lemma[key] = [
+                        (max(score, entry.specificity(lemma)) if e is entry else score, e)
+                        for score, e in by_lemma[key]
+                    ]
         index = {
-            key: tuple(sorted(group, key=lambda e: -e.specificity))
+            key: tuple(e for _, e in sorted(group, key=lambda pair: -pair[0]))
             for key, group in by_lemma.items()
         }
         return cls(name=name, version=version, entries=tuple(entries), _by_lemma=index)
@@ -187,6 +189,12 @@ def _read(text: str, *, where: str) -> tuple[str, str, list[LexiconEntry]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list):
         raise LexiconError(Errors.E201.format(name=where, reason="has no `entries:` list"))
     entries = [_parse_entry(item, where=where, index=i) for i, item in enumerate(raw["entries"])]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            reason = "the same id appears twice in one file; rename one of them"
+            raise LexiconError(Errors.E202.format(name=where, entry=entry.id, reason=reason))
+        seen.add(entry.id)
     return str(raw.get("name", where)), str(raw.get("version", "0")), entries
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["DedupSettings", "EventState", "Linker", "ReportKey"]
+__all__ = ["ACTOR_MATCHES", "DedupSettings", "EventState", "Linker", "ReportKey"]
 
 EVENT_COLUMNS = (
     "event_id",
@@ -42,11 +42,29 @@ EVENT_COLUMNS = (
 )
 
 
+ACTOR_MATCHES = ("exact", "country")
+
+
 @dataclass(frozen=True, slots=True)
 class DedupSettings:
-    """How reports are grouped into events; ``window_days`` is the allowed date gap."""
+    """How reports are grouped into events.
+
+    ``window_days`` is the largest gap allowed between date ranges. ``actor_match``
+    ``"exact"`` needs the same full codes (``RUSMIL`` and ``CHNGOV``); ``"country"``
+    only the same first three letters, so ``CHN`` and ``CHNGOV`` count as one actor.
+    """
 
     window_days: int = 3
+    actor_match: str = "exact"
+
+    def key(
+        self, source_code: str | None, target_code: str | None, cameo: str
+    ) -> tuple[str, str, str]:
+        """What two reports must share to be of one event (besides date and place)."""
+        source, target = source_code or "", target_code or ""
+        if self.actor_match == "country":
+            source, target = source[:3], target[:3]
+        return (source, target, cameo_root(cameo))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +88,6 @@ class ReportKey:
     latitude: float | None = None
     longitude: float | None = None
     sources: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.source_code or "", self.target_code or "", cameo_root(self.cameo))
 
 
 def cameo_root(code: str) -> str:
@@ -106,10 +120,6 @@ class EventState:
     num_sources: int = 0
     sources: list[str] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.source_code or "", self.target_code or "", self.cameo_root)
 
     def row(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in EVENT_COLUMNS)
@@ -193,19 +203,18 @@ class Linker:
         self.by_key: dict[tuple[str, str, str], list[EventState]] = {}
         self.touched: dict[str, EventState] = {}
         for event in events:
-            self.by_key.setdefault(event.key, []).append(event)
+            self.add_candidate(event)
 
-    def known(self, key: tuple[str, str, str]) -> bool:
-        return key in self.by_key
-
-    def add_candidates(self, key: tuple[str, str, str], events: Iterable[EventState]) -> None:
-        self.by_key.setdefault(key, []).extend(events)
+    def add_candidate(self, event: EventState) -> None:
+        key = self.settings.key(event.source_code, event.target_code, event.cameo)
+        self.by_key.setdefault(key, []).append(event)
 
     def link(self, report: ReportKey) -> str:
         """The id of the event ``report`` belongs to (a new one if none is compatible)."""
         best: EventState | None = None
         best_rank: tuple[int, str] | None = None
-        for event in self.by_key.get(report.key, ()):
+        key = self.settings.key(report.source_code, report.target_code, report.cameo)
+        for event in self.by_key.get(key, ()):
             gap = _gap(event, report)
             if gap is None or gap > self.settings.window_days or not _same_place(event, report):
                 continue
@@ -214,7 +223,7 @@ class Linker:
                 best, best_rank = event, rank
         if best is None:
             best = EventState.found(report)
-            self.by_key.setdefault(report.key, []).append(best)
+            self.by_key.setdefault(key, []).append(best)
         best.absorb(report)
         self.touched[best.event_id] = best
         return best.event_id

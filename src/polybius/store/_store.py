@@ -18,11 +18,12 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from polybius.errors import Errors, StoreError
+from polybius.errors import ConfigError, Errors, StoreError
 from polybius.export import FLAT_COLUMNS, flatten_event
 from polybius.model import CodedDocument, Event, to_dict
 from polybius.store._codec import event_from_dict
 from polybius.store._dedup import (
+    ACTOR_MATCHES,
     EVENT_COLUMNS,
     DedupSettings,
     EventState,
@@ -93,6 +94,17 @@ def _insert(
     con.execute(f"{verb} INTO {table} ({names}) VALUES {', '.join(group for _ in rows)}", params)
 
 
+def _dedup_settings(window_days: int, actor_match: str) -> DedupSettings:
+    if actor_match not in ACTOR_MATCHES:
+        choices = ", ".join(ACTOR_MATCHES)
+        raise ConfigError(
+            Errors.E504.format(kind="actor match", value=actor_match, choices=choices)
+        )
+    if window_days < 0:
+        raise ConfigError(Errors.E504.format(kind="window", value=window_days, choices=">= 0"))
+    return DedupSettings(window_days=window_days, actor_match=actor_match)
+
+
 class Store:
     """An embedded DuckDB database of coded documents and the events they report.
 
@@ -118,17 +130,23 @@ class Store:
         path: str | Path = ":memory:",
         *,
         window_days: int = 3,
+        actor_match: str = "exact",
         read_only: bool = False,
     ) -> Store:
-        """Open (creating and migrating if needed) the database at ``path``."""
+        """Open (creating and migrating if needed) the database at ``path``.
+
+        ``window_days`` and ``actor_match`` set how reports are linked into events
+        (see :class:`DedupSettings`); change them later with :meth:`relink`.
+        """
         name = str(path)
+        dedup = _dedup_settings(window_days, actor_match)
         try:
             con = duckdb.connect(name, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(Errors.E401.format(path=name, reason=exc)) from exc
         if not read_only:
             migrate(con, path=name)
-        return cls(con, path=name, dedup=DedupSettings(window_days=window_days))
+        return cls(con, path=name, dedup=dedup)
 
     def close(self) -> None:
         self._con.close()
@@ -434,11 +452,15 @@ class Store:
             if report.start is None or report.end is None:
                 continue
             low, high = report.start - window, report.end + window
-            if report.key in bounds:
-                old_low, old_high = bounds[report.key]
+            key = self.dedup.key(report.source_code, report.target_code, report.cameo)
+            if key in bounds:
+                old_low, old_high = bounds[key]
                 low, high = min(low, old_low), max(high, old_high)
-            bounds[report.key] = (low, high)
+            bounds[key] = (low, high)
         wanted = list(bounds.items())
+        fold = "coalesce({c}, '')"
+        if self.dedup.actor_match == "country":
+            fold = "left(coalesce({c}, ''), 3)"
         for start in range(0, len(wanted), 300):
             chunk = wanted[start : start + 300]
             values = ", ".join("(?, ?, ?, ?, ?)" for _ in chunk)
@@ -446,13 +468,13 @@ class Store:
             columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
             rows = self._con.execute(
                 f"SELECT {columns} FROM events e JOIN (VALUES {values}) k(s, t, r, low, high)"
-                " ON coalesce(e.source_code, '') = k.s AND coalesce(e.target_code, '') = k.t"
+                f" ON {fold.format(c='e.source_code')} = k.s"
+                f" AND {fold.format(c='e.target_code')} = k.t"
                 " AND e.cameo_root = k.r AND e.first_date <= k.high AND e.last_date >= k.low",
                 params,
             ).fetchall()
             for row in rows:
-                state = EventState.from_row(row)
-                linker.add_candidates(state.key, [state])
+                linker.add_candidate(EventState.from_row(row))
         links = {k.report_id: linker.link(k) for k in factual}
         self._save_events(linker.touched.values())
         return links
@@ -469,10 +491,12 @@ class Store:
             )
             _insert(self._con, "events", EVENT_COLUMNS, chunk)
 
-    def relink(self, *, window_days: int | None = None) -> int:
+    def relink(self, *, window_days: int | None = None, actor_match: str | None = None) -> int:
         """Rebuild every event from the factual reports (e.g. with a new window)."""
-        if window_days is not None:
-            self.dedup = DedupSettings(window_days=window_days)
+        self.dedup = _dedup_settings(
+            self.dedup.window_days if window_days is None else window_days,
+            self.dedup.actor_match if actor_match is None else actor_match,
+        )
         con = self._con
         try:
             con.begin()
