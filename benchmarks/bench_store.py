@@ -1,7 +1,7 @@
 """Time the store's analysis queries on a large synthetic corpus.
 
     python benchmarks/bench_store.py                 # 10,000,000 events
-    python benchmarks/bench_store.py --events 100000 --db /tmp/bench.duckdb
+    python benchmarks/bench_store.py --events 100000 --plots /tmp/plots
 
 Loads N synthetic events (polybius.synthetic.load_synthetic, bulk Arrow inserts) into a
 fresh DuckDB file, then times each query a few times and prints the best and median.
@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=None, help="database file (default: temp)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the database file")
+    parser.add_argument(
+        "--plots", type=Path, default=None, help="also write dyad and network PNGs here"
+    )
     args = parser.parse_args(argv)
 
     directory = tempfile.mkdtemp(prefix="polybius-bench-")
@@ -83,6 +86,15 @@ def main(argv: list[str] | None = None) -> int:
             mark = "" if target is None else ("ok" if median < target else "SLOW")
             goal = "" if target is None else f"<{target}"
             print(f"{name:<26}{best:>9.3f}{median:>10.3f}{goal:>8}  {rows} {mark}")
+        if args.plots is not None:
+            from polybius.plot import plot_dyad, plot_network
+
+            start = time.perf_counter()
+            dyad_png = plot_dyad(store, "RUS", "CHN", args.plots / "dyad_rus_chn.png", by="year")
+            graph = analyse.network(store, level="country")
+            network_png = plot_network(graph, args.plots / "network.png", top=30)
+            took = time.perf_counter() - start
+            print(f"\nplots in {took:.1f} s: {dyad_png} {network_png}")
     if not args.keep and args.db is None:
         path.unlink()
         Path(directory).rmdir()

@@ -67,6 +67,9 @@ class Errors:
     E073 = "the Dask backend needs its extra: pip install 'polybius[scale]' ({reason})"
     E074 = "partition size must be at least 1, got {value}"
     E075 = "bad view prefix {value!r}: use letters, digits and underscores"
+    E076 = "refusing to serve on {host!r} without a token: bind 127.0.0.1 or pass --token"
+    E077 = "the web explorer needs its extra: pip install 'polybius[web]' ({reason})"
+    E078 = "bad {name} {value!r}: {hint}"
 
     # E1xx ingestion
     E101 = "{path}: cannot read ({reason}); check the path and its permissions"

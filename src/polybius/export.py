@@ -382,10 +382,10 @@ def _country_code(name: str) -> str:
         return name
 
 
-def _gdelt_row(row: pd.Series) -> list[str]:
-    day = _day(row.first_date)
+def _gdelt_row(row: dict[str, Any]) -> list[str]:
+    day = _day(row["first_date"])
     out = dict.fromkeys(GDELT_COLUMNS, "")
-    out["GLOBALEVENTID"] = _numeric_id(row.event_id)
+    out["GLOBALEVENTID"] = _numeric_id(row["event_id"])
     if day is not None:
         out["SQLDATE"] = day.strftime("%Y%m%d")
         out["MonthYear"] = day.strftime("%Y%m")
@@ -403,31 +403,31 @@ def _gdelt_row(row: pd.Series) -> list[str]:
             for i, sector in enumerate(sectors[:3], start=1):
                 out[f"Actor{n}Type{i}Code"] = sector
     out["IsRootEvent"] = "1"
-    cameo = _text(row.cameo)
+    cameo = _text(row["cameo"])
     out["EventCode"] = cameo
     out["EventBaseCode"] = cameo[:3]
     out["EventRootCode"] = cameo[:2]
-    out["QuadClass"] = _text(row.quad_class)
-    out["GoldsteinScale"] = _text(row.goldstein)
-    out["NumMentions"] = _text(row.num_reports)
-    out["NumSources"] = _text(row.num_sources)
-    out["NumArticles"] = _text(row.num_documents)
-    if not _blank(row.place_name):
-        out["ActionGeo_Type"] = "4" if not _blank(row.place_admin1) else "1"
-        out["ActionGeo_FullName"] = _text(row.place_name)
-        out["ActionGeo_CountryCode"] = _text(row.place_country)
-        out["ActionGeo_ADM1Code"] = _text(row.place_admin1)
-        out["ActionGeo_Lat"] = _text(row.latitude)
-        out["ActionGeo_Long"] = _text(row.longitude)
-        out["ActionGeo_FeatureID"] = _text(row.place_geonames_id)
-    out["SOURCEURL"] = _text(row.origin)
+    out["QuadClass"] = _text(row["quad_class"])
+    out["GoldsteinScale"] = _text(row["goldstein"])
+    out["NumMentions"] = _text(row["num_reports"])
+    out["NumSources"] = _text(row["num_sources"])
+    out["NumArticles"] = _text(row["num_documents"])
+    if not _blank(row["place_name"]):
+        out["ActionGeo_Type"] = "4" if not _blank(row["place_admin1"]) else "1"
+        out["ActionGeo_FullName"] = _text(row["place_name"])
+        out["ActionGeo_CountryCode"] = _text(row["place_country"])
+        out["ActionGeo_ADM1Code"] = _text(row["place_admin1"])
+        out["ActionGeo_Lat"] = _text(row["latitude"])
+        out["ActionGeo_Long"] = _text(row["longitude"])
+        out["ActionGeo_FeatureID"] = _text(row["place_geonames_id"])
+    out["SOURCEURL"] = _text(row["origin"])
     return [out[c] for c in GDELT_COLUMNS]
 
 
-def _icews_row(row: pd.Series) -> list[str]:
-    day = _day(row.first_date)
+def _icews_row(row: dict[str, Any]) -> list[str]:
+    day = _day(row["first_date"])
     out = dict.fromkeys(ICEWS_COLUMNS, "")
-    out["Event ID"] = _numeric_id(row.event_id)
+    out["Event ID"] = _numeric_id(row["event_id"])
     out["Event Date"] = day.isoformat() if day else ""
     for label, prefix in (("Source", "source"), ("Target", "target")):
         code = row[f"{prefix}_code"]
@@ -437,32 +437,32 @@ def _icews_row(row: pd.Series) -> list[str]:
             sectors = _sectors(code, row[f"{prefix}_country"], row[f"{prefix}_sectors"])
             out[f"{label} Sectors"] = ",".join(sectors)
             out[f"{label} Country"] = _country_name(_country(code, row[f"{prefix}_country"]))
-    out["Event Text"] = _text(row.trigger)
-    out["CAMEO Code"] = _text(row.cameo)
-    out["Intensity"] = _text(row.goldstein)
-    out["Story ID"] = _text(row.doc_id)
-    out["Sentence Number"] = _text(row.sentence_index)
-    out["Publisher"] = _text(row.publication)
-    if not _blank(row.place_name):
-        out["City"] = _text(row.place_name)
-        out["Province"] = _text(row.place_admin1)
-        out["Country"] = _country_name(_text(row.place_country))
-        out["Latitude"] = _text(row.latitude)
-        out["Longitude"] = _text(row.longitude)
+    out["Event Text"] = _text(row["trigger"])
+    out["CAMEO Code"] = _text(row["cameo"])
+    out["Intensity"] = _text(row["goldstein"])
+    out["Story ID"] = _text(row["doc_id"])
+    out["Sentence Number"] = _text(row["sentence_index"])
+    out["Publisher"] = _text(row["publication"])
+    if not _blank(row["place_name"]):
+        out["City"] = _text(row["place_name"])
+        out["Province"] = _text(row["place_admin1"])
+        out["Country"] = _country_name(_text(row["place_country"]))
+        out["Latitude"] = _text(row["latitude"])
+        out["Longitude"] = _text(row["longitude"])
     return [out[c] for c in ICEWS_COLUMNS]
 
 
-def _polecat_row(row: pd.Series) -> list[str]:
-    day = _day(row.first_date)
+def _polecat_row(row: dict[str, Any]) -> list[str]:
+    day = _day(row["first_date"])
     out = dict.fromkeys(POLECAT_COLUMNS, "")
-    out["Event ID"] = _text(row.event_id)
+    out["Event ID"] = _text(row["event_id"])
     out["Event Date"] = day.isoformat() if day else ""
-    out["Event Type"] = _text(row.plover_type).lower()
-    out["Event Mode"] = _text(row.plover_mode).lower()
-    out["Event Intensity"] = _text(row.goldstein)
-    quad = row.quad_class
+    out["Event Type"] = _text(row["plover_type"]).lower()
+    out["Event Mode"] = _text(row["plover_mode"]).lower()
+    out["Event Intensity"] = _text(row["goldstein"])
+    quad = row["quad_class"]
     out["Quad Code"] = _QUAD_LABELS.get(int(quad), "") if not _blank(quad) else ""
-    out["Contexts"] = _text(row.plover_context)
+    out["Contexts"] = _text(row["plover_context"])
     for label, prefix in (("Actor", "source"), ("Recipient", "target")):
         code = row[f"{prefix}_code"]
         name = row[f"{prefix}_name"]
@@ -473,25 +473,25 @@ def _polecat_row(row: pd.Series) -> list[str]:
             out[f"{label} Country"] = _country(code, row[f"{prefix}_country"])
             out[f"Primary {label} Sector"] = sectors[0] if sectors else ""
             out[f"{label} Sectors"] = ";".join(sectors)
-    if not _blank(row.place_name):
-        out["Placename"] = _text(row.place_name)
-        out["City"] = _text(row.place_name)
-        out["State"] = _text(row.place_admin1)
-        out["Country"] = _text(row.place_country)
-        out["Latitude"] = _text(row.latitude)
-        out["Longitude"] = _text(row.longitude)
-        out["GeoNames ID"] = _text(row.place_geonames_id)
-        out["Raw Placename"] = _text(row.place_text)
-        out["Feature Type"] = _text(row.place_feature)
-    out["Source"] = _text(row.publication)
-    story = _day(row.story_date)
+    if not _blank(row["place_name"]):
+        out["Placename"] = _text(row["place_name"])
+        out["City"] = _text(row["place_name"])
+        out["State"] = _text(row["place_admin1"])
+        out["Country"] = _text(row["place_country"])
+        out["Latitude"] = _text(row["latitude"])
+        out["Longitude"] = _text(row["longitude"])
+        out["GeoNames ID"] = _text(row["place_geonames_id"])
+        out["Raw Placename"] = _text(row["place_text"])
+        out["Feature Type"] = _text(row["place_feature"])
+    out["Source"] = _text(row["publication"])
+    story = _day(row["story_date"])
     out["Publication Date"] = story.isoformat() if story else ""
     out["Language"] = "en"
     out["Version"] = "polybius"
     return [out[c] for c in POLECAT_COLUMNS]
 
 
-_LAYOUTS: dict[str, tuple[tuple[str, ...], Callable[[pd.Series], list[str]], bool]] = {
+_LAYOUTS: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], list[str]], bool]] = {
     "gdelt": (GDELT_COLUMNS, _gdelt_row, False),
     "icews": (ICEWS_COLUMNS, _icews_row, True),
     "polecat": (POLECAT_COLUMNS, _polecat_row, True),
@@ -524,14 +524,19 @@ def export_store(
     if fmt == "parquet":
         return _export_parquet(store, Path(path), partition=partition)
     columns, make_row, default_header = _LAYOUTS[fmt]
-    frame = store.sql(_EXPORT_QUERY)
+    cursor = store.connection.cursor()
+    cursor.execute(_EXPORT_QUERY)
+    names = [d[0] for d in cursor.description or ()]
+    count = 0
     with _open_out(path, newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         if default_header if header is None else header:
             writer.writerow(columns)
-        for _, row in frame.iterrows():
-            writer.writerow(make_row(row))
-    return len(frame)
+        while batch := cursor.fetchmany(10_000):
+            writer.writerows(make_row(dict(zip(names, row, strict=True))) for row in batch)
+            count += len(batch)
+    cursor.close()
+    return count
 
 
 def _export_parquet(store: Store, path: Path, *, partition: bool) -> int:

@@ -1,7 +1,9 @@
 """Local parallelism: N worker processes, each loading the pipeline once.
 
 Documents go out in chunks and come back in input order, so a parallel run writes the
-same output as a serial one. Ingest failures never leave the parent process.
+same output as a serial one. Ingest failures never leave the parent process. A worker sends
+back only what the parent does not already hold (no document text, sentence offsets
+without their text), which keeps the parent's unpickling small next to the coding.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from polybius.ingest.readers import IngestFailure
-from polybius.model import CodedDocument, Document
+from polybius.model import CodedDocument, Document, Event, Mention, Sentence
 from polybius.pipeline import Pipeline, Settings
 
 __all__ = ["code_parallel"]
@@ -25,9 +27,25 @@ def _init_worker(settings: Settings) -> None:
     _worker_pipeline.warm_up()
 
 
-def _code_chunk(documents: list[Document]) -> list[CodedDocument]:
+# what a worker returns per document: sentence offsets, mentions, events, failures
+_Coded = tuple[tuple[tuple[int, int], ...], tuple[Mention, ...], tuple[Event, ...], tuple[str, ...]]
+
+
+def _code_chunk(documents: list[Document]) -> list[_Coded]:
     assert _worker_pipeline is not None
-    return list(_worker_pipeline.code_documents(documents))
+    return [
+        (tuple((s.start, s.end) for s in c.sentences), c.mentions, c.events, c.failures)
+        for c in _worker_pipeline.code_documents(documents)
+    ]
+
+
+def _rebuild(document: Document, coded: _Coded) -> CodedDocument:
+    spans, mentions, events, failures = coded
+    sentences = tuple(
+        Sentence(document.id, index, start, end, document.text[start:end])
+        for index, (start, end) in enumerate(spans)
+    )
+    return CodedDocument(document, sentences, mentions, events, failures)
 
 
 def _chunks(
@@ -58,8 +76,10 @@ def code_parallel(
             yield from _drain(item)
 
 
-def _drain(item: tuple[list[Document | IngestFailure], object]) -> Iterator[CodedDocument | IngestFailure]:
+def _drain(
+    item: tuple[list[Document | IngestFailure], object],
+) -> Iterator[CodedDocument | IngestFailure]:
     chunk, result = item
     coded = iter(result.get())  # type: ignore[attr-defined]
     for original in chunk:
-        yield original if isinstance(original, IngestFailure) else next(coded)
+        yield original if isinstance(original, IngestFailure) else _rebuild(original, next(coded))

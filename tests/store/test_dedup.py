@@ -140,3 +140,9 @@ def test_dedup_is_idempotent(
         assert store.event_rows().equals(incremental)
         factual = sum(1 for reports in docs for r in reports if not r[4])
         assert int(incremental["num_reports"].sum()) == factual
+        counted = store.sql(
+            "SELECT event_id, count(*) AS n, count(DISTINCT doc_hash) AS d FROM reports"
+            " WHERE event_id IS NOT NULL GROUP BY 1 ORDER BY 1"
+        )
+        assert counted["n"].tolist() == incremental["num_reports"].tolist()
+        assert counted["d"].tolist() == incremental["num_documents"].tolist()

@@ -174,8 +174,12 @@ class _Resolver:
                 elif token.pos_ == "NUM" and token.lower_ in ("two", "both") and not self._in_skip(token):
                     self._resolve_bare_two(token)
             for head in iter_candidate_heads(sentence):
-                if head.pos_ == "NOUN" and head.i not in self.result.by_head and not self._in_skip(head):
-                    self._resolve_modifiers(head)
+                # PROPN too: "President Bashar Assad Tuesday" parses Assad as a modifier.
+                if head.pos_ not in ("NOUN", "PROPN") or head.i in self.result.by_head or self._in_skip(head):
+                    continue
+                if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head != head:
+                    continue  # a word inside a larger name or phrase
+                self._resolve_modifiers(head)
         return self.result
 
     def _register_coordinations(self, sentence: Any) -> None:

@@ -104,8 +104,9 @@ class NounPhrase:
 
     @property
     def text(self) -> str:
-        doc = self.head.doc
-        return str(doc.text[self.start : self.end])
+        # Doc.text rebuilds the whole document string: slice a span instead.
+        first, last = self.tokens[0], self.tokens[-1]
+        return str(first.doc[first.i : last.i + 1].text)
 
     @property
     def words(self) -> list[str]:
@@ -199,7 +200,7 @@ def phrase_actors(
         title_tokens = [t for t in modifiers if t not in name_tokens]
         countries = [c for t in title_tokens for c in _country_of_word(kb, t.text)]
         sectors, _ = _agent_sectors(kb, title_tokens)
-        person = _find_person(kb, name, countries)
+        person = _find_person(kb, name, countries, date=date, title=[t.text.lower() for t in title_tokens])
         if person is not None:
             code = kb.person_code_at(person, date)
             country, kb_sectors = split_code(code)
@@ -207,9 +208,9 @@ def phrase_actors(
                 country, kb_sectors, name=person.name, entity_id=person.id, kind="person"
             )
             return [actor], "kb:person"
-        if countries or sectors:
-            country = countries[0] if countries else None
-            return [make_actor(country, sectors, name=name, kind="person")], "title+nationality"
+        if countries:
+            return [make_actor(countries[0], sectors, name=name, kind="person")], "title+nationality"
+        # A title alone ("President Suleiman") gives no country: better no code than "GOV".
         return [], ""
 
     text = phrase.text
@@ -271,7 +272,7 @@ def _entity_text(token: Token) -> str:
     words = [t for t in doc[start:end] if t.pos_ not in ("DET",) and t.dep_ != "case"]
     if not words:
         return ""
-    return str(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+    return str(doc[words[0].i : words[-1].i + 1].text)
 
 
 def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
@@ -285,8 +286,19 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
     return found
 
 
-def _find_person(kb: ActorKnowledge, name: str, countries: Sequence[str]) -> Any:
-    """The knowledge-base person named, if exactly one fits the countries the text gives."""
+def _find_person(
+    kb: ActorKnowledge,
+    name: str,
+    countries: Sequence[str],
+    *,
+    date: dt.date | None = None,
+    title: Sequence[str] = (),
+) -> Any:
+    """The knowledge-base person named, if one fits what the text says.
+
+    Several people share a name ("President Bush"): the one of the text's country who
+    holds an office on the date, with the title the text gives, is meant.
+    """
     candidates = kb.persons_by_name(name)
     if not candidates and " " in name:
         # Transliterations vary ("Igor Sergeev"/"Igor Sergeyev"): try the surname alone.
@@ -295,7 +307,21 @@ def _find_person(kb: ActorKnowledge, name: str, countries: Sequence[str]) -> Any
     if countries:
         narrowed = [p for p in candidates if p.country in countries]
         candidates = narrowed or candidates
+    if len(candidates) > 1 and date is not None:
+        in_office = [p for p in candidates if kb.role_at(p, date) is not None and _holds(kb, p, date)]
+        titled = [p for p in in_office if _title_fits(kb.role_at(p, date), title)]
+        candidates = titled or in_office or candidates
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _holds(kb: ActorKnowledge, person: Any, date: dt.date) -> bool:
+    role = kb.role_at(person, date)
+    return role is not None and role.valid_on(date)
+
+
+def _title_fits(role: Any, title: Sequence[str]) -> bool:
+    words = set(str(getattr(role, "title", "")).lower().split())
+    return bool(words & set(title)) if title else True
 
 
 def _first_name_fits(person: Any, name: str) -> bool:

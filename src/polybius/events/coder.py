@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from polybius.actors.coref import DocumentActors
+from polybius.actors.recognise import make_actor
 from polybius.events.lexicon import Lexicon, LexiconEntry
 from polybius.events.modality import read_modality
 from polybius.model import Document, Event, Mention, Modality
@@ -70,6 +71,8 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "19": ("prep:against", "prep:on"),
     "20": ("prep:against", "prep:on"),
 }
+# Protests and shows of force without a named target are aimed at where they happen.
+_LOCATED_ROOTS = frozenset({"14", "15"})
 # CAMEO writes an announced intention as a 03x "express intent" code.
 _INTENT_BY_ROOT = {
     "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
@@ -181,9 +184,15 @@ class EventCoder:
             if entry.pos == "noun" and token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
                 governor = token.head
             found.append(_Trigger(token, entry, governor))
+        coded_verbs = {
+            t.token.i for t in found if t.entry.pos == "verb" and t.token.lemma_.lower() not in LIGHT_VERBS
+        }
         result = []
         for trigger in found:
             if trigger.token.i in claimed:
+                continue
+            # "welcomed a resumption of ties": the verb is the event, its object noun is not.
+            if trigger.governor is not None and trigger.governor.i in coded_verbs:
                 continue
             # A light verb with an event noun as object codes nothing itself.
             if trigger.entry.pos == "verb" and trigger.token.lemma_.lower() in LIGHT_VERBS and not trigger.entry.objects:
@@ -202,7 +211,9 @@ class EventCoder:
                         if obj.dep_ == "pobj":
                             found.extend(self._actors_of(obj, actors, depth=depth + 1))
         for conj in token.children:
-            if conj.dep_ == "conj":
+            # "The US, Russia, and Switzerland": lists are often parsed as apposition.
+            listed = conj.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in conj.children)
+            if conj.dep_ == "conj" or listed:
                 found.extend(self._actors_of(conj, actors, depth=depth))
         return found
 
@@ -304,7 +315,19 @@ class EventCoder:
                         confidence = 0.7
                     if found:
                         return found, confidence
+        if entry.code[:2] in _LOCATED_ROOTS:
+            return self._location_target(hosts, actors, exclude), 0.8
         return [], 1.0
+
+    def _location_target(self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]) -> list[Mention]:
+        """A protest or a show of force "in Beijing" is aimed at the country it happens in."""
+        for host in hosts:
+            for place in self._slot_tokens(host, "prep:in"):
+                for mention in self._actors_of(place, actors):
+                    actor = mention.actor
+                    if actor is not None and actor.kind == "state" and actor.country not in exclude:
+                        return [replace(mention, actor=make_actor(actor.country, kind="state"), rule="location-as-target")]
+        return []
 
     @staticmethod
     def _slot_tokens(host: Token, slot: str) -> list[Token]:
@@ -449,7 +472,8 @@ def _pairs(
             if _same(source, target):
                 continue
             pairs.append((source, target, code))
-            if entry.reciprocal:
+            # Meeting and negotiating are done together; signing "with" Y is X's act.
+            if entry.reciprocal and code[:2] == "04":
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))

@@ -40,7 +40,8 @@ _IRREALIS_VERBS = frozenset(
 )
 _INTENT_VERBS = frozenset(
     {"plan", "intend", "pledge", "promise", "vow", "offer", "agree", "decide", "prepare",
-     "expect", "schedule", "set", "due", "aim", "commit", "undertake", "resolve", "going"}
+     "expect", "schedule", "set", "due", "aim", "commit", "undertake", "resolve", "going",
+     "want", "seek", "hope", "wish", "threaten", "vow"}
 )
 _SPEECH_VERBS = frozenset(
     {"say", "tell", "report", "claim", "state", "announce", "quote", "reveal", "add", "note",
@@ -136,6 +137,8 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             word = a.lower_
             if word in _FUTURE_AUX:
                 future = True
+                # "Portugal will support ...": the actor's announced plan (CAMEO 03x).
+                intent = intent or own
                 cues.append(a.text)
             elif word in _HYPOTHETICAL_AUX and (depth == 0 or own):
                 # "Zhu said that Beijing would continue ...": future in the past, reported.
@@ -158,7 +161,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
         elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
             if lemma in _INTENT_VERBS and below.dep_ == "xcomp":
                 future = True
-                intent = lemma not in ("expect", "schedule", "set", "due")
+                intent = lemma not in ("expect", "schedule", "set", "due", "going")
                 cues.append(token.text)
             elif lemma in _IRREALIS_VERBS and below.dep_ in ("xcomp", "ccomp"):
                 hypothetical = True

@@ -402,7 +402,7 @@ def _name_phrase(token: Any) -> tuple[str, tuple[int, int], list[Any]]:
     doc = getattr(token, "doc", None)
     start = parts[0].idx
     end = parts[-1].idx + len(parts[-1].text)
-    text = doc.text[start:end] if doc is not None else " ".join(p.text for p in parts)
+    text = doc[parts[0].i : parts[-1].i + 1].text if doc is not None else " ".join(p.text for p in parts)
     return text, (start, end), parts
 
 
@@ -412,7 +412,7 @@ def _subtree_text(token: Any) -> str:
     doc = getattr(token, "doc", None)
     if doc is None:
         return " ".join(t.text for t in tokens)
-    return str(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
 def _objects(prep: Any) -> list[Any]:

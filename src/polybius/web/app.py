@@ -1,0 +1,517 @@
+"""The explorer's HTTP server: a read-only JSON API over a store, and the pages that use it.
+
+Safety, by construction: the database is opened read-only; request values reach SQL only
+as bound parameters (sort keys are looked up in a whitelist); static files are read from
+this package through ``importlib.resources`` under fixed names, so no request path
+touches the file system; the server binds 127.0.0.1 unless given a token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import html
+import ipaddress
+import logging
+import threading
+from collections.abc import Awaitable, Callable, MutableMapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, Path as PathParam, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from polybius import __version__, analyse
+from polybius.errors import ConfigError, Errors, PolybiusError, StoreError
+from polybius.events.ontology import UnknownCodeError, load_ontology
+from polybius.store import Store
+from polybius.web import _queries
+from polybius.web.models import (
+    ApiError,
+    DocumentOut,
+    DocumentPage,
+    DyadSeries,
+    EventDetail,
+    EventPage,
+    NetworkOut,
+    ReportPage,
+    Summary,
+    TopActors,
+)
+
+__all__ = ["create_app", "is_loopback", "serve"]
+
+logger = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+_ACTOR = r"^[A-Za-z0-9]{1,24}$"
+_ID = r"^[A-Za-z0-9_.:\-]{1,128}$"
+_HINTS = {
+    "since": "give a date as YYYY-MM-DD",
+    "until": "give a date as YYYY-MM-DD",
+    "actor": "give a CAMEO actor code (prefix) of letters and digits, e.g. RUS or RUSGOV",
+    "source": "give a CAMEO actor code (prefix) of letters and digits, e.g. RUS or RUSGOV",
+    "target": "give a CAMEO actor code (prefix) of letters and digits, e.g. RUS or RUSGOV",
+    "a": "give a CAMEO actor code (prefix) of letters and digits, e.g. RUS",
+    "b": "give a CAMEO actor code (prefix) of letters and digits, e.g. UKR",
+    "dyad": "give two actor codes separated by a comma, e.g. RUS,UKR",
+    "code": "give a CAMEO event code of 2-4 digits, e.g. 042 (see `polybius codes`)",
+    "plover": "give a PLOVER event type, e.g. CONSULT",
+    "quad_class": "give 1 (verbal cooperation) to 4 (material conflict)",
+    "sort": f"sort by one of {', '.join(_queries.SORT_KEYS)}",
+    "order": "use asc or desc",
+    "by": f"use one of {', '.join(analyse.PERIODS)}",
+    "level": "use code or country",
+}
+_STATIC: dict[str, tuple[str, str, str]] = {
+    # name in the URL -> (package, resource, media type); nothing else is served.
+    "app.js": ("polybius.web", "static/app.js", "text/javascript; charset=utf-8"),
+    "app.css": ("polybius.web", "static/app.css", "text/css; charset=utf-8"),
+    "plotly.min.js": ("plotly", "package_data/plotly.min.js", "text/javascript; charset=utf-8"),
+}
+_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+class BadParameter(Exception):
+    """A request value that passed its type check but names nothing we know (422)."""
+
+    def __init__(self, name: str, value: object, hint: str) -> None:
+        super().__init__(Errors.E078.format(name=name, value=value, hint=hint))
+        self.name = name
+        self.value = value
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and any loopback address (127.0.0.0/8, ::1)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class _Stores:
+    """One read-only DuckDB cursor per worker thread over a single read-only connection."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        path = Path(db_path)
+        if not path.is_file():
+            raise StoreError(Errors.E401.format(path=path, reason="no such database file"))
+        self.base = Store.open(path, read_only=True)
+        tables = {row[0] for row in self.base.connection.execute("SHOW TABLES").fetchall()}
+        missing = {"events", "reports", "documents", "sentences"} - tables
+        if missing:
+            self.base.close()
+            reason = f"not a Polybius database (no {', '.join(sorted(missing))} table)"
+            raise StoreError(Errors.E401.format(path=path, reason=reason))
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            with self._lock:
+                cursor = self.base.connection.cursor()
+            store = Store(cursor, path=self.base.path, dedup=self.base.dedup)
+            self._local.store = store
+        return store
+
+
+class _TokenGuard:
+    """ASGI middleware: every ``/api/`` request needs the token (Bearer header or ?token=)."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self.token = token.encode("utf-8")
+
+    def _allowed(self, scope: Scope) -> bool:
+        for name, value in scope.get("headers", ()):
+            if name == b"authorization" and value[:7].lower() == b"bearer ":
+                return hmac.compare_digest(value[7:].strip(), self.token)
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        given = query.get("token", [""])[-1].encode("utf-8")
+        return hmac.compare_digest(given, self.token)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/api/"):
+            if not self._allowed(scope):
+                response = JSONResponse(
+                    {"message": "this server needs a token: send Authorization: Bearer TOKEN"},
+                    status_code=401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _resource(name: str) -> tuple[bytes, str]:
+    package, path, media = _STATIC[name]
+    node = resources.files(package)
+    for part in path.split("/"):
+        node = node / part
+    return node.read_bytes(), media
+
+
+def _error_message(errors: list[dict[str, Any]]) -> str:
+    parts = []
+    for error in errors:
+        loc = error.get("loc") or ("?",)
+        name = str(loc[-1])
+        hint = _HINTS.get(name, "")
+        reason = error.get("msg", "invalid")
+        value = error.get("input")
+        value = value if isinstance(value, str | int | float) else "(missing)"
+        parts.append(Errors.E078.format(name=name, value=value, hint=f"{reason}; {hint}".strip("; ")))
+    return "; ".join(parts)
+
+
+def _check_code(code: str | None) -> str | None:
+    if code is not None and not load_ontology().is_cameo(code):
+        raise BadParameter("code", code, _HINTS["code"])
+    return code
+
+
+def _check_plover(name: str | None) -> str | None:
+    if name is None:
+        return None
+    ontology = load_ontology()
+    key = name.strip().upper()
+    if key not in ontology.types and key not in ontology.aliases:
+        try:
+            ontology.plover_type(key)
+        except UnknownCodeError:
+            raise BadParameter("plover", name, f"use one of {', '.join(ontology.types)}") from None
+    return key
+
+
+def _dyad_pair(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    a, b = value.upper().split(",")
+    return a, b
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value is not None else None
+
+
+def _docs_page(schema: dict[str, Any]) -> str:
+    """A plain HTML rendering of the OpenAPI schema (Swagger UI would need a CDN)."""
+    rows = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = "".join(
+                f"<li><code>{html.escape(p['name'])}</code> ({html.escape(p['in'])}"
+                f"{', required' if p.get('required') else ''}): "
+                f"{html.escape(p.get('description', ''))}</li>"
+                for p in op.get("parameters", [])
+            )
+            rows.append(
+                f"<section><h2><code>{method.upper()} {html.escape(path)}</code></h2>"
+                f"<p>{html.escape(op.get('summary', ''))}</p>"
+                f"<p>{html.escape(op.get('description', ''))}</p><ul>{params}</ul></section>"
+            )
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Polybius API</title><link rel='stylesheet' href='/static/app.css'></head>"
+        "<body class='docs'><h1>Polybius HTTP API</h1>"
+        "<p>Machine-readable schema: <a href='/openapi.json'>/openapi.json</a> "
+        "(load it into any OpenAPI viewer). Explorer: <a href='/'>/</a>.</p>"
+        + "".join(rows)
+        + "</body></html>"
+    )
+
+
+def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
+    """The FastAPI application serving ``db_path`` read-only (API under ``/api``, page at ``/``).
+
+    With ``token``, every ``/api/`` request must carry it as ``Authorization: Bearer`` or
+    ``?token=``; the page and its static files stay public (they hold no data).
+    """
+    stores = _Stores(db_path)
+    app = FastAPI(
+        title="Polybius",
+        version=__version__,
+        description="Read-only API over a Polybius event database.",
+        docs_url=None,
+        redoc_url=None,
+        responses={422: {"model": ApiError}},
+    )
+    static = {name: _resource(name) for name in _STATIC}
+    index = resources.files("polybius.web").joinpath("static/index.html").read_bytes()
+    html_headers = {"Content-Security-Policy": _CSP, "X-Content-Type-Options": "nosniff"}
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        return JSONResponse(
+            {"message": _error_message(list(exc.errors())), "detail": jsonable_encoder(errors)},
+            status_code=422,
+        )
+
+    @app.exception_handler(BadParameter)
+    async def _bad(request: Request, exc: BadParameter) -> JSONResponse:
+        return JSONResponse({"message": str(exc), "detail": []}, status_code=422)
+
+    @app.exception_handler(ConfigError)
+    async def _config(request: Request, exc: ConfigError) -> JSONResponse:
+        return JSONResponse({"message": str(exc), "detail": []}, status_code=422)
+
+    @app.exception_handler(PolybiusError)
+    async def _store(request: Request, exc: PolybiusError) -> JSONResponse:
+        logger.error("request %s failed: %s", request.url.path, exc)
+        return JSONResponse({"message": str(exc), "detail": []}, status_code=503)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(
+            {"message": str(exc.detail), "detail": []},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    # -- pages and static files ------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def page() -> Response:
+        return Response(index, media_type="text/html; charset=utf-8", headers=html_headers)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(_docs_page(app.openapi()), headers=html_headers)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> Response:
+        if name not in static:
+            raise StarletteHTTPException(404, f"no static file {name!r}")
+        body, media = static[name]
+        return Response(body, media_type=media, headers={"Cache-Control": "max-age=3600"})
+
+    # -- API -------------------------------------------------------------------------
+
+    @app.get("/api/summary", response_model=Summary, summary="What the database holds")
+    def api_summary() -> dict[str, Any]:
+        return _queries.summary(stores.get())
+
+    @app.get("/api/events", response_model=EventPage, summary="Search deduplicated events")
+    def api_events(
+        actor: str | None = Query(None, pattern=_ACTOR, description="Source or target (prefix)."),
+        source: str | None = Query(None, pattern=_ACTOR, description="Source actor (prefix)."),
+        target: str | None = Query(None, pattern=_ACTOR, description="Target actor (prefix)."),
+        dyad: str | None = Query(
+            None,
+            pattern=r"^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$",
+            description="Two actor prefixes, either direction: RUS,UKR.",
+        ),
+        code: str | None = Query(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code (prefix)."),
+        plover: str | None = Query(None, max_length=40, description="PLOVER event type."),
+        quad_class: int | None = Query(None, ge=1, le=4, description="GDELT quad class 1-4."),
+        since: dt.date | None = Query(None, description="First date on or after (YYYY-MM-DD)."),
+        until: dt.date | None = Query(None, description="First date on or before (YYYY-MM-DD)."),
+        place: str | None = Query(None, min_length=1, max_length=200, description="Place name."),
+        text: str | None = Query(
+            None, min_length=1, max_length=200, description="Words in a report's sentence."
+        ),
+        sort: Literal[
+            "date", "goldstein", "reports", "sources", "source", "target", "cameo", "quad_class"
+        ] = Query("date", description="Sort key."),
+        order: Literal["asc", "desc"] = Query("desc", description="Sort direction."),
+        limit: int = Query(50, ge=1, le=500, description="Page size."),
+        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+    ) -> dict[str, Any]:
+        """Every filter is optional and they are ANDed; actor and CAMEO codes match by prefix."""
+        filters = _queries.EventFilters(
+            actor=_upper(actor),
+            source=_upper(source),
+            target=_upper(target),
+            dyad=_dyad_pair(dyad),
+            code=_check_code(code),
+            plover=_check_plover(plover),
+            quad_class=quad_class,
+            since=since,
+            until=until,
+            place=place,
+            text=text,
+        )
+        total, rows = _queries.events_page(
+            stores.get(), filters, sort=sort, order=order, limit=limit, offset=offset
+        )
+        return {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "sort": sort,
+            "order": order,
+            "events": rows,
+        }
+
+    @app.get(
+        "/api/events/{event_id}",
+        response_model=EventDetail,
+        summary="One event with all its reports and their provenance",
+        responses={404: {"model": ApiError}},
+    )
+    def api_event(event_id: str = PathParam(..., pattern=_ID)) -> dict[str, Any]:
+        """Each report says which lexicon rule fired, how each actor was resolved, and why
+        its date and place were chosen."""
+        detail = _queries.event_detail(stores.get(), event_id)
+        if detail is None:
+            raise StarletteHTTPException(
+                404, Errors.E505.format(event_id=event_id, path=Path(stores.base.path).name)
+            )
+        return detail
+
+    @app.get("/api/reports", response_model=ReportPage, summary="Search reports (mentions)")
+    def api_reports(
+        actor: str | None = Query(None, pattern=_ACTOR, description="Source or target (prefix)."),
+        source: str | None = Query(None, pattern=_ACTOR, description="Source actor (prefix)."),
+        target: str | None = Query(None, pattern=_ACTOR, description="Target actor (prefix)."),
+        code: str | None = Query(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code (prefix)."),
+        plover: str | None = Query(None, max_length=40, description="PLOVER event type."),
+        quad_class: int | None = Query(None, ge=1, le=4, description="GDELT quad class 1-4."),
+        since: dt.date | None = Query(None, description="Date on or after (YYYY-MM-DD)."),
+        until: dt.date | None = Query(None, description="Date on or before (YYYY-MM-DD)."),
+        place: str | None = Query(None, min_length=1, max_length=200, description="Place name."),
+        text: str | None = Query(None, min_length=1, max_length=200, description="Words."),
+        include_modal: bool = Query(False, description="Also negated and hypothetical ones."),
+        limit: int = Query(50, ge=1, le=500, description="Page size."),
+        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+    ) -> dict[str, Any]:
+        """One row per coded report, as :func:`polybius.analyse.search_events` lists them."""
+        frame = analyse.search_events(
+            stores.get(),
+            actor=_upper(actor),
+            source=_upper(source),
+            target=_upper(target),
+            code=_check_code(code),
+            plover=_check_plover(plover),
+            quad_class=quad_class,
+            since=since,
+            until=until,
+            place=place,
+            text=text,
+            include_modal=include_modal,
+            limit=limit,
+            offset=offset,
+        )
+        return {"limit": limit, "offset": offset, "reports": _queries.frame_records(frame)}
+
+    @app.get("/api/documents", response_model=DocumentPage, summary="List documents")
+    def api_documents(
+        text: str | None = Query(None, min_length=1, max_length=200, description="Words or id."),
+        limit: int = Query(50, ge=1, le=500, description="Page size."),
+        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+    ) -> dict[str, Any]:
+        total, rows = _queries.document_list(stores.get(), text=text, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "documents": rows}
+
+    @app.get(
+        "/api/documents/{doc_hash}",
+        response_model=DocumentOut,
+        summary="A document's text with the spans behind each event",
+        responses={404: {"model": ApiError}},
+    )
+    def api_document(doc_hash: str = PathParam(..., pattern=_ID)) -> dict[str, Any]:
+        """``spans`` give the trigger, source, target, date and place of each report."""
+        doc = _queries.document(stores.get(), doc_hash)
+        if doc is None:
+            raise StarletteHTTPException(404, f"no document {doc_hash!r} in this database")
+        return doc
+
+    @app.get("/api/dyad", response_model=DyadSeries, summary="Dyad time series")
+    def api_dyad(
+        a: str = Query(..., pattern=_ACTOR, description="First actor (prefix)."),
+        b: str = Query(..., pattern=_ACTOR, description="Second actor (prefix)."),
+        by: Literal["day", "week", "month", "year"] = Query("month", description="Period."),
+        directed: bool = Query(False, description="Only a as source and b as target."),
+        since: dt.date | None = Query(None, description="From (YYYY-MM-DD)."),
+        until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
+    ) -> dict[str, Any]:
+        """Events between a and b per period: counts per quad class and Goldstein sums."""
+        frame = analyse.dyad(
+            stores.get(), a.upper(), b.upper(), by=by, directed=directed, since=since, until=until
+        )
+        points = []
+        for row in _queries.frame_records(frame):
+            plover = {k[7:]: int(v) for k, v in row.items() if k.startswith("plover_") and v}
+            point = {k: v for k, v in row.items() if not k.startswith("plover_")}
+            points.append(point | {"plover": plover})
+        return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "points": points}
+
+    @app.get("/api/actors/top", response_model=TopActors, summary="Most active actors")
+    def api_top_actors(
+        n: int = Query(20, ge=1, le=500, description="How many actors."),
+        level: Literal["code", "country"] = Query("code", description="Fold codes to countries."),
+        since: dt.date | None = Query(None, description="From (YYYY-MM-DD)."),
+        until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
+    ) -> dict[str, Any]:
+        frame = analyse.top_actors(stores.get(), n=n, level=level, since=since, until=until)
+        return {"level": level, "actors": _queries.frame_records(frame)}
+
+    @app.get("/api/network", response_model=NetworkOut, summary="Actor network")
+    def api_network(
+        level: Literal["code", "country"] = Query("country", description="Node granularity."),
+        min_count: int = Query(1, ge=1, le=1_000_000_000, description="Drop rarer edges."),
+        max_edges: int = Query(300, ge=1, le=5000, description="Keep the heaviest edges."),
+        since: dt.date | None = Query(None, description="From (YYYY-MM-DD)."),
+        until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
+    ) -> dict[str, Any]:
+        """Directed edges source → target weighted by event count, heaviest first."""
+        frame = analyse.network_edges(
+            stores.get(), since=since, until=until, level=level, min_count=min_count
+        )
+        truncated = len(frame) > max_edges
+        edges = _queries.frame_records(frame.head(max_edges))
+        totals: dict[str, int] = {}
+        for edge in edges:
+            for end in ("source", "target"):
+                totals[edge[end]] = totals.get(edge[end], 0) + int(edge["count"])
+        nodes = [{"id": k, "events": v} for k, v in sorted(totals.items(), key=lambda kv: -kv[1])]
+        return {"level": level, "truncated": truncated, "nodes": nodes, "edges": edges}
+
+    app.state.stores = stores
+    return app if token is None else _wrap(app, token)
+
+
+def _wrap(app: FastAPI, token: str) -> FastAPI:
+    app.add_middleware(_TokenGuard, token=token)  # type: ignore[arg-type]
+    return app
+
+
+def serve(
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    log_level: str = "warning",
+) -> None:
+    """Run the explorer on ``host:port`` until interrupted (refuses a public host without token)."""
+    if not is_loopback(host) and not token:
+        raise ConfigError(Errors.E076.format(host=host))
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise ConfigError(Errors.E077.format(reason=exc)) from exc
+    app = create_app(db_path, token=token)
+    logger.info("serving %s on http://%s:%d/", db_path, host, port)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
