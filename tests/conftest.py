@@ -20,5 +20,7 @@ def fixtures() -> Path:
 def shared_seeds() -> Path:
     seeds = SHARED / "seeds"
     if not seeds.is_dir():
-        pytest.skip(f"{seeds} is absent: the seed briefs live beside the project in development only")
+        pytest.skip(
+            f"{seeds} is absent: the seed briefs live beside the project in development only"
+        )
     return seeds

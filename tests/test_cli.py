@@ -121,9 +121,13 @@ def test_explain_says_why(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_persons_missing_from_the_knowledge_base_are_listed(tmp_path: Path) -> None:
     brief = tmp_path / "brief.txt"
-    brief.write_text("Ruritanian Defense Minister Rudolf Rassendyll visited Poland.", encoding="utf-8")
+    brief.write_text(
+        "Ruritanian Defense Minister Rudolf Rassendyll visited Poland.", encoding="utf-8"
+    )
     listing = tmp_path / "unresolved.tsv"
-    result = CliRunner().invoke(main, ["code", str(brief), "--no-table", "--unresolved", str(listing)])
+    result = CliRunner().invoke(
+        main, ["code", str(brief), "--no-table", "--unresolved", str(listing)]
+    )
     assert result.exit_code == 0, result.output
     rows = listing.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "name\tcode_from_context\tdocuments"

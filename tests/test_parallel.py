@@ -56,9 +56,4 @@ def test_two_workers_match_one_in_order(tmp_path: Path) -> None:
     failures = [i for i in serial if isinstance(i, IngestFailure)]
     assert len(failures) == 4 and len(serial) == 17
     assert sum(len(i.events) for i in serial if isinstance(i, CodedDocument)) > 5
-    for a, b in zip(parallel, serial, strict=True):
-        if isinstance(a, CodedDocument) and a != b:
-            for f in ("document", "sentences", "mentions", "events", "failures"):
-                assert getattr(a, f) == getattr(b, f), f
-    print([type(i).__name__ for i in serial]); print([type(i).__name__ for i in parallel])
     assert parallel == serial

@@ -56,7 +56,9 @@ def _write_corpus(root: Path) -> list[Path]:
     for i in range(16):
         day = _DAYS[i % len(_DAYS)]
         text = _LEADS[i % len(_LEADS)].format(day=day) + " " + _FOLLOWS[i % 4].format(day=day)
-        lines.append(json.dumps({"id": f"wire-{i:02d}", "date": f"2021-03-{i + 1:02d}", "text": text}))
+        lines.append(
+            json.dumps({"id": f"wire-{i:02d}", "date": f"2021-03-{i + 1:02d}", "text": text})
+        )
         if i == 9:
             lines.append("{not json")
     (root / "a_wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -202,16 +204,12 @@ def _event_keys(events: list[Event]) -> list[str]:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_cluster_run_matches_serial_and_resumes_after_failures(
-    tmp_path: Path, client: Any
-) -> None:
+def test_cluster_run_matches_serial_and_resumes_after_failures(tmp_path: Path, client: Any) -> None:
     from polybius.api import code_files
     from polybius.model import CodedDocument
 
     paths = _write_corpus(tmp_path / "corpus")
-    serial = [
-        e for c in code_files(paths) if isinstance(c, CodedDocument) for e in c.events
-    ]
+    serial = [e for c in code_files(paths) if isinstance(c, CodedDocument) for e in c.events]
     inputs = list(iter_documents(paths))
     assert sum(isinstance(i, IngestFailure) for i in inputs) == 2
     assert len(serial) > 10

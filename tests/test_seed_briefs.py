@@ -63,7 +63,9 @@ def test_issue3_events_of_the_briefs(coded: dict[str, CodedDocument]) -> None:
     y1998, y2000 = _factual(coded[D1998]), _factual(coded[D2000])
     assert _has(y1998, "RUSMIL", "CHN", ("042",)), "Sergeev visits China"
     for events in (y1998, y2000):
-        assert _has(events, "RUSMIL", "CHNMIL", ("04",)) and _has(events, "CHNMIL", "RUSMIL", ("04",))
+        assert _has(events, "RUSMIL", "CHNMIL", ("04",)) and _has(
+            events, "CHNMIL", "RUSMIL", ("04",)
+        )
     assert _has(y2000, "RUSMIL", "CHNMIL", ("057", "06")), "the memorandum"
     assert _has(y2000, "RUS", "USA", ("11", "12")) and _has(y2000, "CHN", "USA", ("11", "12"))
     assert _has(y2000, "CHNMIL", "USA", ("13",)), "Chi's warning is a real threat"
@@ -80,7 +82,9 @@ def test_issue3_events_carry_provenance(coded: dict[str, CodedDocument]) -> None
     assert signing.cited_sources == ("Reuters", "AP", "Russian agencies", "Xinhua")
 
 
-def test_issue5_force_threatened_in_the_warning_is_hypothetical(coded: dict[str, CodedDocument]) -> None:
+def test_issue5_force_threatened_in_the_warning_is_hypothetical(
+    coded: dict[str, CodedDocument],
+) -> None:
     doc = coded[D2000]
     start = doc.document.text.index("repulsed")
     force = [e for e in doc.events if e.trigger_span[0] == start]
@@ -114,7 +118,9 @@ def test_issue4_actor_mentions(
     assert {m.code for m in _mention(coded[brief], phrase, nth)} == codes
 
 
-def test_issue4_the_russian_president_is_yeltsin_in_office_at_the_trip(coded: dict[str, CodedDocument]) -> None:
+def test_issue4_the_russian_president_is_yeltsin_in_office_at_the_trip(
+    coded: dict[str, CodedDocument],
+) -> None:
     doc = coded[D2000]
     president = _mention(doc, "Russian president")
     assert president and president[0].actor is not None
@@ -128,7 +134,9 @@ def test_issue6_dates_and_places(coded: dict[str, CodedDocument]) -> None:
     visit = _has(y1998, "RUSMIL", "CHN", ("042",))[0]
     assert visit.date is not None
     assert (visit.date.start, visit.date.end) == (dt.date(1998, 10, 21), dt.date(1998, 10, 24))
-    talks = next(e for e in y1998 if e.trigger == "talks" and e.target and e.target.code == "CHNMIL")
+    talks = next(
+        e for e in y1998 if e.trigger == "talks" and e.target and e.target.code == "CHNMIL"
+    )
     assert talks.date is not None and talks.date.start == dt.date(1998, 10, 21)
     jiang = next(e for e in y1998 if e.target and "Jiang" in e.target.text)
     assert jiang.date is not None and jiang.date.start == dt.date(1998, 10, 23)

@@ -9,11 +9,12 @@ without their text), which keeps the parent's unpickling small next to the codin
 from __future__ import annotations
 
 import multiprocessing as mp
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from polybius.ingest.readers import IngestFailure
-from polybius.model import CodedDocument, Document, Event, Mention, Sentence
+from polybius.model import CodedDocument, Document
 from polybius.pipeline import Pipeline, Settings
 
 __all__ = ["code_parallel"]
@@ -27,25 +28,26 @@ def _init_worker(settings: Settings) -> None:
     _worker_pipeline.warm_up()
 
 
-# what a worker returns per document: sentence offsets, mentions, events, failures
-_Coded = tuple[tuple[tuple[int, int], ...], tuple[Mention, ...], tuple[Event, ...], tuple[str, ...]]
+_NO_DOCUMENT = Document(id="", text="")  # stands in for the document the parent holds
 
 
-def _code_chunk(documents: list[Document]) -> list[_Coded]:
+def _code_chunk(documents: list[Document]) -> list[CodedDocument]:
+    """Code on the worker; drop the text the parent already has before pickling back."""
     assert _worker_pipeline is not None
     return [
-        (tuple((s.start, s.end) for s in c.sentences), c.mentions, c.events, c.failures)
-        for c in _worker_pipeline.code_documents(documents)
+        replace(
+            coded,
+            document=_NO_DOCUMENT,
+            sentences=tuple(replace(s, text="") for s in coded.sentences),
+        )
+        for coded in _worker_pipeline.code_documents(documents)
     ]
 
 
-def _rebuild(document: Document, coded: _Coded) -> CodedDocument:
-    spans, mentions, events, failures = coded
-    sentences = tuple(
-        Sentence(document.id, index, start, end, document.text[start:end])
-        for index, (start, end) in enumerate(spans)
-    )
-    return CodedDocument(document, sentences, mentions, events, failures)
+def _rebuild(document: Document, coded: CodedDocument) -> CodedDocument:
+    text = document.text
+    sentences = tuple(replace(s, text=text[s.start : s.end]) for s in coded.sentences)
+    return replace(coded, document=document, sentences=sentences)
 
 
 def _chunks(

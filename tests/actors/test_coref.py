@@ -48,8 +48,16 @@ def test_knowledge_base_person_takes_the_role_held_on_the_date() -> None:
         ("Washington insisted that the talks go on.", "Washington", ["USAGOV"]),
         ("The Kremlin denied the report.", "Kremlin", ["RUSGOV"]),
         ("The Japanese people protested loudly.", "Japanese people", ["JPNCVL"]),
-        ("He spoke at China's national defense academy.", "national defense academy", ["CHNEDUMIL"]),
-        ("Officers of Russia's Strategic Rocket Forces met.", "Strategic Rocket Forces", ["RUSMIL"]),
+        (
+            "He spoke at China's national defense academy.",
+            "national defense academy",
+            ["CHNEDUMIL"],
+        ),
+        (
+            "Officers of Russia's Strategic Rocket Forces met.",
+            "Strategic Rocket Forces",
+            ["RUSMIL"],
+        ),
         ("NATO warned Belgrade.", "NATO", ["IGOWSTNAT"]),
     ],
 )

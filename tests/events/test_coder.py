@@ -45,7 +45,9 @@ def _code(text: str, date: dt.date = dt.date(2001, 5, 10)) -> list[Event]:
     coder = EventCoder(lexicon_from_text(LEXICON))
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
-        events.extend(coder.code_sentence(sentence, actors=actors, document=document, sentence_index=index))
+        events.extend(
+            coder.code_sentence(sentence, actors=actors, document=document, sentence_index=index)
+        )
     return events
 
 

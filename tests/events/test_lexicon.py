@@ -33,7 +33,9 @@ def test_entries_are_indexed_by_first_lemma_word_most_specific_first() -> None:
 
 def test_user_file_overrides_an_entry_by_id(tmp_path: Path) -> None:
     user = tmp_path / "mine.yaml"
-    user.write_text('entries:\n  - {id: "my-own.v", lemmas: [parley], code: "046"}\n', encoding="utf-8")
+    user.write_text(
+        'entries:\n  - {id: "my-own.v", lemmas: [parley], code: "046"}\n', encoding="utf-8"
+    )
     lexicon = load_lexicon(extra_paths=[user])
     assert [e.code for e in lexicon.candidates("parley", "verb")] == ["046"]
     assert len(lexicon.entries) == len(load_lexicon().entries) + 1

@@ -213,7 +213,10 @@ class _Resolver:
             if mention is not None:
                 self._store(head, (mention,))
                 return
-            self.result.unresolved.append(Mention(phrase.text, phrase.start, phrase.end, None, "unresolved"))
+            name = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"] or [head]
+            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+            text = str(head.doc[name[0].i : name[-1].i + 1].text)
+            self.result.unresolved.append(Mention(text, start, end, None, "unresolved"))
             return
         if head.pos_ == "PROPN":
             mention = self._name_reference(head, phrase)
