@@ -251,6 +251,10 @@ def test_cluster_run_matches_serial_and_resumes_after_failures(tmp_path: Path, c
     assert sorted(positions.to_pylist()) == list(range(len(inputs)))
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
+    # all done: a third run connects to no scheduler (nothing listens on this port)
+    again = code_on_cluster(paths, cluster="tcp://127.0.0.1:9", out_dir=out, partition_size=3)
+    assert (again.computed, again.skipped, again.events) == (0, 7, whole.events)
+
 
 def test_rerun_with_other_partition_size_is_refused(tmp_path: Path) -> None:
     from polybius.scale import _check_manifest

@@ -9,8 +9,8 @@ without their text), which keeps the parent's unpickling small next to the codin
 from __future__ import annotations
 
 import multiprocessing as mp
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from polybius.ingest.readers import IngestFailure

@@ -438,7 +438,7 @@ def code_on_cluster(
     started = time.perf_counter()
     out = Path(out_dir).resolve()
     _check_manifest(out, partition_size=partition_size, settings=settings)
-    client, release = _client(cluster)
+    connection = _Connection(cluster, settings)
     totals = {"computed": 0, "skipped": 0}
     counts = dict.fromkeys(
         ("documents", "ingest_failures", "sentences", "events", "failed_sentences"), 0
@@ -453,13 +453,12 @@ def code_on_cluster(
 
     partitions = 0
     try:
-        client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
         items = iter_documents(paths, options=options)
         partitions = _run(
-            client, items, out=out, settings=settings, size=partition_size, record=record
+            connection, items, out=out, settings=settings, size=partition_size, record=record
         )
     finally:
-        release()
+        connection.close()
     _remove_leftovers(out, partitions)
     summary = ClusterSummary(
         out_dir=out,
@@ -476,8 +475,33 @@ def code_on_cluster(
     return summary
 
 
+class _Connection:
+    """Connects to the cluster when the first partition needs coding, not before.
+
+    A rerun whose partitions are all done then starts no cluster and loads no model.
+    """
+
+    def __init__(self, cluster: Any, settings: Settings) -> None:
+        self._cluster = cluster
+        self._settings = settings
+        self._release: Callable[[], None] | None = None
+        self.client: Any = None
+
+    def get(self) -> Any:
+        if self.client is None:
+            client, self._release = _client(self._cluster)
+            self.client = client
+            client.register_plugin(PipelinePlugin(self._settings), name=PipelinePlugin.name)
+        return self.client
+
+    def close(self) -> None:
+        if self._release is not None:
+            self._release()
+        self._release = self.client = None
+
+
 def _run(
-    client: Any,
+    connection: _Connection,
     items: Iterable[Document | IngestFailure],
     *,
     out: Path,
@@ -486,10 +510,8 @@ def _run(
     record: Callable[[PartitionResult], None],
 ) -> int:
     """Submit partitions with a bounded number in flight; returns how many there are."""
-    as_completed = _distributed().as_completed
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    window = max(4, 2 * workers)  # enough to keep workers busy, little held in memory
-    pending = as_completed()
+    pending: Any = None
+    window = 0
     in_flight = []
     partitions = 0
     tag = hashlib.sha1(str(out).encode()).hexdigest()[:8]
@@ -499,6 +521,11 @@ def _run(
             if _is_done(out, partition):
                 record(_skipped_result(out, partition))
                 continue
+            client = connection.get()
+            if pending is None:
+                pending = _distributed().as_completed()
+                workers = max(1, len(client.scheduler_info().get("workers", {})))
+                window = max(4, 2 * workers)  # keeps workers busy, holds little in memory
             future = client.submit(
                 code_partition,
                 partition,
@@ -510,7 +537,7 @@ def _run(
             in_flight.append(future)
             while pending.count() >= window:
                 record(next(pending).result())
-        for future in pending:
+        for future in pending or ():
             record(future.result())
     finally:
         for future in in_flight:

@@ -196,7 +196,7 @@ def _check_plover(name: str | None) -> str | None:
         try:
             ontology.plover_type(key)
         except UnknownCodeError:
-            raise BadParameter("plover", name, f"use one of {', '.join(ontology.types)}") from None
+            raise BadParameter("plover", name, f"use a PLOVER event type: {', '.join(ontology.types)}") from None
     return key
 
 

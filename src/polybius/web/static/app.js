@@ -191,13 +191,19 @@ async function drawDyad() {
     y: series.points.map((p) => p.goldstein_mean), yaxis: "y2",
     line: { color: "#333", width: 1.5 }, marker: { size: 5 },
   });
+  const DAY = 86400000;
+  const span = { day: DAY, week: 7 * DAY, month: 30.4 * DAY, year: 365.25 * DAY }[series.by];
+  for (const trace of traces) if (trace.type === "bar") trace.width = span * 0.8;
+  const first = Date.parse(x[0]) - span, last = Date.parse(x[x.length - 1]) + span;
+  const tickformat = { day: "%Y-%m-%d", week: "%Y-%m-%d", month: "%b %Y", year: "%Y" }[series.by];
   const layout = {
     title: { text: `${series.a} and ${series.b}: events per ${series.by}` },
     barmode: "stack", hovermode: "closest",
-    xaxis: { title: { text: series.by[0].toUpperCase() + series.by.slice(1) }, type: "date" },
+    xaxis: { title: { text: series.by[0].toUpperCase() + series.by.slice(1) + " (start of period)" },
+      type: "date", tickformat, range: [new Date(first).toISOString(), new Date(last).toISOString()] },
     yaxis: { title: { text: "Events" }, rangemode: "tozero" },
     yaxis2: { title: { text: "Mean Goldstein score (−10 conflict … +10 cooperation)" },
-      overlaying: "y", side: "right", range: [-10, 10], zeroline: true },
+      overlaying: "y", side: "right", range: [-10, 10], showgrid: false, zeroline: true, zerolinecolor: "#bbb" },
     legend: { orientation: "h", y: -0.2 }, margin: { t: 50, r: 70, l: 60, b: 40 },
   };
   const chart = document.getElementById("dyad-chart");
