@@ -17,6 +17,8 @@ In one run, on the same corpus (benchmarks/corpus.py plus the seed briefs when
 
 Prints a table and writes benchmarks/out/pipeline.json. Scaling is timed after the workers
 have loaded the model (the load time is printed apart), so it measures coding, not start-up.
+The machine's load average is printed: on a shared machine, wall-clock figures drop, and the
+CPU-time ratio is the one to trust.
 """
 
 from __future__ import annotations
@@ -132,20 +134,22 @@ def _single_core(path: Path, settings: Settings, *, profile: bool, repeat: int) 
     timings: dict[str, float] = defaultdict(float)
     _timed_stages(pipeline, timings)
     _post_parse_timer(pipeline, timings)
-    parse_s = coding_s = float("inf")
+    parse_s = coding_s = parse_cpu_s = coding_cpu_s = float("inf")
     best: dict[str, float] = {}
     coded: list[CodedDocument] = []
     for _ in range(repeat):  # alternate the two, keep the best of each: the machine is shared
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         parsed = list(pipeline.nlp.pipe(texts, batch_size=settings.batch_size))
         parse_s = min(parse_s, time.perf_counter() - started)
+        parse_cpu_s = min(parse_cpu_s, time.process_time() - cpu)
         sentences = sum(1 for doc in parsed for _ in doc.sents)
         tokens = sum(len(doc) for doc in parsed)
         del parsed
         timings.clear()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         coded = list(pipeline.code_documents(documents))
         elapsed = time.perf_counter() - started
+        coding_cpu_s = min(coding_cpu_s, time.process_time() - cpu)
         if elapsed < coding_s:
             coding_s, best = elapsed, dict(timings)
     e2e_s = ingest_s + coding_s
@@ -185,6 +189,9 @@ def _single_core(path: Path, settings: Settings, *, profile: bool, repeat: int) 
         "end_to_end_sentences_per_s": sentences / e2e_s,
         "end_to_end_documents_per_s": len(documents) / e2e_s,
         "ratio_end_to_end_to_parse": parse_s / e2e_s,
+        "parse_only_cpu_s": parse_cpu_s,
+        "end_to_end_cpu_s": coding_cpu_s + ingest_s,
+        "ratio_end_to_end_to_parse_cpu": parse_cpu_s / (coding_cpu_s + ingest_s),
         "parse_in_pipeline_s": coding_s - best["post_parse_total"],
         "repeat": repeat,
         "stage_s": {
@@ -228,24 +235,21 @@ def _profile_post_parse(pipeline: Pipeline, documents: list[Document], stage: st
     return [str(html), str(text)]
 
 
-def _local(path: Path, settings: Settings, workers: int, tiny: Path) -> dict[str, Any]:
-    from polybius.parallel import code_parallel
+def _local(path: Path, settings: Settings, workers: int) -> dict[str, Any]:
+    from polybius.parallel import WorkerPool
 
-    def run(source: Path) -> tuple[float, int]:
-        items = iter_documents([source])
+    started = time.perf_counter()
+    with _RssSampler() as sampler, WorkerPool(settings=settings, workers=workers) as pool:
+        pool.wait_ready()
+        startup_s = time.perf_counter() - started
         started = time.perf_counter()
-        count = sum(1 for _ in code_parallel(items, settings=settings, workers=workers))
-        return time.perf_counter() - started, count
-
-    startup_s, _ = run(tiny)  # spawn + model load + one document
-    with _RssSampler() as sampler:
-        total_s, count = run(path)
+        count = sum(1 for _ in pool.code(iter_documents([path])))
+        coding_s = time.perf_counter() - started
     peaks = sorted(sampler.peaks.values(), reverse=True)[:workers]
     return {
         "workers": workers,
-        "wall_s": total_s,
         "startup_s": startup_s,
-        "coding_s": max(total_s - startup_s, 1e-9),
+        "coding_s": coding_s,
         "documents": count,
         "peak_rss_mb_per_worker": peaks,
     }
@@ -313,6 +317,12 @@ def _report(results: dict[str, Any]) -> Iterator[str]:
     ratio = single["ratio_end_to_end_to_parse"]
     yield _row(
         "end-to-end / parse-only throughput", f"{ratio:.2f}", f">= 0.80 {_check(ratio >= 0.8)}"
+    )
+    cpu_ratio = single["ratio_end_to_end_to_parse_cpu"]
+    yield _row(
+        "same, by CPU time (robust on a busy machine)",
+        f"{cpu_ratio:.2f}",
+        f">= 0.80 {_check(cpu_ratio >= 0.8)}",
     )
     with_store = single["ratio_end_to_end_with_store_to_parse"]
     yield _row("same, including the store (add_many)", f"{with_store:.2f}")
@@ -398,13 +408,11 @@ def main(argv: list[str] | None = None) -> int:
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in corpus.records),
             encoding="utf-8",
         )
-        tiny = Path(tmp) / "tiny.jsonl"
-        tiny.write_text(json.dumps(corpus.records[-1], ensure_ascii=False) + "\n", encoding="utf-8")
         results["single_core"] = _single_core(
             path, settings, profile=not args.no_profile, repeat=args.repeat
         )
         if not args.skip_local:
-            results["local"] = [_local(path, settings, n, tiny) for n in (1, 2)]
+            results["local"] = [_local(path, settings, n) for n in (1, 2)]
         if not args.skip_dask:
             try:
                 import distributed  # noqa: F401

@@ -54,13 +54,14 @@ def code_text(
 def code_pair(
     text: str,
     source_span: tuple[int, int],
-    target_span: tuple[int, int],
+    target_span: tuple[int, int] | None,
     *,
     date: dt.date | None = None,
     settings: Settings = Settings(),
 ) -> Event | None:
     """The event between two marked actors (``(start, end)`` character offsets), or None.
 
+    With ``target_span=None``, the event the source takes part in (its target may be None).
     The event comes back whatever its modality; check ``event.modality`` for negation.
     """
     from polybius.events.pair import code_pair_parsed

@@ -855,14 +855,11 @@ def run_plover_gsr(path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -
             missing += 1
         elif spans.target is None:
             source_only += 1
-            event = next(
-                (
-                    e
-                    for e in coded.events
-                    if e.source.start < spans.source[1] and spans.source[0] < e.source.end
-                ),
-                None,
-            )
+            try:
+                event = code_pair(text, spans.source, None, settings=settings)
+            except Exception as exc:  # noqa: BLE001 - counted and reported, never fatal
+                log.warning("%s: code_pair raised %r", record_id, exc)
+                crashed.append(record_id)
         else:
             try:
                 event = code_pair(text, spans.source, spans.target, settings=settings)

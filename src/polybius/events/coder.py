@@ -398,7 +398,7 @@ class EventCoder:
         span: tuple[int, int],
         trigger: _Trigger,
         source: Mention,
-        target: Mention,
+        target: Mention | None,
         code: str,
         modality: Modality,
         quoted: Mention | None,

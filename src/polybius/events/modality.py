@@ -72,6 +72,22 @@ def _reported_by(clause: Token) -> Token | None:
     return None
 
 
+_INTENT_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
+)
+_PERSONAL = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def _speaker_is_subject(clause: Token) -> bool:
+    """ "X said it would ...": a pronoun subject of the reported clause is the speaker."""
+    subject = _subject(clause)
+    speech = _reported_by(clause)
+    if subject is None or speech is None:
+        return False
+    speaker = _subject(speech)
+    return subject.lower_ in _PERSONAL or (speaker is not None and speaker.lower_ == subject.lower_)
+
+
 def _inherits(clause: Token) -> bool:
     """Whether a clause falls under the cues of the word it hangs from.
 
@@ -141,9 +157,11 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
                 intent = intent or own
                 cues.append(a.text)
             elif word in _HYPOTHETICAL_AUX and (depth == 0 or own):
-                # "Zhu said that Beijing would continue ...": future in the past, reported.
+                # "Zhu said that Beijing would continue ...": future in the past, reported;
+                # "Iraq said it would allow ...": the speaker's own announced plan.
                 if word == "would" and _reported_by(token) is not None:
                     future = True
+                    intent = intent or _speaker_is_subject(token)
                 else:
                     hypothetical = True
                 cues.append(a.text)
@@ -157,6 +175,11 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in _HYPOTHETICAL_HEADS and below.dep_ in ("acl", "ccomp", "prep", "pcomp", "pobj"):
             hypothetical = True
+            cues.append(token.text)
+        elif token.pos_ == "ADJ" and lemma in _INTENT_ADJECTIVES and below.dep_ == "xcomp":
+            # "Syria is willing to withdraw", "France is ready to contribute"
+            future = True
+            intent = True
             cues.append(token.text)
         elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
             if lemma in _INTENT_VERBS and below.dep_ == "xcomp":

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from polybius.actors.coref import DocumentActors, resolve_actors
-from polybius.events.coder import EventCoder, _Trigger
+from polybius.events.coder import EventCoder, _Trigger, intent_code
 from polybius.events.modality import read_modality
 from polybius.model import Actor, Document, Event, Mention
 
@@ -60,13 +60,20 @@ def code_pair_parsed(
     coder: EventCoder,
     kb: Any,
     source_span: tuple[int, int],
-    target_span: tuple[int, int],
+    target_span: tuple[int, int] | None,
     date: dt.date | None,
 ) -> Event | None:
-    """The event from the source span to the target span in a parsed text, or None."""
+    """The event from the source span to the target span in a parsed text, or None.
+
+    Without a target span, the event the source takes part in as its subject.
+    """
     source_head = _head_of(doc, source_span)
+    if source_head is None:
+        return None
+    if target_span is None:
+        return _source_event(doc, document=document, coder=coder, kb=kb, source_span=source_span, source_head=source_head, date=date)
     target_head = _head_of(doc, target_span)
-    if source_head is None or target_head is None:
+    if target_head is None:
         return None
     actors: DocumentActors = resolve_actors(doc, kb=kb, date=date)
     source = _given(doc, source_span, actors.at(source_head.i) or actors.modifying(source_head.i), "source")
@@ -89,6 +96,23 @@ def code_pair_parsed(
     return _governing_event(coder, document, index, sentence, source, target, source_head, target_head)
 
 
+_SPEECH = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "declare", "quote"})
+
+
+def _path(source_head: Token, target_head: Token) -> tuple[list[Token], Token | None]:
+    """Tokens on the dependency path between the two heads, from the top down, and the top."""
+    up_source = _ancestors(source_head)
+    up_target = _ancestors(target_head)
+    on_target = {t.i for t in up_target}
+    common = next((t for t in up_source if t.i in on_target), None)
+    if common is None:
+        return [], None
+    below_source = [t for t in up_source if t.i != common.i][: [t.i for t in up_source].index(common.i)]
+    below_target = [t for t in up_target if t.i != common.i][: [t.i for t in up_target].index(common.i)]
+    # Closest to the common head first: the predicate that relates the two comes first.
+    return [common, *reversed(below_target), *reversed(below_source)], common
+
+
 def _governing_event(
     coder: EventCoder,
     document: Document,
@@ -99,19 +123,64 @@ def _governing_event(
     source_head: Token,
     target_head: Token,
 ) -> Event | None:
-    """Code the nearest lexicon word that governs both spans."""
-    above_target = {t.i for t in _ancestors(target_head)}
-    common = next((t for t in _ancestors(source_head) if t.i in above_target), None)
+    """Code the word that relates the two spans: the highest lexicon word on the path
+    between them, passing over reporting verbs ("Hungary said it will support ...");
+    failing that, a lexicon word above them."""
+    path, common = _path(source_head, target_head)
     if common is None:
         return None
-    for token in _ancestors(common)[:4]:
+    triggers = [(t, coder._entry_for(t)) for t in path if t.i not in (source_head.i, target_head.i)]
+    found = [(t, e) for t, e in triggers if e is not None]
+    chosen = next(((t, e) for t, e in found if t.lemma_.lower() not in _SPEECH), None)
+    if chosen is None and found:
+        chosen = found[0]
+    if chosen is None:
+        chosen = next(
+            ((t, e) for t in _ancestors(common)[1:4] if (e := coder._entry_for(t)) is not None), None
+        )
+    if chosen is None:
+        return None
+    token, entry = chosen
+    reading = read_modality(token)
+    code = intent_code(entry.code) if reading.intent and reading.modality.future else entry.code
+    trigger = _Trigger(token, entry, None)
+    span = (int(sentence.start_char), int(sentence.end_char))
+    return coder._event(document, index, span, trigger, source, target, code, reading.modality, None, 0.6)
+
+
+def _source_event(
+    doc: Any,
+    *,
+    document: Document,
+    coder: EventCoder,
+    kb: Any,
+    source_span: tuple[int, int],
+    source_head: Token,
+    date: dt.date | None,
+) -> Event | None:
+    """The predicate of the marked source: the nearest lexicon word above it."""
+    actors = resolve_actors(doc, kb=kb, date=date)
+    source = _given(doc, source_span, actors.at(source_head.i) or actors.modifying(source_head.i), "source")
+    actors.by_head[source_head.i] = (source,)
+    sentence = source_head.sent
+    index = next(i for i, s in enumerate(doc.sents) if s.start == sentence.start)
+    events = coder.code_sentence(sentence, actors=actors, document=document, sentence_index=index)
+    above = [t.i for t in _ancestors(source_head)]
+    mine = [e for e in events if _overlaps(e.source, source_span)]
+    if mine:
+        def depth(event: Event) -> int:
+            token = next((t for t in sentence if t.idx == event.trigger_span[0]), None)
+            return above.index(token.i) if token is not None and token.i in above else len(above)
+
+        return min(mine, key=lambda e: (depth(e), not e.modality.factual))
+    for token in _ancestors(source_head)[1:6]:
         entry = coder._entry_for(token)
-        if entry is None:
+        if entry is None or token.lemma_.lower() in _SPEECH:
             continue
-        trigger = _Trigger(token, entry, None)
         reading = read_modality(token)
+        code = intent_code(entry.code) if reading.intent and reading.modality.future else entry.code
         span = (int(sentence.start_char), int(sentence.end_char))
         return coder._event(
-            document, index, span, trigger, source, target, entry.code, reading.modality, None, 0.6
+            document, index, span, _Trigger(token, entry, None), source, None, code, reading.modality, None, 0.5
         )
     return None

@@ -196,12 +196,14 @@ async function drawDyad() {
   for (const trace of traces) if (trace.type === "bar") trace.width = span * 0.8;
   const first = Date.parse(x[0]) - span, last = Date.parse(x[x.length - 1]) + span;
   const tickformat = { day: "%Y-%m-%d", week: "%Y-%m-%d", month: "%b %Y", year: "%Y" }[series.by];
+  // Few periods: one tick per period (else plotly repeats a month's label per week).
+  const dtick = x.length <= 24 ? { day: DAY, week: 7 * DAY, month: "M1", year: "M12" }[series.by] : undefined;
   const layout = {
     title: { text: `${series.a} and ${series.b}: events per ${series.by}` },
     barmode: "stack", hovermode: "closest",
     xaxis: { title: { text: series.by[0].toUpperCase() + series.by.slice(1) + " (start of period)" },
-      type: "date", tickformat, range: [new Date(first).toISOString(), new Date(last).toISOString()] },
-    yaxis: { title: { text: "Events" }, rangemode: "tozero" },
+      type: "date", tickformat, dtick, range: [new Date(first).toISOString(), new Date(last).toISOString()] },
+    yaxis: { title: { text: "Events" }, rangemode: "tozero", tickformat: ",d" },
     yaxis2: { title: { text: "Mean Goldstein score (−10 conflict … +10 cooperation)" },
       overlaying: "y", side: "right", range: [-10, 10], showgrid: false, zeroline: true, zerolinecolor: "#bbb" },
     legend: { orientation: "h", y: -0.2 }, margin: { t: 50, r: 70, l: 60, b: 40 },
