@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the web tests need the web extra: pip install 'polybius[web]'")
+pytest.importorskip(
+    "fastapi", reason="the web tests need the web extra: pip install 'polybius[web]'"
+)
 
 with warnings.catch_warnings():
     # Starlette >= 1.x warns that its TestClient prefers httpx2; plain httpx still works.
@@ -136,9 +138,7 @@ def build_store(path: Path) -> Path:
     )
     docs = [
         CodedDocument(
-            document=Document(
-                id="a", text=TEXT_A, date=dt.date(2008, 3, 4), publication="Monitor"
-            ),
+            document=Document(id="a", text=TEXT_A, date=dt.date(2008, 3, 4), publication="Monitor"),
             sentences=(
                 Sentence("a", 0, s0[0], s0[1], TEXT_A[s0[0] : s0[1]]),
                 Sentence("a", 1, s1[0], s1[1], TEXT_A[s1[0] : s1[1]]),

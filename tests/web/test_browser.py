@@ -41,7 +41,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def browser_context() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run scripts/install_browser.sh (apt-get install chromium)")
+        pytest.skip(
+            f"{CHROMIUM} is missing: run scripts/install_browser.sh (apt-get install chromium)"
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         sync_api = pytest.importorskip(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,8 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polybius.web.app import create_app
-
-
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +43,24 @@ def test_event_search_never_500(client: TestClient, params: dict[str, str]) -> N
 @given(
     path=st.sampled_from(["/api/dyad", "/api/network", "/api/actors/top", "/api/reports"]),
     params=st.dictionaries(
-        st.sampled_from(["a", "b", "by", "directed", "since", "until", "level", "n",
-                         "min_count", "max_edges", "include_modal", "limit", "offset", "text"]),
+        st.sampled_from(
+            [
+                "a",
+                "b",
+                "by",
+                "directed",
+                "since",
+                "until",
+                "level",
+                "n",
+                "min_count",
+                "max_edges",
+                "include_modal",
+                "limit",
+                "offset",
+                "text",
+            ]
+        ),
         _ODD,
         max_size=5,
     ),
@@ -84,7 +98,9 @@ def test_schemathesis_finds_no_server_error(app) -> None:  # type: ignore[no-unt
         def run(case) -> None:  # type: ignore[no-untyped-def]
             response = case.call()
             if response.status_code >= 500:
-                failures.append(f"{case.method} {case.formatted_path} {case.query}: {response.text}")
+                failures.append(
+                    f"{case.method} {case.formatted_path} {case.query}: {response.text}"
+                )
 
         run()
     assert operations >= 8  # every API route was exercised

@@ -159,7 +159,21 @@ def _country_of_word(kb: ActorKnowledge, word: str) -> list[str]:
         )
         if country is not None and country.code not in found:
             found.append(country.code)
+        elif country is None and part[:1].isupper():
+            code = _named_place_code(kb, part)
+            if code and code not in found:
+                found.append(code)
     return found
+
+
+def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
+    """A user's or imported named actor coded as a bare country ("Gondor" → GON) can give
+    the nationality of a role word next to it ("the Gondor government" → GONGOV)."""
+    named = [p for p in kb.persons_by_name(word) if getattr(p, "kind", "person") != "person"]
+    if len(named) != 1:
+        return None
+    code = kb.person_code_at(named[0], None)
+    return code if len(code) == 3 and code.isalpha() and code.isupper() else None
 
 
 def _agent_sectors(kb: ActorKnowledge, tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[Token, ...]]:

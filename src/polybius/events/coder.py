@@ -151,7 +151,8 @@ class EventCoder:
                 found.add(child.lemma_.lower())
                 found.add(child.lower_)
                 for grandchild in child.children:
-                    if grandchild.dep_ == "compound":
+                    if grandchild.dep_ in ("compound", "amod"):
+                        # "restored diplomatic ties", "used chemical weapons"
                         found.add(grandchild.lemma_.lower())
                     elif grandchild.dep_ == "prep" and grandchild.lower_ == "of":
                         # "signed a package of agreements", "a series of accords"
@@ -253,6 +254,9 @@ class EventCoder:
         if subjects or guard > 4:
             return subjects, False
         head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
+            # "Russia is about to restore ...", "is ready to send ...": the copula's subject.
+            return self._subjects(head.head, guard=guard + 1) if head.head != head else ([], False)
         if verb.dep_ == "xcomp":
             if head.lemma_.lower() in _OBJECT_CONTROL:
                 objects = [c for c in head.children if c.dep_ == "dobj"]

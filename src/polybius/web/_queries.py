@@ -170,7 +170,8 @@ def events_page(
     rows = _rows(
         store,
         f"SELECT {fields} FROM events e {where}"
-        f" ORDER BY e.{column} {direction} NULLS LAST, e.event_id LIMIT ? OFFSET ?",
+        f" ORDER BY e.{column} {direction} NULLS LAST, e.first_date {direction} NULLS LAST,"
+        f" e.event_id {direction} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return total, rows
@@ -202,15 +203,24 @@ _REPORT_SELECT = """
 """
 
 
-def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
-    """One event with every report linked to it, or None if there is no such event."""
-    fields = ", ".join(EVENT_FIELDS)
-    rows = _rows(store, f"SELECT {fields}, sources FROM events WHERE event_id = ?", [event_id])
-    if not rows:
-        return None
-    event = rows[0]
-    sources = list(event.pop("sources") or [])
+def event_detail(
+    store: Store, event_id: str, *, event: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """One event with every report linked to it, or None if there is no such event.
+
+    ``event``, when the caller already holds the events-table row, saves reading it.
+    """
+    if event is None:
+        fields = ", ".join(EVENT_FIELDS)
+        rows = _rows(store, f"SELECT {fields} FROM events WHERE event_id = ?", [event_id])
+        if not rows:
+            return None
+        event = rows[0]
     reports = _rows(store, f"{_REPORT_SELECT} WHERE r.event_id = ? ORDER BY r.seq", [event_id])
+    sources: list[str] = []
+    if reports:
+        found = store.scalar("SELECT sources FROM events WHERE event_id = ?", [event_id])
+        sources = list(found or [])
     return {"event": event, "sources": sources, "reports": [_report(r) for r in reports]}
 
 
@@ -289,7 +299,9 @@ def document_list(
 
 def summary(store: Store) -> dict[str, Any]:
     """How much the store holds and the dates it spans."""
-    row = _rows(store, "SELECT count(*) AS n, min(first_date) AS a, max(first_date) AS b FROM events", [])[0]
+    row = _rows(
+        store, "SELECT count(*) AS n, min(first_date) AS a, max(first_date) AS b FROM events", []
+    )[0]
     return {
         "path": store.path,
         "events": int(row["n"]),

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs
 
-from fastapi import FastAPI, Path as PathParam, Query, Request
+import pandas as pd
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -31,6 +33,7 @@ from polybius.errors import ConfigError, Errors, PolybiusError, StoreError
 from polybius.events.ontology import UnknownCodeError, load_ontology
 from polybius.store import Store
 from polybius.web import _queries
+from polybius.web._index import EventIndex
 from polybius.web.models import (
     ApiError,
     DocumentOut,
@@ -108,7 +111,7 @@ def is_loopback(host: str) -> bool:
 class _Stores:
     """One read-only DuckDB cursor per worker thread over a single read-only connection."""
 
-    def __init__(self, db_path: str | Path) -> None:
+    def __init__(self, db_path: str | Path, *, in_memory: bool) -> None:
         path = Path(db_path)
         if not path.is_file():
             raise StoreError(Errors.E401.format(path=path, reason="no such database file"))
@@ -121,6 +124,9 @@ class _Stores:
             raise StoreError(Errors.E401.format(path=path, reason=reason))
         self._local = threading.local()
         self._lock = threading.Lock()
+        self.index: EventIndex | None = None
+        if in_memory:
+            self.index = EventIndex.load(self.base)
 
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
@@ -177,7 +183,9 @@ def _error_message(errors: list[dict[str, Any]]) -> str:
         reason = error.get("msg", "invalid")
         value = error.get("input")
         value = value if isinstance(value, str | int | float) else "(missing)"
-        parts.append(Errors.E078.format(name=name, value=value, hint=f"{reason}; {hint}".strip("; ")))
+        parts.append(
+            Errors.E078.format(name=name, value=value, hint=f"{reason}; {hint}".strip("; "))
+        )
     return "; ".join(parts)
 
 
@@ -196,7 +204,9 @@ def _check_plover(name: str | None) -> str | None:
         try:
             ontology.plover_type(key)
         except UnknownCodeError:
-            raise BadParameter("plover", name, f"use a PLOVER event type: {', '.join(ontology.types)}") from None
+            raise BadParameter(
+                "plover", name, f"use a PLOVER event type: {', '.join(ontology.types)}"
+            ) from None
     return key
 
 
@@ -209,6 +219,16 @@ def _dyad_pair(value: str | None) -> tuple[str, str] | None:
 
 def _upper(value: str | None) -> str | None:
     return value.upper() if value is not None else None
+
+
+def _dyad_points(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of :func:`polybius.analyse.dyad` with the PLOVER counts folded into a dict."""
+    points = []
+    for row in _queries.frame_records(frame):
+        plover = {k[7:]: int(v) for k, v in row.items() if k.startswith("plover_") and v}
+        point = {k: v for k, v in row.items() if not k.startswith("plover_")}
+        points.append(point | {"plover": plover})
+    return points
 
 
 def _docs_page(schema: dict[str, Any]) -> str:
@@ -238,13 +258,15 @@ def _docs_page(schema: dict[str, Any]) -> str:
     )
 
 
-def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
+def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool = True) -> FastAPI:
     """The FastAPI application serving ``db_path`` read-only (API under ``/api``, page at ``/``).
 
     With ``token``, every ``/api/`` request must carry it as ``Authorization: Bearer`` or
     ``?token=``; the page and its static files stay public (they hold no data).
+    ``in_memory`` reads the events table into memory at start (about 150 bytes an event)
+    so that event searches and dyad series take milliseconds; without it they run as SQL.
     """
-    stores = _Stores(db_path)
+    stores = _Stores(db_path, in_memory=in_memory)
     app = FastAPI(
         title="Polybius",
         version=__version__,
@@ -352,9 +374,14 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
             place=place,
             text=text,
         )
-        total, rows = _queries.events_page(
-            stores.get(), filters, sort=sort, order=order, limit=limit, offset=offset
-        )
+        if stores.index is not None and stores.index.can_search(filters):
+            total, rows = stores.index.search(
+                filters, sort=sort, order=order, limit=limit, offset=offset
+            )
+        else:
+            total, rows = _queries.events_page(
+                stores.get(), filters, sort=sort, order=order, limit=limit, offset=offset
+            )
         return {
             "total": total,
             "limit": limit,
@@ -373,7 +400,14 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
     def api_event(event_id: str = PathParam(..., pattern=_ID)) -> dict[str, Any]:
         """Each report says which lexicon rule fired, how each actor was resolved, and why
         its date and place were chosen."""
-        detail = _queries.event_detail(stores.get(), event_id)
+        row = None
+        if stores.index is not None:
+            row = stores.index.get(event_id)
+            if row is None:
+                raise StarletteHTTPException(
+                    404, Errors.E505.format(event_id=event_id, path=Path(stores.base.path).name)
+                )
+        detail = _queries.event_detail(stores.get(), event_id, event=row)
         if detail is None:
             raise StarletteHTTPException(
                 404, Errors.E505.format(event_id=event_id, path=Path(stores.base.path).name)
@@ -447,14 +481,22 @@ def create_app(db_path: str | Path, *, token: str | None = None) -> FastAPI:
         until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
     ) -> dict[str, Any]:
         """Events between a and b per period: counts per quad class and Goldstein sums."""
-        frame = analyse.dyad(
-            stores.get(), a.upper(), b.upper(), by=by, directed=directed, since=since, until=until
-        )
-        points = []
-        for row in _queries.frame_records(frame):
-            plover = {k[7:]: int(v) for k, v in row.items() if k.startswith("plover_") and v}
-            point = {k: v for k, v in row.items() if not k.startswith("plover_")}
-            points.append(point | {"plover": plover})
+        if stores.index is not None:
+            points = stores.index.dyad(
+                a.upper(), b.upper(), by=by, directed=directed, since=since, until=until
+            )
+        else:
+            points = _dyad_points(
+                analyse.dyad(
+                    stores.get(),
+                    a.upper(),
+                    b.upper(),
+                    by=by,
+                    directed=directed,
+                    since=since,
+                    until=until,
+                )
+            )
         return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "points": points}
 
     @app.get("/api/actors/top", response_model=TopActors, summary="Most active actors")
@@ -503,6 +545,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
+    in_memory: bool = True,
     log_level: str = "warning",
 ) -> None:
     """Run the explorer on ``host:port`` until interrupted (refuses a public host without token)."""
@@ -512,6 +555,6 @@ def serve(
         import uvicorn
     except ImportError as exc:
         raise ConfigError(Errors.E077.format(reason=exc)) from exc
-    app = create_app(db_path, token=token)
+    app = create_app(db_path, token=token, in_memory=in_memory)
     logger.info("serving %s on http://%s:%d/", db_path, host, port)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
