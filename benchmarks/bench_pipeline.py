@@ -262,7 +262,7 @@ def _dask(path: Path, settings: Settings, workers: int, partition_size: int) -> 
 
     started = time.perf_counter()
     cluster = distributed.LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     try:
         with distributed.Client(cluster) as client:

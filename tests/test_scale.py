@@ -187,7 +187,7 @@ def test_attach_parquet_makes_views(tmp_path: Path) -> None:
 def client() -> Iterator[Any]:
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     with distributed.Client(cluster) as connected:
         yield connected

@@ -67,9 +67,11 @@ class Errors:
     E073 = "the Dask backend needs its extra: pip install 'polybius[scale]' ({reason})"
     E074 = "partition size must be at least 1, got {value}"
     E075 = "bad view prefix {value!r}: use letters, digits and underscores"
+    E091 = "cannot reach the Dask scheduler {address} ({reason}); check that it is running"
     E076 = "refusing to serve on {host!r} without a token: bind 127.0.0.1 or pass --token"
     E077 = "the web explorer needs its extra: pip install 'polybius[web]' ({reason})"
     E078 = "bad {name} {value!r}: {hint}"
+    E079 = "the fallback coder needs its extra: pip install 'polybius[embed]' ({reason})"
 
     # E1xx ingestion
     E101 = "{path}: cannot read ({reason}); check the path and its permissions"

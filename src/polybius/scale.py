@@ -402,19 +402,23 @@ def _client(cluster: Any) -> tuple[Any, Callable[[], None]]:
     kind, workers = parse_cluster(str(cluster))
     if kind == "local":
         local = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(local)
+        log.info("LocalCluster of %d workers; dashboard at %s", workers, client.dashboard_link)
 
         def close_local() -> None:
             client.close()
             local.close()
 
         return client, close_local
-    if kind == "scheduler_file":
-        client = Client(scheduler_file=str(cluster))
-    else:
-        client = Client(str(cluster))
+    try:
+        if kind == "scheduler_file":
+            client = Client(scheduler_file=str(cluster))
+        else:
+            client = Client(str(cluster))
+    except OSError as exc:  # distributed's connection timeouts are OSErrors
+        raise ConfigError(Errors.E091.format(address=cluster, reason=exc)) from exc
     return client, client.close
 
 

@@ -223,8 +223,26 @@ class _Resolver:
             if mention is not None:
                 self._store(head, (mention,))
                 return
+        if head.pos_ == "NOUN" and head.dep_ == "conj" and self._shares_nationality(head, phrase):
+            return
         if head.pos_ == "NOUN":
             self._resolve_nominal(head, phrase)
+
+    def _shares_nationality(self, head: Token, phrase: Any) -> bool:
+        """ "the Danish media and government": a role word coordinated with a coded one
+        shares its nationality."""
+        sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(head.lemma_.lower())
+        first = self.result.at(head.head.i)
+        countries = [m.actor.country for m in first if m.actor is not None and m.actor.country]
+        if not sectors or not countries:
+            return False
+        mentions = tuple(
+            Mention(phrase.text, phrase.start, phrase.end, make_actor(c, sectors, name=phrase.text, kind="group"),
+                    rule="agent+shared-nationality", chain=((first[0].start, first[0].end),))
+            for c in dict.fromkeys(countries)
+        )
+        self._store(head, mentions)
+        return True
 
     def _store(self, head: Token, mentions: tuple[Mention, ...], title_words: Iterable[str] = ()) -> None:
         self.result.by_head[head.i] = mentions

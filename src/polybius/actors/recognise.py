@@ -296,7 +296,9 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found.extend(_country_of_word(kb, _entity_text(obj) or obj.text))
+                    # "lawmakers in Fornost and Gondor": every conjunct counts.
+                    for place in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                        found.extend(_country_of_word(kb, _entity_text(place) or place.text))
     return found
 
 

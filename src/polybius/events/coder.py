@@ -62,7 +62,7 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "10": ("prep:on", "prep:to", "prep:from"),
     "11": ("prep:against", "prep:to", "prep:over", "prep:on", "prep:of"),
     "12": ("prep:from", "prep:to"),
-    "13": ("prep:against", "prep:to", "ccomp-subject"),
+    "13": ("prep:against", "prep:to", "ccomp-subject", "prep:of", "prep:about"),
     "14": ("prep:against", "prep:to", "prep:with"),
     "15": ("prep:against", "prep:near"),
     "16": ("prep:on", "prep:against", "prep:with"),
@@ -71,6 +71,7 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "19": ("prep:against", "prep:on"),
     "20": ("prep:against", "prep:on"),
 }
+_VISIT_CODES = frozenset({"042", "043"})
 # Protests and shows of force without a named target are aimed at where they happen.
 _LOCATED_ROOTS = frozenset({"14", "15"})
 # CAMEO writes an announced intention as a 03x "express intent" code.
@@ -100,7 +101,7 @@ class EventCoder:
         self._describe = describe  # code → (goldstein, quad class, plover type, mode, context)
 
     # -- triggers -------------------------------------------------------------------
-    def _entry_for(self, token: Token) -> LexiconEntry | None:
+    def _entry_for(self, token: Token, actors: DocumentActors | None = None) -> LexiconEntry | None:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             pos = "verb"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
@@ -110,13 +111,21 @@ class EventCoder:
             return None
         lemma = token.lemma_.lower()
         for entry in self.lexicon.candidates(lemma, pos):
-            if self._fits(entry, token):
+            if self._fits(entry, token) and self._hosts_people(entry, token, actors):
                 return entry
         if pos == "noun" and token.lower_ != lemma:
             for entry in self.lexicon.candidates(token.lower_, pos):
                 if self._fits(entry, token):
                     return entry
         return None
+
+    def _hosts_people(self, entry: LexiconEntry, token: Token, actors: DocumentActors | None) -> bool:
+        """One hosts or visits actors, not things: "welcomed the minister" is a visit,
+        "welcomed a resumption of ties" is not."""
+        if actors is None or entry.pos != "verb" or entry.objects or entry.code not in _VISIT_CODES:
+            return True
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        return not objects or any(self._actors_of(o, actors) for o in objects)
 
     def _fits(self, entry: LexiconEntry, token: Token) -> bool:
         children = list(token.children)
@@ -161,11 +170,11 @@ class EventCoder:
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         return found
 
-    def triggers(self, sentence: Any) -> list[_Trigger]:
+    def triggers(self, sentence: Any, actors: DocumentActors | None = None) -> list[_Trigger]:
         found: list[_Trigger] = []
         claimed: set[int] = set()
         for token in sentence:
-            entry = self._entry_for(token)
+            entry = self._entry_for(token, actors)
             if entry is None:
                 continue
             if entry.pos == "verb" and entry.objects:
@@ -369,7 +378,7 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str, int]] = set()
         span = (int(sentence.start_char), int(sentence.end_char))
-        for trigger in self.triggers(sentence):
+        for trigger in self.triggers(sentence, actors):
             sources = self._sources(trigger, actors)
             if not sources:
                 continue

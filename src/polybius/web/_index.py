@@ -68,7 +68,8 @@ class EventIndex:
             [self.columns["source_code"], self.columns["target_code"]]
         )
         self.cameos, (self.cameo,) = _categories([self.columns["cameo"]])
-        self.plovers, (self.plover,) = _categories([self.columns["plover_type"]])
+        plover = frame["plover_type"].replace("", None).to_numpy()  # "" means no PLOVER type
+        self.plovers, (self.plover,) = _categories([plover])
         self.quad = frame["quad_class"].fillna(0).to_numpy(dtype=np.int8)
         self.goldstein = frame["goldstein"].to_numpy(dtype=np.float64, na_value=np.nan)
         self._ids = pd.Index(self.columns["event_id"])
@@ -205,7 +206,10 @@ class EventIndex:
             cut = np.partition(key, end - 1)[end - 1]
             keep = np.flatnonzero(key <= cut)
             found, key = found[keep], key[keep]
-        tiebreak = found if order == "asc" else -found
+        # Ties go by date then id in the same direction, undated last (as the SQL does).
+        tiebreak = (
+            found if order == "asc" else np.where(found < self.dated, -found, 2 * self.size - found)
+        )
         ranked = np.lexsort((tiebreak, key))
         return found[ranked][offset:end]
 

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import parse_qs
 
 import pandas as pd
@@ -336,29 +336,50 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
 
     @app.get("/api/events", response_model=EventPage, summary="Search deduplicated events")
     def api_events(
-        actor: str | None = Query(None, pattern=_ACTOR, description="Source or target (prefix)."),
-        source: str | None = Query(None, pattern=_ACTOR, description="Source actor (prefix)."),
-        target: str | None = Query(None, pattern=_ACTOR, description="Target actor (prefix)."),
-        dyad: str | None = Query(
-            None,
-            pattern=r"^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$",
-            description="Two actor prefixes, either direction: RUS,UKR.",
-        ),
-        code: str | None = Query(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code (prefix)."),
-        plover: str | None = Query(None, max_length=40, description="PLOVER event type."),
-        quad_class: int | None = Query(None, ge=1, le=4, description="GDELT quad class 1-4."),
-        since: dt.date | None = Query(None, description="First date on or after (YYYY-MM-DD)."),
-        until: dt.date | None = Query(None, description="First date on or before (YYYY-MM-DD)."),
-        place: str | None = Query(None, min_length=1, max_length=200, description="Place name."),
-        text: str | None = Query(
-            None, min_length=1, max_length=200, description="Words in a report's sentence."
-        ),
+        actor: Annotated[
+            str | None, Query(pattern=_ACTOR, description="Source or target (prefix).")
+        ] = None,
+        source: Annotated[
+            str | None, Query(pattern=_ACTOR, description="Source actor (prefix).")
+        ] = None,
+        target: Annotated[
+            str | None, Query(pattern=_ACTOR, description="Target actor (prefix).")
+        ] = None,
+        dyad: Annotated[
+            str | None,
+            Query(
+                pattern=r"^[A-Za-z0-9]{1,24},[A-Za-z0-9]{1,24}$",
+                description="Two actor prefixes, either direction: RUS,UKR.",
+            ),
+        ] = None,
+        code: Annotated[
+            str | None, Query(pattern=r"^[0-9]{2,4}$", description="CAMEO code (prefix).")
+        ] = None,
+        plover: Annotated[
+            str | None, Query(max_length=40, description="PLOVER event type.")
+        ] = None,
+        quad_class: Annotated[
+            int | None, Query(ge=1, le=4, description="GDELT quad class 1-4.")
+        ] = None,
+        since: Annotated[
+            dt.date | None, Query(description="First date on or after (YYYY-MM-DD).")
+        ] = None,
+        until: Annotated[
+            dt.date | None, Query(description="First date on or before (YYYY-MM-DD).")
+        ] = None,
+        place: Annotated[
+            str | None, Query(min_length=1, max_length=200, description="Place name.")
+        ] = None,
+        text: Annotated[
+            str | None,
+            Query(min_length=1, max_length=200, description="Words in a report's sentence."),
+        ] = None,
         sort: Literal[
             "date", "goldstein", "reports", "sources", "source", "target", "cameo", "quad_class"
         ] = Query("date", description="Sort key."),
-        order: Literal["asc", "desc"] = Query("desc", description="Sort direction."),
-        limit: int = Query(50, ge=1, le=500, description="Page size."),
-        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+        order: Annotated[Literal["asc", "desc"], Query(description="Sort direction.")] = "desc",
+        limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")] = 0,
     ) -> dict[str, Any]:
         """Every filter is optional and they are ANDed; actor and CAMEO codes match by prefix."""
         filters = _queries.EventFilters(
@@ -397,7 +418,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         summary="One event with all its reports and their provenance",
         responses={404: {"model": ApiError}},
     )
-    def api_event(event_id: str = PathParam(..., pattern=_ID)) -> dict[str, Any]:
+    def api_event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
         """Each report says which lexicon rule fired, how each actor was resolved, and why
         its date and place were chosen."""
         row = None
@@ -416,19 +437,41 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
 
     @app.get("/api/reports", response_model=ReportPage, summary="Search reports (mentions)")
     def api_reports(
-        actor: str | None = Query(None, pattern=_ACTOR, description="Source or target (prefix)."),
-        source: str | None = Query(None, pattern=_ACTOR, description="Source actor (prefix)."),
-        target: str | None = Query(None, pattern=_ACTOR, description="Target actor (prefix)."),
-        code: str | None = Query(None, pattern=r"^[0-9]{2,4}$", description="CAMEO code (prefix)."),
-        plover: str | None = Query(None, max_length=40, description="PLOVER event type."),
-        quad_class: int | None = Query(None, ge=1, le=4, description="GDELT quad class 1-4."),
-        since: dt.date | None = Query(None, description="Date on or after (YYYY-MM-DD)."),
-        until: dt.date | None = Query(None, description="Date on or before (YYYY-MM-DD)."),
-        place: str | None = Query(None, min_length=1, max_length=200, description="Place name."),
-        text: str | None = Query(None, min_length=1, max_length=200, description="Words."),
-        include_modal: bool = Query(False, description="Also negated and hypothetical ones."),
-        limit: int = Query(50, ge=1, le=500, description="Page size."),
-        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+        actor: Annotated[
+            str | None, Query(pattern=_ACTOR, description="Source or target (prefix).")
+        ] = None,
+        source: Annotated[
+            str | None, Query(pattern=_ACTOR, description="Source actor (prefix).")
+        ] = None,
+        target: Annotated[
+            str | None, Query(pattern=_ACTOR, description="Target actor (prefix).")
+        ] = None,
+        code: Annotated[
+            str | None, Query(pattern=r"^[0-9]{2,4}$", description="CAMEO code (prefix).")
+        ] = None,
+        plover: Annotated[
+            str | None, Query(max_length=40, description="PLOVER event type.")
+        ] = None,
+        quad_class: Annotated[
+            int | None, Query(ge=1, le=4, description="GDELT quad class 1-4.")
+        ] = None,
+        since: Annotated[
+            dt.date | None, Query(description="Date on or after (YYYY-MM-DD).")
+        ] = None,
+        until: Annotated[
+            dt.date | None, Query(description="Date on or before (YYYY-MM-DD).")
+        ] = None,
+        place: Annotated[
+            str | None, Query(min_length=1, max_length=200, description="Place name.")
+        ] = None,
+        text: Annotated[
+            str | None, Query(min_length=1, max_length=200, description="Words.")
+        ] = None,
+        include_modal: Annotated[
+            bool, Query(description="Also negated and hypothetical ones.")
+        ] = False,
+        limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")] = 0,
     ) -> dict[str, Any]:
         """One row per coded report, as :func:`polybius.analyse.search_events` lists them."""
         frame = analyse.search_events(
@@ -451,9 +494,11 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
 
     @app.get("/api/documents", response_model=DocumentPage, summary="List documents")
     def api_documents(
-        text: str | None = Query(None, min_length=1, max_length=200, description="Words or id."),
-        limit: int = Query(50, ge=1, le=500, description="Page size."),
-        offset: int = Query(0, ge=0, le=10_000_000, description="Rows to skip."),
+        text: Annotated[
+            str | None, Query(min_length=1, max_length=200, description="Words or id.")
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=500, description="Page size.")] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")] = 0,
     ) -> dict[str, Any]:
         total, rows = _queries.document_list(stores.get(), text=text, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "documents": rows}
@@ -464,7 +509,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         summary="A document's text with the spans behind each event",
         responses={404: {"model": ApiError}},
     )
-    def api_document(doc_hash: str = PathParam(..., pattern=_ID)) -> dict[str, Any]:
+    def api_document(doc_hash: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
         """``spans`` give the trigger, source, target, date and place of each report."""
         doc = _queries.document(stores.get(), doc_hash)
         if doc is None:
@@ -473,12 +518,14 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
 
     @app.get("/api/dyad", response_model=DyadSeries, summary="Dyad time series")
     def api_dyad(
-        a: str = Query(..., pattern=_ACTOR, description="First actor (prefix)."),
-        b: str = Query(..., pattern=_ACTOR, description="Second actor (prefix)."),
-        by: Literal["day", "week", "month", "year"] = Query("month", description="Period."),
-        directed: bool = Query(False, description="Only a as source and b as target."),
-        since: dt.date | None = Query(None, description="From (YYYY-MM-DD)."),
-        until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
+        a: Annotated[str, Query(pattern=_ACTOR, description="First actor (prefix).")],
+        b: Annotated[str, Query(pattern=_ACTOR, description="Second actor (prefix).")],
+        by: Annotated[
+            Literal["day", "week", "month", "year"], Query(description="Period.")
+        ] = "month",
+        directed: Annotated[bool, Query(description="Only a as source and b as target.")] = False,
+        since: Annotated[dt.date | None, Query(description="From (YYYY-MM-DD).")] = None,
+        until: Annotated[dt.date | None, Query(description="To (YYYY-MM-DD).")] = None,
     ) -> dict[str, Any]:
         """Events between a and b per period: counts per quad class and Goldstein sums."""
         if stores.index is not None:
@@ -501,21 +548,29 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
 
     @app.get("/api/actors/top", response_model=TopActors, summary="Most active actors")
     def api_top_actors(
-        n: int = Query(20, ge=1, le=500, description="How many actors."),
-        level: Literal["code", "country"] = Query("code", description="Fold codes to countries."),
-        since: dt.date | None = Query(None, description="From (YYYY-MM-DD)."),
-        until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
+        n: Annotated[int, Query(ge=1, le=500, description="How many actors.")] = 20,
+        level: Annotated[
+            Literal["code", "country"], Query(description="Fold codes to countries.")
+        ] = "code",
+        since: Annotated[dt.date | None, Query(description="From (YYYY-MM-DD).")] = None,
+        until: Annotated[dt.date | None, Query(description="To (YYYY-MM-DD).")] = None,
     ) -> dict[str, Any]:
         frame = analyse.top_actors(stores.get(), n=n, level=level, since=since, until=until)
         return {"level": level, "actors": _queries.frame_records(frame)}
 
     @app.get("/api/network", response_model=NetworkOut, summary="Actor network")
     def api_network(
-        level: Literal["code", "country"] = Query("country", description="Node granularity."),
-        min_count: int = Query(1, ge=1, le=1_000_000_000, description="Drop rarer edges."),
-        max_edges: int = Query(300, ge=1, le=5000, description="Keep the heaviest edges."),
-        since: dt.date | None = Query(None, description="From (YYYY-MM-DD)."),
-        until: dt.date | None = Query(None, description="To (YYYY-MM-DD)."),
+        level: Annotated[
+            Literal["code", "country"], Query(description="Node granularity.")
+        ] = "country",
+        min_count: Annotated[
+            int, Query(ge=1, le=1_000_000_000, description="Drop rarer edges.")
+        ] = 1,
+        max_edges: Annotated[
+            int, Query(ge=1, le=5000, description="Keep the heaviest edges.")
+        ] = 300,
+        since: Annotated[dt.date | None, Query(description="From (YYYY-MM-DD).")] = None,
+        until: Annotated[dt.date | None, Query(description="To (YYYY-MM-DD).")] = None,
     ) -> dict[str, Any]:
         """Directed edges source → target weighted by event count, heaviest first."""
         frame = analyse.network_edges(
