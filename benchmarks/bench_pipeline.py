@@ -13,7 +13,8 @@ In one run, on the same corpus (benchmarks/corpus.py plus the seed briefs when
 * local scaling, 1 vs 2 worker processes (acceptance >= 1.7x) and peak RSS per worker
   (acceptance < 1 GB);
 * a Dask LocalCluster with 1 vs 2 workers (acceptance >= 1.6x), when dask is installed;
-* a pyinstrument profile of the slowest stage, in benchmarks/out/.
+* a py-spy profile (pyinstrument without py-spy) of the stages after the parse, the
+  slowest one named, in benchmarks/out/.
 
 Prints a table and writes benchmarks/out/pipeline.json. Scaling is timed after the workers
 have loaded the model (the load time is printed apart), so it measures coding, not start-up.
@@ -27,12 +28,16 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -214,25 +219,75 @@ def _single_core(path: Path, settings: Settings, *, profile: bool, repeat: int) 
 
 
 def _profile_post_parse(pipeline: Pipeline, documents: list[Document], stage: str) -> list[str]:
-    """Profile every stage after the parse on pre-parsed documents; the slowest is a subtree."""
-    from pyinstrument import Profiler
+    """Profile the stages after the parse on pre-parsed documents; the slowest is a subtree.
 
+    py-spy samples from outside the process and adds no overhead. pyinstrument, the fallback,
+    hooks every call and inflates code that creates many spaCy Token objects.
+    """
     parsed = list(
         pipeline.nlp.pipe([d.text for d in documents], batch_size=pipeline.settings.batch_size)
     )
-    profiler = Profiler(interval=0.0005)
-    with profiler:
-        for document, doc in zip(documents, parsed, strict=True):
-            pipeline.code_parsed(document, doc)
+
+    def work() -> None:
+        for _ in range(3):
+            for document, doc in zip(documents, parsed, strict=True):
+                pipeline.code_parsed(document, doc)
+
     OUT.mkdir(parents=True, exist_ok=True)
     stem = OUT / f"profile_post_parse_slowest_{stage.split('.')[1]}"
-    html = stem.with_suffix(".html")
-    text = stem.with_suffix(".txt")
-    html.write_text(profiler.output_html(), encoding="utf-8")
-    text.write_text(
-        profiler.output_text(unicode=False, color=False, show_all=False), encoding="utf-8"
+    py_spy = shutil.which("py-spy")
+    if py_spy is None:
+        from pyinstrument import Profiler
+
+        profiler = Profiler()
+        with profiler:
+            work()
+        text = profiler.output_text(unicode=False, color=False)
+        stem.with_suffix(".html").write_text(profiler.output_html(), encoding="utf-8")
+        stem.with_suffix(".txt").write_text(text, encoding="utf-8")
+        return [str(stem.with_suffix(".html")), str(stem.with_suffix(".txt"))]
+    raw = stem.with_suffix(".raw")
+    command = [py_spy, "record", "--pid", str(os.getpid()), "--rate", "250", "--format", "raw"]
+    recorder = subprocess.Popen(
+        [*command, "--output", str(raw)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    return [str(html), str(text)]
+    time.sleep(1.0)  # let py-spy attach
+    work()
+    recorder.send_signal(signal.SIGINT)
+    recorder.wait(timeout=60)
+    if not raw.exists():
+        return []
+    summary = stem.with_suffix(".txt")
+    summary.write_text(_summarise_stacks(raw, root="code_parsed"), encoding="utf-8")
+    return [str(raw), str(summary)]
+
+
+def _summarise_stacks(raw: Path, *, root: str, top: int = 40) -> str:
+    """Inclusive and self time per function (and per line) below ``root`` in py-spy stacks."""
+    inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
+    total = 0
+
+    def short(frame: str) -> str:
+        return re.sub(r"\(.*?(?:site-packages|src)/", "(", frame)
+
+    for line in raw.read_text(encoding="utf-8").splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames = stack.split(";")
+        starts = [k for k, frame in enumerate(frames) if root in frame]
+        if not starts:
+            continue
+        frames = frames[starts[0] :]
+        samples = int(count)
+        total += samples
+        for name in {re.sub(r":\d+\)$", ")", short(f)) for f in frames}:
+            inclusive[name] += samples
+        own[short(frames[-1])] += samples
+    lines = [f"py-spy samples below {root}: {total} (250 Hz)", "", "inclusive (function):"]
+    lines += [f"{100 * n / total:6.1f}%  {name}" for name, n in inclusive.most_common(top)]
+    lines += ["", "self (function:line):"]
+    lines += [f"{100 * n / total:6.1f}%  {name}" for name, n in own.most_common(top)]
+    return "\n".join(lines) + "\n"
 
 
 def _local(path: Path, settings: Settings, workers: int) -> dict[str, Any]:

@@ -265,3 +265,12 @@ def test_rerun_with_other_partition_size_is_refused(tmp_path: Path) -> None:
         _check_manifest(tmp_path, partition_size=4, settings=Settings())
     with pytest.raises(ConfigError, match="settings"):
         _check_manifest(tmp_path, partition_size=3, settings=Settings(batch_size=2))
+
+
+def test_unreachable_scheduler_is_a_config_error(tmp_path: Path) -> None:
+    dask = pytest.importorskip("dask")
+    corpus = tmp_path / "one.txt"
+    corpus.write_text("Germany pledged aid to Ukraine.\n", encoding="utf-8")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
+            code_on_cluster([corpus], cluster="tcp://127.0.0.1:9", out_dir=tmp_path / "out")

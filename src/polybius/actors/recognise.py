@@ -266,7 +266,10 @@ def phrase_actors(
             for code in _country_of_word(kb, token.text):
                 if code not in countries:
                     countries.append(code)
-        countries.extend(c for c in _of_phrase_countries(kb, head) if c not in countries)
+        if not countries:
+            # "the government of Russia", "lawmakers in Fornost" — but "the US commander
+            # in Iraq" is American.
+            countries = _of_phrase_countries(kb, head)
         if countries:
             actors = [make_actor(c, sectors, name=text, kind="group") for c in countries]
             return actors, "agent+nationality"

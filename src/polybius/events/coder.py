@@ -72,6 +72,7 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
+_TIME_PREPOSITIONS = frozenset({"after", "before", "during", "following", "upon", "ahead", "at", "on"})
 # Protests and shows of force without a named target are aimed at where they happen.
 _LOCATED_ROOTS = frozenset({"14", "15"})
 # CAMEO writes an announced intention as a 03x "express intent" code.
@@ -297,8 +298,14 @@ class EventCoder:
         own = own or list(actors.modifying(token.i))
         if own:
             return own
-        # "made the remarks after talks with Robertson": the talks are the subject's.
-        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        # "made the remarks after talks with Robertson", "during a visit to Beirut": a
+        # meeting or a visit in a time adjunct is the subject's own.
+        if (
+            trigger.entry.code[:2] == "04"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _TIME_PREPOSITIONS
+            and token.head.head.pos_ in ("VERB", "AUX")
+        ):
             subjects, _ = self._subjects(token.head.head)
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
