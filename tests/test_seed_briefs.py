@@ -150,3 +150,13 @@ def test_issue6_dates_and_places(coded: dict[str, CodedDocument]) -> None:
     assert trip.date.precision == "month"
     meeting = _has(y2000, "CHNMIL", "RUSMIL", ("04",))[0]
     assert meeting.date is not None and meeting.date.start == dt.date(2000, 1, 17)
+
+
+def test_issue5_nothing_to_indicate_is_flagged_not_emitted(coded: dict[str, CodedDocument]) -> None:
+    doc = coded[D2000]
+    start = doc.document.text.index("nothing to indicate")
+    sentence = next(s for s in doc.sentences if s.start <= start < s.end)
+    inside = [e for e in doc.events if e.sentence_index == sentence.index]
+    assert inside, "the statement is coded, flagged"
+    assert all(e.modality.negated for e in inside)
+    assert not [e for e in _factual(doc) if e.sentence_index == sentence.index]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,7 @@ _COLUMNS = (
     "latitude", "longitude", "num_reports", "num_documents", "num_sources",
 )  # fmt: skip
 _LUT_CACHE = 4096
+_MASK_BYTES = 256 * 2**20
 
 
 def _categories(values: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -74,6 +77,9 @@ class EventIndex:
         self.goldstein = frame["goldstein"].to_numpy(dtype=np.float64, na_value=np.nan)
         self._ids = pd.Index(self.columns["event_id"])
         self._luts: dict[tuple[str, str], np.ndarray] = {}
+        self._masks: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._mask_slots = max(16, _MASK_BYTES // max(self.size, 1))
+        self._lock = threading.Lock()
         self._periods: dict[str, np.ndarray] = {}
 
     @classmethod
@@ -104,6 +110,27 @@ class EventIndex:
             self._luts[key] = lut
         return lut
 
+    def _mask(self, kind: str, prefix: str) -> np.ndarray:
+        """Which rows have a ``kind`` code (source, target, cameo) starting with ``prefix``.
+
+        Masks are cached (least recently used out) up to about 256 MB in all, since users
+        come back to the same few actors; the lookup table makes a miss one gather.
+        """
+        key = (kind, prefix)
+        with self._lock:
+            mask = self._masks.get(key)
+            if mask is not None:
+                self._masks.move_to_end(key)
+                return mask
+        codes = {"source": self.src, "target": self.tgt, "cameo": self.cameo}[kind]
+        lut = self._lut("cameo" if kind == "cameo" else "actor", prefix)
+        mask = np.take(lut, codes)
+        with self._lock:
+            self._masks[key] = mask
+            while len(self._masks) > self._mask_slots:
+                self._masks.popitem(last=False)
+        return mask
+
     def _range(self, since: dt.date | None, until: dt.date | None) -> tuple[int, int]:
         """The rows whose first date lies in [since, until] (all rows, undated too, if open)."""
         if since is None and until is None:
@@ -116,11 +143,10 @@ class EventIndex:
         return lo, max(lo, hi)
 
     def _pair(self, a: str, b: str, lo: int, hi: int, *, directed: bool) -> np.ndarray:
-        src, tgt = self.src[lo:hi], self.tgt[lo:hi]
-        la, lb = self._lut("actor", a), self._lut("actor", b)
-        mask: np.ndarray = la[src] & lb[tgt]
+        sa, tb = self._mask("source", a)[lo:hi], self._mask("target", b)[lo:hi]
+        mask: np.ndarray = sa & tb
         if not directed:
-            mask |= lb[src] & la[tgt]
+            mask |= self._mask("source", b)[lo:hi] & self._mask("target", a)[lo:hi]
         return mask
 
     @staticmethod
@@ -132,16 +158,16 @@ class EventIndex:
         lo, hi = self._range(filters.since, filters.until)
         masks: list[np.ndarray] = []
         if filters.actor is not None:
-            lut = self._lut("actor", filters.actor)
-            masks.append(lut[self.src[lo:hi]] | lut[self.tgt[lo:hi]])
+            actor = filters.actor
+            masks.append(self._mask("source", actor)[lo:hi] | self._mask("target", actor)[lo:hi])
         if filters.source is not None:
-            masks.append(self._lut("actor", filters.source)[self.src[lo:hi]])
+            masks.append(self._mask("source", filters.source)[lo:hi])
         if filters.target is not None:
-            masks.append(self._lut("actor", filters.target)[self.tgt[lo:hi]])
+            masks.append(self._mask("target", filters.target)[lo:hi])
         if filters.dyad is not None:
             masks.append(self._pair(*filters.dyad, lo, hi, directed=False))
         if filters.code is not None:
-            masks.append(self._lut("cameo", filters.code)[self.cameo[lo:hi]])
+            masks.append(self._mask("cameo", filters.code)[lo:hi])
         if filters.plover is not None:
             found = np.flatnonzero(self.plovers == filters.plover)
             code = int(found[0]) if len(found) else -2
@@ -151,8 +177,10 @@ class EventIndex:
         if not masks:
             return np.arange(lo, hi)
         mask = masks[0]
-        for other in masks[1:]:
-            mask &= other
+        if len(masks) > 1:
+            mask = masks[0] & masks[1]  # a fresh array: cached masks stay untouched
+            for other in masks[2:]:
+                mask &= other
         return np.flatnonzero(mask) + lo
 
     # -- answers -----------------------------------------------------------------------
@@ -164,13 +192,14 @@ class EventIndex:
         found = self.positions(filters)
         total = len(found)
         end = offset + limit
-        if sort == "date":
-            dated = found[found < self.dated]
-            undated = found[found >= self.dated]
-            if order == "desc":
-                dated, undated = dated[::-1], undated[::-1]
-            ordered = dated
-            page = np.concatenate([ordered, undated])[offset:end] if offset < total else found[:0]
+        if sort == "date" and order == "asc":
+            page = found[offset:end]
+        elif sort == "date":
+            # Newest first, undated last: ``found`` is ascending with undated rows at its end.
+            k = int(np.searchsorted(found, self.dated))
+            page = found[:k][::-1][offset:end]
+            if end > k:
+                page = np.concatenate([page, found[k:][::-1][max(0, offset - k) : end - k]])
         else:
             page = self._sorted_page(found, sort, order, offset, end)
         return total, [self.row(int(i)) for i in page]
@@ -297,16 +326,19 @@ class EventIndex:
         table = np.bincount(slot[typed] * kinds + plover[typed], minlength=n * kinds)
         table = table.reshape(n, kinds)
         epoch = dt.date(1970, 1, 1)
+        rows, cols = np.nonzero(table)
+        plover_counts: list[dict[str, int]] = [{} for _ in range(n)]
+        names = self.plovers.tolist()
+        for r, c, v in zip(rows.tolist(), cols.tolist(), table[rows, cols].tolist(), strict=True):
+            plover_counts[r][names[c]] = v
+        quad_lists = {name: counts.tolist() for name, counts in quads.items()}
+        totals, sums = events.tolist(), gold_sum.tolist()
         points = []
-        for k in range(n):
-            point: dict[str, Any] = {
-                "period": epoch + dt.timedelta(days=int(periods[k])),
-                "events": int(events[k]),
-            }
-            point |= {name: int(counts[k]) for name, counts in quads.items()}
-            point["goldstein_sum"] = float(gold_sum[k])
-            point["goldstein_mean"] = float(gold_sum[k] / events[k])
-            nonzero = np.flatnonzero(table[k])
-            point["plover"] = {str(self.plovers[j]): int(table[k, j]) for j in nonzero}
+        for k, day in enumerate(periods.tolist()):
+            point: dict[str, Any] = {"period": epoch + dt.timedelta(days=day), "events": totals[k]}
+            point |= {name: counts[k] for name, counts in quad_lists.items()}
+            point["goldstein_sum"] = sums[k]
+            point["goldstein_mean"] = sums[k] / totals[k]
+            point["plover"] = plover_counts[k]
             points.append(point)
         return points
