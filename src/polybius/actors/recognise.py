@@ -166,6 +166,16 @@ def _country_of_word(kb: ActorKnowledge, word: str) -> list[str]:
     return found
 
 
+def _named_actor(kb: ActorKnowledge, text: str, date: dt.date | None) -> Actor | None:
+    """A non-person named actor of the knowledge base, coded as on the date."""
+    named = [p for p in kb.persons_by_name(text) if getattr(p, "kind", "person") != "person"]
+    if len(named) != 1:
+        return None
+    entry = named[0]
+    country, sectors = split_code(kb.person_code_at(entry, date))
+    return make_actor(country, sectors, name=entry.name, entity_id=entry.id, kind=entry.kind)
+
+
 def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
     """A user's or imported named actor coded as a bare country ("Gondor" → GON) can give
     the nationality of a role word next to it ("the Gondor government" → GONGOV)."""
@@ -235,8 +245,14 @@ def phrase_actors(
     if igo is not None and not getattr(igo, "context_only", False):
         return [make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")], "kb:igo"
 
-    # A country named as a noun ("China", "the United States").
+    # A named group, party or company from the knowledge base ("Hamas", "the Taliban").
     entity = _entity_text(head)
+    if head.pos_ == "PROPN" or ent in _ORG_ENTS:
+        named = _named_actor(kb, entity or text, date)
+        if named is not None:
+            return [named], "kb:named"
+
+    # A country named as a noun ("China", "the United States").
     if ent in _PLACE_ENTS or head.pos_ == "PROPN":
         for candidate in (entity, head_text):
             if not candidate:
