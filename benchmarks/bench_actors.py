@@ -35,6 +35,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from polybius.actors.coref import resolve_actors
 from polybius.actors.dictionaries import import_dictionary
@@ -132,6 +133,16 @@ def _test_date(text: str) -> dt.date | None:
     return date
 
 
+def _phrase_actors(doc: Any, found: Any) -> list[Any]:
+    """The actors the phrase as a whole names: those of its root (or, for a preposition
+    phrase, of its object), with coordinated members — as the coder reads an argument."""
+    root = next(t for t in doc if t.head == t)
+    if root.pos_ == "ADP":
+        root = next((c for c in root.children if c.dep_ == "pobj"), root)
+    heads = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return [m for h in heads for m in (found.at(h.i) or found.modifying(h.i))]
+
+
 def actor_tests(path: Path, settings: Settings) -> list[tuple[str, str, list[str], list[str]]]:
     pipeline = get_pipeline(settings)
     rows = []
@@ -141,7 +152,7 @@ def actor_tests(path: Path, settings: Settings) -> list[tuple[str, str, list[str
         test = json.loads(line)
         doc = pipeline.nlp(test["text"])
         found = resolve_actors(doc, kb=pipeline.kb, date=_test_date(test["date"]))
-        codes = sorted({m.code for m in found.mentions() if m.code})
+        codes = sorted({m.code for m in _phrase_actors(doc, found) if m.code})
         rows.append((test["text"], test["date"], sorted(test["expected_codes"]), codes))
     return rows
 

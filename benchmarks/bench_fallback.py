@@ -140,7 +140,8 @@ def main(argv: list[str]) -> int:
         return 0
     started = time.perf_counter()
     first = FallbackCoder()
-    print(f"model + {len(first.examples.phrases)} examples loaded in {time.perf_counter() - started:.1f} s")
+    loaded = time.perf_counter() - started
+    print(f"model + {len(first.examples.phrases)} examples loaded in {loaded:.1f} s")
     thresholds = args.threshold or [0.3]
     coders = {
         t: FallbackCoder(
@@ -153,7 +154,8 @@ def main(argv: list[str]) -> int:
     clauses = [f"the minister number {i} criticised the government" for i in range(256)]
     started = time.perf_counter()
     first.propose_many(clauses)
-    print(f"speed: {1000 * (time.perf_counter() - started) / len(clauses):.2f} ms per clause (batch of 256)")
+    per_clause = 1000 * (time.perf_counter() - started) / len(clauses)
+    print(f"speed: {per_clause:.2f} ms per clause (batch of 256)")
     _plover(plover, coders)
     _petrarch(petrarch, coders)
     return 0

