@@ -25,6 +25,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -314,15 +315,15 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
     # -- pages and static files ------------------------------------------------------
 
     @app.get("/", include_in_schema=False)
-    def page() -> Response:
+    async def page() -> Response:
         return Response(index, media_type="text/html; charset=utf-8", headers=html_headers)
 
     @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
+    async def docs() -> HTMLResponse:
         return HTMLResponse(_docs_page(app.openapi()), headers=html_headers)
 
     @app.get("/static/{name}", include_in_schema=False)
-    def static_file(name: str) -> Response:
+    async def static_file(name: str) -> Response:
         if name not in static:
             raise StarletteHTTPException(404, f"no static file {name!r}")
         body, media = static[name]
@@ -335,7 +336,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         return _queries.summary(stores.get())
 
     @app.get("/api/events", response_model=EventPage, summary="Search deduplicated events")
-    def api_events(
+    async def api_events(
         actor: Annotated[
             str | None, Query(pattern=_ACTOR, description="Source or target (prefix).")
         ] = None,
@@ -399,9 +400,11 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
             total, rows = stores.index.search(
                 filters, sort=sort, order=order, limit=limit, offset=offset
             )
-        else:
-            total, rows = _queries.events_page(
-                stores.get(), filters, sort=sort, order=order, limit=limit, offset=offset
+        else:  # free text or place: SQL over the reports, in a worker thread
+            total, rows = await run_in_threadpool(
+                lambda: _queries.events_page(
+                    stores.get(), filters, sort=sort, order=order, limit=limit, offset=offset
+                )
             )
         return {
             "total": total,
@@ -517,7 +520,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         return doc
 
     @app.get("/api/dyad", response_model=DyadSeries, summary="Dyad time series")
-    def api_dyad(
+    async def api_dyad(
         a: Annotated[str, Query(pattern=_ACTOR, description="First actor (prefix).")],
         b: Annotated[str, Query(pattern=_ACTOR, description="Second actor (prefix).")],
         by: Annotated[
@@ -533,15 +536,17 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
                 a.upper(), b.upper(), by=by, directed=directed, since=since, until=until
             )
         else:
-            points = _dyad_points(
-                analyse.dyad(
-                    stores.get(),
-                    a.upper(),
-                    b.upper(),
-                    by=by,
-                    directed=directed,
-                    since=since,
-                    until=until,
+            points = await run_in_threadpool(
+                lambda: _dyad_points(
+                    analyse.dyad(
+                        stores.get(),
+                        a.upper(),
+                        b.upper(),
+                        by=by,
+                        directed=directed,
+                        since=since,
+                        until=until,
+                    )
                 )
             )
         return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "points": points}
