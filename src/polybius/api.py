@@ -58,11 +58,14 @@ def code_pair(
     *,
     date: dt.date | None = None,
     settings: Settings = Settings(),
+    fallback: bool = False,
 ) -> Event | None:
     """The event between two marked actors (``(start, end)`` character offsets), or None.
 
     With ``target_span=None``, the event the source takes part in (its target may be None).
     The event comes back whatever its modality; check ``event.modality`` for negation.
+    ``fallback=True`` lets the MiniLM classifier (extra ``polybius[embed]``) propose a code,
+    at confidence ≤ 0.5, where no rule fires.
     """
     from polybius.events.pair import code_pair_parsed
 
@@ -76,6 +79,7 @@ def code_pair(
         source_span=source_span,
         target_span=target_span,
         date=date,
+        fallback=fallback,
     )
 
 

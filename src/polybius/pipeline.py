@@ -50,6 +50,13 @@ class Settings:
         "polybius.role_dates.v1",
     )
 
+    def with_fallback(self) -> Settings:
+        """These settings with the learnt fallback coder after the rule coder."""
+        stages = list(self.stages)
+        if "polybius.fallback_coder.v1" not in stages:
+            stages.insert(stages.index("polybius.verb_coder.v1") + 1, "polybius.fallback_coder.v1")
+        return replace(self, stages=tuple(stages))
+
 
 @dataclass(slots=True)
 class _Work:
@@ -147,7 +154,24 @@ def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     return replace(mention, actor=redated, rule=f"{mention.rule}+role-at-event-date")
 
 
+def _stage_fallback(pipeline: Pipeline, work: _Work) -> None:
+    """Off by default: on the PETRARCH2 GSR it lowers triple F1 (benchmarks/bench_fallback.py)."""
+    from polybius.events.fallback import sentence_events
+
+    assert work.actors is not None
+    work.events.extend(
+        sentence_events(
+            work.doc, actors=work.actors, events=work.events, document=work.document,
+            skip_spans=work.skip_spans,
+        )
+    )
+
+
 STAGES: dict[str, Stage] = {
+    "polybius.fallback_coder.v1": Stage(
+        "polybius.fallback_coder.v1", frozenset({"parse", "actors", "events"}),
+        frozenset({"fallback_events"}), _stage_fallback,
+    ),
     "polybius.actors.v1": Stage(
         "polybius.actors.v1", frozenset({"parse"}), frozenset({"actors"}), _stage_actors
     ),

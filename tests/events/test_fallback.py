@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,10 +18,7 @@ from polybius.events.fallback import (
 )
 from polybius.events.ontology import load_ontology
 
-with warnings.catch_warnings():
-    # Until `embed` is listed under [tool.pytest.ini_options] markers in pyproject.toml.
-    warnings.simplefilter("ignore", pytest.PytestUnknownMarkWarning)
-    embed = pytest.mark.embed
+embed = pytest.mark.embed
 
 # ---------------------------------------------------------------------------- examples file
 

@@ -82,6 +82,10 @@ def main(verbose: int) -> None:
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge (YAML); repeatable.")
 @click.option("--table/--no-table", default=None, help="Print the events as a table (default: when no --out).")
 @click.option(
+    "--fallback", is_flag=True,
+    help="Let the MiniLM classifier propose codes where no rule fires (needs polybius[embed]).",
+)
+@click.option(
     "--unresolved", "unresolved_out", type=click.Path(dir_okay=False, path_type=Path),
     help="Write the persons the knowledge base does not know (TSV) for you to add.",
 )
@@ -102,6 +106,7 @@ def code_command(
     lexicons: tuple[str, ...],
     actor_files: tuple[str, ...],
     table: bool | None,
+    fallback: bool,
     unresolved_out: Path | None,
 ) -> None:
     """Code text files into event records.
@@ -128,6 +133,8 @@ def code_command(
     settings = Settings(
         model=model or DEFAULT_MODEL, lexicon_paths=lexicons, knowledge_paths=actor_files
     )
+    if fallback:
+        settings = settings.with_fallback()
     show_table = table if table is not None else out is None
 
     def report(item: Any) -> None:

@@ -34,7 +34,13 @@ __all__ = ["COMMANDS", "serve_command"]
     default=None,
     help="Require this token on every API request (needed to bind a non-loopback host).",
 )
-def serve_command(db: Path, host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--memory/--no-memory",
+    default=True,
+    show_default=True,
+    help="Hold the events table in memory for fast search (about 150 bytes an event).",
+)
+def serve_command(db: Path, host: str, port: int, token: str | None, memory: bool) -> None:
     """Serve the web explorer and JSON API for a database, read-only.
 
     \b
@@ -53,7 +59,7 @@ def serve_command(db: Path, host: str, port: int, token: str | None) -> None:
         raise click.ClickException(Errors.E401.format(path=db, reason="no such database file"))
     click.echo(f"Polybius explorer on http://{host}:{port}/ (Ctrl+C stops it)", err=True)
     try:
-        serve(db, host=host, port=port, token=token)
+        serve(db, host=host, port=port, token=token, in_memory=memory)
     except PolybiusError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -62,6 +62,7 @@ def code_pair_parsed(
     source_span: tuple[int, int],
     target_span: tuple[int, int] | None,
     date: dt.date | None,
+    fallback: bool = False,
 ) -> Event | None:
     """The event from the source span to the target span in a parsed text, or None.
 
@@ -93,7 +94,12 @@ def code_pair_parsed(
     matching = [e for e in events if _overlaps(e.source, source_span) and _overlaps(e.target, target_span)]
     if matching:
         return max(matching, key=lambda e: (e.modality.factual, e.confidence, -e.trigger_span[0]))
-    return _governing_event(coder, document, index, sentence, source, target, source_head, target_head)
+    event = _governing_event(coder, document, index, sentence, source, target, source_head, target_head)
+    if event is None and fallback:
+        from polybius.events.fallback import pair_event
+
+        event = pair_event(doc, document=document, source=source, target=target, sentence_index=index)
+    return event
 
 
 _SPEECH = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "declare", "quote"})

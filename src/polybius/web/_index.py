@@ -55,7 +55,8 @@ def _categories(values: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]
 
 def _week_start(days: np.ndarray) -> np.ndarray:
     """Days since 1970-01-01 (a Thursday) moved back to the Monday of their week."""
-    return days - (days + 3) % 7
+    monday: np.ndarray = days - (days + 3) % 7
+    return monday
 
 
 class EventIndex:

@@ -179,7 +179,7 @@ def events_page(
 
 def _report(row: dict[str, Any]) -> dict[str, Any]:
     """A report row (with its ``record`` JSON) as the API's report shape."""
-    record = json.loads(row["record"])
+    record: dict[str, Any] = json.loads(row["record"])
     ontology = load_ontology()
     entry = ontology.codes.get(record.get("cameo", ""))
     record.update(

@@ -23,9 +23,9 @@ from urllib.parse import parse_qs
 import pandas as pd
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -595,7 +595,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
 
 
 def _wrap(app: FastAPI, token: str) -> FastAPI:
-    app.add_middleware(_TokenGuard, token=token)  # type: ignore[arg-type]
+    app.add_middleware(_TokenGuard, token=token)
     return app
 
 
