@@ -1,8 +1,8 @@
 """The library API; the CLI mirrors it.
 
-    code_text(text, date=...)      → list[Event]            one text, in memory
-    code_files(paths)              → iterator of CodedDocument | IngestFailure
-    code(paths, out=..., db=...)   → RunSummary              the whole job, as `polybius code`
+code_text(text, date=...)      → list[Event]            one text, in memory
+code_files(paths)              → iterator of CodedDocument | IngestFailure
+code(paths, out=..., db=...)   → RunSummary              the whole job, as `polybius code`
 """
 
 from __future__ import annotations
@@ -179,7 +179,10 @@ def code(
             summary.modal_events += sum(1 for e in item.events if not e.modality.factual)
             summary.codes.update(e.cameo for e in kept)
             summary.unresolved.update(
-                {((m.actor.name if m.actor and m.actor.name else m.text), m.code or "") for m in item.unresolved}
+                {
+                    ((m.actor.name if m.actor and m.actor.name else m.text), m.code or "")
+                    for m in item.unresolved
+                }
             )
             if store is not None and not store.add(item):
                 summary.already_stored += 1

@@ -63,7 +63,10 @@ class Errors:
     E005 = "unknown stage {name!r} in pipeline config: known stages are {known}"
     E006 = "stage {name!r} needs {needs!r}, which no earlier stage provides: reorder the pipeline"
     E071 = "bad --cluster {value!r}: give a scheduler address (tcp://host:8786) or local:N"
-    E072 = "{path} holds a run with {found}, not {wanted}: resume with the same options or use a new directory"
+    E072 = (
+        "{path} holds a run with {found}, not {wanted}: "
+        "resume with the same options or use a new directory"
+    )
     E073 = "the Dask backend needs its extra: pip install 'polybius[scale]' ({reason})"
     E074 = "partition size must be at least 1, got {value}"
     E075 = "bad view prefix {value!r}: use letters, digits and underscores"

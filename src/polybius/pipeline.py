@@ -118,7 +118,9 @@ def _stage_when_where(pipeline: Pipeline, work: _Work) -> None:
             )
         except Exception as exc:  # noqa: BLE001 - an undatable event keeps its other fields
             reason = f"when/where failed: {exc!r}"
-            message = Errors.E301.format(doc_id=work.document.id, index=event.sentence_index, reason=reason)
+            message = Errors.E301.format(
+                doc_id=work.document.id, index=event.sentence_index, reason=reason
+            )
             log.warning(message)
             work.failures.append(message)
         located.append(event)
@@ -150,7 +152,9 @@ def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     if code == actor.code:
         return mention
     country, sectors = split_code(code)
-    redated = make_actor(country, sectors, name=actor.name, entity_id=actor.entity_id, kind=actor.kind)
+    redated = make_actor(
+        country, sectors, name=actor.name, entity_id=actor.entity_id, kind=actor.kind
+    )
     return replace(mention, actor=redated, rule=f"{mention.rule}+role-at-event-date")
 
 
@@ -161,7 +165,10 @@ def _stage_fallback(pipeline: Pipeline, work: _Work) -> None:
     assert work.actors is not None
     work.events.extend(
         sentence_events(
-            work.doc, actors=work.actors, events=work.events, document=work.document,
+            work.doc,
+            actors=work.actors,
+            events=work.events,
+            document=work.document,
             skip_spans=work.skip_spans,
         )
     )
@@ -169,21 +176,31 @@ def _stage_fallback(pipeline: Pipeline, work: _Work) -> None:
 
 STAGES: dict[str, Stage] = {
     "polybius.fallback_coder.v1": Stage(
-        "polybius.fallback_coder.v1", frozenset({"parse", "actors", "events"}),
-        frozenset({"fallback_events"}), _stage_fallback,
+        "polybius.fallback_coder.v1",
+        frozenset({"parse", "actors", "events"}),
+        frozenset({"fallback_events"}),
+        _stage_fallback,
     ),
     "polybius.actors.v1": Stage(
         "polybius.actors.v1", frozenset({"parse"}), frozenset({"actors"}), _stage_actors
     ),
     "polybius.verb_coder.v1": Stage(
-        "polybius.verb_coder.v1", frozenset({"parse", "actors"}), frozenset({"events"}), _stage_events
+        "polybius.verb_coder.v1",
+        frozenset({"parse", "actors"}),
+        frozenset({"events"}),
+        _stage_events,
     ),
     "polybius.when_where.v1": Stage(
-        "polybius.when_where.v1", frozenset({"events", "actors"}), frozenset({"dates", "places"}),
+        "polybius.when_where.v1",
+        frozenset({"events", "actors"}),
+        frozenset({"dates", "places"}),
         _stage_when_where,
     ),
     "polybius.role_dates.v1": Stage(
-        "polybius.role_dates.v1", frozenset({"events", "dates"}), frozenset({"roles"}), _stage_role_dates
+        "polybius.role_dates.v1",
+        frozenset({"events", "dates"}),
+        frozenset({"roles"}),
+        _stage_role_dates,
     ),
 }
 
@@ -224,10 +241,18 @@ class Pipeline:
 
         def describe(code: str) -> tuple[float, int, str, str, str]:
             if not ontology.is_cameo(code):
-                log.warning("lexicon code %s is not in the CAMEO table; coded without weights", code)
+                log.warning(
+                    "lexicon code %s is not in the CAMEO table; coded without weights", code
+                )
                 return 0.0, 0, "", "", ""
             plover = ontology.plover(code)
-            return ontology.goldstein(code), ontology.quad_class(code), plover.type, plover.mode, plover.context
+            return (
+                ontology.goldstein(code),
+                ontology.quad_class(code),
+                plover.type,
+                plover.mode,
+                plover.context,
+            )
 
         lexicon = load_lexicon(extra_paths=self.settings.lexicon_paths)
         return EventCoder(lexicon, describe=describe)
@@ -272,7 +297,8 @@ class Pipeline:
                 continue
             stage.run(self, work)
         sentences = tuple(
-            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+            Sentence(document.id, i, s.start_char, s.end_char, s.text)
+            for i, s in enumerate(doc.sents)
         )
         mentions = tuple(work.actors.mentions()) if work.actors else ()
         return CodedDocument(

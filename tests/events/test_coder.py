@@ -26,7 +26,8 @@ entries:
   - {id: visit.n, lemmas: [visit, trip], pos: noun, code: "042", reverse: "043", target: [prep:to]}
   - {id: meet.v, lemmas: [meet], code: "040", reciprocal: true, target: [dobj, prep:with]}
   - {id: talks.n, lemmas: [talks], pos: noun, code: "046", reciprocal: true, target: [prep:with]}
-  - {id: sign.v, lemmas: [sign], code: "057", objects: [treaty, memorandum, agreement], reciprocal: true}
+  - {id: sign.v, lemmas: [sign], code: "057", objects: [treaty, memorandum, agreement],
+     reciprocal: true}
   - {id: criticize.v, lemmas: [criticize, condemn], code: "111"}
   - {id: reject.v, lemmas: [reject, rebuff], code: "120"}
   - {id: warn.v, lemmas: [warn], code: "130", target: [dobj, prep:against, ccomp-subject]}

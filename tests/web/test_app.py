@@ -218,3 +218,19 @@ def test_missing_or_foreign_database(tmp_path: Path) -> None:
 def test_dates_are_dates(client: TestClient) -> None:
     event = _events(client, limit=1)["events"][0]
     dt.date.fromisoformat(event["first_date"])
+
+
+def test_sql_and_memory_answers_agree(web_db: Path, client: TestClient) -> None:
+    with TestClient(create_app(web_db, in_memory=False)) as sql_client:
+        for path, params in [
+            ("/api/events", {"actor": "RUS", "sort": "goldstein"}),
+            ("/api/events", {"since": "2008-03-04"}),
+            ("/api/dyad", {"a": "RUS", "b": "CHN", "by": "week"}),
+        ]:
+            mine = client.get(path, params=params).json()
+            theirs = sql_client.get(path, params=params).json()
+            assert mine == theirs
+        event_id = _events(client, code="112")["events"][0]["event_id"]
+        assert client.get(f"/api/events/{event_id}").json() == sql_client.get(
+            f"/api/events/{event_id}"
+        ).json()

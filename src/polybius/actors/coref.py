@@ -44,22 +44,86 @@ Token = Any
 _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 _PLURAL_PERSON_NOUNS = frozenset(
-    {"man", "men", "leader", "leaders", "minister", "ministers", "president", "presidents",
-     "premier", "premiers", "chancellor", "chancellors", "secretary", "secretaries",
-     "commander", "commanders", "delegation", "delegations", "negotiator", "negotiators",
-     "official", "officials", "counterpart", "counterparts", "general", "generals", "woman",
-     "women", "chief", "chiefs", "envoy", "envoys", "diplomat", "diplomats"}
+    {
+        "man",
+        "men",
+        "leader",
+        "leaders",
+        "minister",
+        "ministers",
+        "president",
+        "presidents",
+        "premier",
+        "premiers",
+        "chancellor",
+        "chancellors",
+        "secretary",
+        "secretaries",
+        "commander",
+        "commanders",
+        "delegation",
+        "delegations",
+        "negotiator",
+        "negotiators",
+        "official",
+        "officials",
+        "counterpart",
+        "counterparts",
+        "general",
+        "generals",
+        "woman",
+        "women",
+        "chief",
+        "chiefs",
+        "envoy",
+        "envoys",
+        "diplomat",
+        "diplomats",
+    }
 )
 _PLURAL_STATE_NOUNS = frozenset(
-    {"country", "countries", "nation", "nations", "state", "states", "government",
-     "governments", "capital", "capitals", "power", "powers", "neighbor", "neighbors",
-     "neighbour", "neighbours"}
+    {
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "state",
+        "states",
+        "government",
+        "governments",
+        "capital",
+        "capitals",
+        "power",
+        "powers",
+        "neighbor",
+        "neighbors",
+        "neighbour",
+        "neighbours",
+    }
 )
 _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
 _TITLE_NOUNS = frozenset(
-    {"president", "minister", "premier", "chairman", "chancellor", "leader", "chief",
-     "commander", "secretary", "envoy", "ambassador", "spokesman", "spokeswoman",
-     "king", "prime", "counterpart", "head", "general", "admiral"}
+    {
+        "president",
+        "minister",
+        "premier",
+        "chairman",
+        "chancellor",
+        "leader",
+        "chief",
+        "commander",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "king",
+        "prime",
+        "counterpart",
+        "head",
+        "general",
+        "admiral",
+    }
 )
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
@@ -110,7 +174,9 @@ class DocumentActors:
 
 
 class _Resolver:
-    def __init__(self, kb: ActorKnowledge, *, date: dt.date | None, skip: Sequence[tuple[int, int]]):
+    def __init__(
+        self, kb: ActorKnowledge, *, date: dt.date | None, skip: Sequence[tuple[int, int]]
+    ):
         self.kb = kb
         self.date = date
         self.skip = skip
@@ -122,7 +188,9 @@ class _Resolver:
         self.sentence_index = 0
 
     # -- registry -------------------------------------------------------------------
-    def _register(self, head: Token, mentions: Sequence[Mention], title_words: Iterable[str] = ()) -> None:
+    def _register(
+        self, head: Token, mentions: Sequence[Mention], title_words: Iterable[str] = ()
+    ) -> None:
         subject = head.dep_ in ("nsubj", "nsubjpass")
         if len(mentions) > 1:
             self.groups.append((self.sentence_index, tuple(mentions)))
@@ -164,20 +232,36 @@ class _Resolver:
             for head in iter_candidate_heads(sentence):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
-                if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head != head:
+                if (
+                    head.dep_ in _NAME_SKIP_DEPS
+                    and head.head.pos_ in ("PROPN", "NOUN")
+                    and head.head != head
+                ):
                     continue
                 self._resolve_head(head)
             self._register_coordinations(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
                     self._resolve_pronoun(token)
-                elif token.pos_ == "NUM" and token.lower_ in ("two", "both") and not self._in_skip(token):
+                elif (
+                    token.pos_ == "NUM"
+                    and token.lower_ in ("two", "both")
+                    and not self._in_skip(token)
+                ):
                     self._resolve_bare_two(token)
             for head in iter_candidate_heads(sentence):
                 # PROPN too: "President Bashar Assad Tuesday" parses Assad as a modifier.
-                if head.pos_ not in ("NOUN", "PROPN") or head.i in self.result.by_head or self._in_skip(head):
+                if (
+                    head.pos_ not in ("NOUN", "PROPN")
+                    or head.i in self.result.by_head
+                    or self._in_skip(head)
+                ):
                     continue
-                if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN") and head.head != head:
+                if (
+                    head.dep_ in _NAME_SKIP_DEPS
+                    and head.head.pos_ in ("PROPN", "NOUN")
+                    and head.head != head
+                ):
                     continue  # a word inside a larger name or phrase
                 self._resolve_modifiers(head)
         return self.result
@@ -196,7 +280,11 @@ class _Resolver:
 
     def _resolve_head(self, head: Token) -> None:
         phrase = noun_phrase(head)
-        if head.pos_ == "NOUN" and head.lemma_.lower() in _TITLE_NOUNS and self._title_reference(head, phrase):
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in _TITLE_NOUNS
+            and self._title_reference(head, phrase)
+        ):
             return
         actors, rule = phrase_actors(self.kb, phrase, date=self.date)
         if actors:
@@ -213,7 +301,9 @@ class _Resolver:
             if mention is not None:
                 self._store(head, (mention,))
                 return
-            name = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"] or [head]
+            name = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"] or [
+                head
+            ]
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = str(head.doc[name[0].i : name[-1].i + 1].text)
             self.result.unresolved.append(Mention(text, start, end, None, "unresolved"))
@@ -237,14 +327,22 @@ class _Resolver:
         if not sectors or not countries:
             return False
         mentions = tuple(
-            Mention(phrase.text, phrase.start, phrase.end, make_actor(c, sectors, name=phrase.text, kind="group"),
-                    rule="agent+shared-nationality", chain=((first[0].start, first[0].end),))
+            Mention(
+                phrase.text,
+                phrase.start,
+                phrase.end,
+                make_actor(c, sectors, name=phrase.text, kind="group"),
+                rule="agent+shared-nationality",
+                chain=((first[0].start, first[0].end),),
+            )
             for c in dict.fromkeys(countries)
         )
         self._store(head, mentions)
         return True
 
-    def _store(self, head: Token, mentions: tuple[Mention, ...], title_words: Iterable[str] = ()) -> None:
+    def _store(
+        self, head: Token, mentions: tuple[Mention, ...], title_words: Iterable[str] = ()
+    ) -> None:
         self.result.by_head[head.i] = mentions
         self._register(head, mentions, title_words)
 
@@ -254,13 +352,17 @@ class _Resolver:
         words = {t.text.lower() for t in phrase.tokens if t.pos_ == "PROPN"}
         for known in reversed(self.persons):
             if words and words <= known.name_parts:
-                return self._refer(phrase.text, phrase.start, phrase.end, known.mention, "coref:name")
+                return self._refer(
+                    phrase.text, phrase.start, phrase.end, known.mention, "coref:name"
+                )
         people = self.kb.persons_by_name(head.text)
         if len(people) == 1:
             person = people[0]
             code = self.kb.person_code_at(person, self.date)
             country, sectors = split_code(code)
-            actor = make_actor(country, sectors, name=person.name, entity_id=person.id, kind="person")
+            actor = make_actor(
+                country, sectors, name=person.name, entity_id=person.id, kind="person"
+            )
             return Mention(phrase.text, phrase.start, phrase.end, actor, rule="kb:person-alias")
         return None
 
@@ -282,7 +384,11 @@ class _Resolver:
         chosen: list[_Known] = []
         seen: set[str] = set()
         for known in reversed([k for k in pool if k.mention.start < before]):
-            key = (known.mention.actor.entity_id or known.mention.actor.code) if known.mention.actor else ""
+            key = (
+                (known.mention.actor.entity_id or known.mention.actor.code)
+                if known.mention.actor
+                else ""
+            )
             if key and key not in seen:
                 seen.add(key)
                 chosen.append(known)
@@ -303,7 +409,9 @@ class _Resolver:
         elif word in _PLURAL_PRONOUNS:
             group = self._clause_subject_group(token) or self._last_group(before=start)
             if group:
-                mentions = tuple(self._refer(token.text, start, end, m, "coref:plural") for m in group)
+                mentions = tuple(
+                    self._refer(token.text, start, end, m, "coref:plural") for m in group
+                )
                 self._store_reference(token, mentions)
 
     def _store_reference(self, token: Token, mentions: tuple[Mention, ...]) -> None:
@@ -313,10 +421,12 @@ class _Resolver:
         for mention in mentions:
             if mention.actor and mention.actor.kind == "person" and len(mentions) == 1:
                 parts = next(
-                    (k.name_parts for k in self.persons if k.mention.actor == mention.actor), frozenset()
+                    (k.name_parts for k in self.persons if k.mention.actor == mention.actor),
+                    frozenset(),
                 )
                 titles = next(
-                    (k.title_words for k in self.persons if k.mention.actor == mention.actor), frozenset()
+                    (k.title_words for k in self.persons if k.mention.actor == mention.actor),
+                    frozenset(),
                 )
                 self.persons.append(_Known(mention, self.sentence_index, subject, parts, titles))
         if len(mentions) > 1:
@@ -329,7 +439,9 @@ class _Resolver:
             return ()
         current = token.head
         for _ in range(8):
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+            subjects = [
+                c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+            ]
             for subject in subjects:
                 members = [*self.result.at(subject.i)]
                 for conj in subject.children:
@@ -374,11 +486,16 @@ class _Resolver:
 
     def _resolve_bare_two(self, token: Token) -> None:
         """ "The two also restated ...": NUM "two" heading its own phrase."""
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or token.i in self.result.by_head:
+        if (
+            token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+            or token.i in self.result.by_head
+        ):
             return
         if not any(child.lower_ == "the" for child in token.lefts) and token.lower_ != "both":
             return
-        self._plural_reference(token, token.text, token.idx, token.idx + len(token.text), kind="any")
+        self._plural_reference(
+            token, token.text, token.idx, token.idx + len(token.text), kind="any"
+        )
 
     def _resolve_nominal(self, head: Token, phrase: Any) -> None:
         lemma = head.lower_
@@ -408,12 +525,16 @@ class _Resolver:
                 self._store_reference(head, mentions)
                 return
         if kind in ("person", "any"):
-            persons = self._salient_pair(before=start) or self._distinct_last(self.persons, before=start)
+            persons = self._salient_pair(before=start) or self._distinct_last(
+                self.persons, before=start
+            )
             recent = persons and persons[0].sentence >= self.sentence_index - 3
             if len(persons) == 2 and (kind == "person" or recent):
                 if kind == "any" and persons[0].mention.actor and persons[1].mention.actor:
                     pass
-                mentions = tuple(self._refer(text, start, end, k.mention, "coref:two") for k in persons)
+                mentions = tuple(
+                    self._refer(text, start, end, k.mention, "coref:two") for k in persons
+                )
                 self._store_reference(head, mentions)
                 return
         group = self._recent_pair(before=start, kind="state")
@@ -427,9 +548,16 @@ class _Resolver:
             states = persons if len(persons) == 2 else states
             if len(states) == 2:
                 mentions = tuple(
-                    Mention(text, start, end, make_actor(k.mention.actor.country, kind="state"),
-                            rule="coref:two-countries", chain=((k.mention.start, k.mention.end),))
-                    for k in states if k.mention.actor
+                    Mention(
+                        text,
+                        start,
+                        end,
+                        make_actor(k.mention.actor.country, kind="state"),
+                        rule="coref:two-countries",
+                        chain=((k.mention.start, k.mention.end),),
+                    )
+                    for k in states
+                    if k.mention.actor
                 )
                 self._store_reference(head, mentions)
             return
@@ -439,13 +567,18 @@ class _Resolver:
     def _title_reference(self, head: Token, phrase: Any) -> bool:
         """ "the Russian president", "his Chinese counterpart", "the defense minister"."""
         modifiers = [t for t in phrase.tokens if t != head]
-        if not any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in head.lefts):
+        if not any(
+            t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss"
+            for t in head.lefts
+        ):
             return False
         countries = [c for t in modifiers for c in _country_of_word(self.kb, t.text)]
         start = phrase.start
         candidates = [k for k in self.persons if k.mention.start < start]
         if countries:
-            candidates = [k for k in candidates if k.mention.actor and k.mention.actor.country in countries]
+            candidates = [
+                k for k in candidates if k.mention.actor and k.mention.actor.country in countries
+            ]
         if head.lower_ == "counterpart":
             owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PRON":
@@ -454,12 +587,17 @@ class _Resolver:
             if owner_mentions and owner_mentions[0].actor:
                 owner_actor = owner_mentions[0].actor
                 candidates = [
-                    k for k in candidates
+                    k
+                    for k in candidates
                     if k.mention.actor
                     and k.mention.actor.entity_id != owner_actor.entity_id
                     and k.mention.actor.country != owner_actor.country
                     and k.mention.actor.sectors[:1] == owner_actor.sectors[:1]
-                ] or [k for k in candidates if k.mention.actor and k.mention.actor.country != owner_actor.country]
+                ] or [
+                    k
+                    for k in candidates
+                    if k.mention.actor and k.mention.actor.country != owner_actor.country
+                ]
         else:
             candidates = [k for k in candidates if head.lower_ in k.title_words]
         if not candidates:
@@ -492,7 +630,9 @@ class _Resolver:
             phrase = noun_phrase(token)
             actors, rule = phrase_actors(self.kb, phrase, date=self.date)
             if actors:
-                found = [Mention(phrase.text, phrase.start, phrase.end, a, rule=rule) for a in actors]
+                found = [
+                    Mention(phrase.text, phrase.start, phrase.end, a, rule=rule) for a in actors
+                ]
                 self._register(token, found)
                 return found
             named = self._name_reference(token, phrase)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from polybius.model import Actor, Mention
+from polybius.model import Actor
 
 __all__ = [
     "ActorKnowledge",
@@ -149,7 +149,11 @@ def _country_of_word(kb: ActorKnowledge, word: str) -> list[str]:
     """Countries named by one word: "Russian", "China", "U.S.-Japanese" (two)."""
     found = []
     parts = [word]
-    if "-" in word.strip("-") and not kb.country_by_adjective(word) and not kb.country_by_name(word):
+    if (
+        "-" in word.strip("-")
+        and not kb.country_by_adjective(word)
+        and not kb.country_by_name(word)
+    ):
         parts = [p for p in word.split("-") if p]
     for part in parts:
         country = (
@@ -186,7 +190,9 @@ def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
     return code if len(code) == 3 and code.isalpha() and code.isupper() else None
 
 
-def _agent_sectors(kb: ActorKnowledge, tokens: Sequence[Token]) -> tuple[tuple[str, ...], tuple[Token, ...]]:
+def _agent_sectors(
+    kb: ActorKnowledge, tokens: Sequence[Token]
+) -> tuple[tuple[str, ...], tuple[Token, ...]]:
     """Sector codes named by title and role words, longest phrase first."""
     words = [t.text.lower() for t in tokens]
     matches = kb.match_agents(words)
@@ -224,7 +230,9 @@ def phrase_actors(
         title_tokens = [t for t in modifiers if t not in name_tokens]
         countries = [c for t in title_tokens for c in _country_of_word(kb, t.text)]
         sectors, _ = _agent_sectors(kb, title_tokens)
-        person = _find_person(kb, name, countries, date=date, title=[t.text.lower() for t in title_tokens])
+        person = _find_person(
+            kb, name, countries, date=date, title=[t.text.lower() for t in title_tokens]
+        )
         if person is not None:
             code = kb.person_code_at(person, date)
             country, kb_sectors = split_code(code)
@@ -233,7 +241,9 @@ def phrase_actors(
             )
             return [actor], "kb:person"
         if countries:
-            return [make_actor(countries[0], sectors, name=name, kind="person")], "title+nationality"
+            return [
+                make_actor(countries[0], sectors, name=name, kind="person")
+            ], "title+nationality"
         # A title alone ("President Suleiman") gives no country: better no code than "GOV".
         return [], ""
 
@@ -243,7 +253,9 @@ def phrase_actors(
     # An international body, named in full or by acronym.
     igo = kb.igo_by_name(_entity_text(head) or text) or kb.igo_by_name(head_text)
     if igo is not None and not getattr(igo, "context_only", False):
-        return [make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")], "kb:igo"
+        return [
+            make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
+        ], "kb:igo"
 
     # A named group, party or company from the knowledge base ("Hamas", "the Taliban").
     entity = _entity_text(head)
@@ -343,7 +355,9 @@ def _find_person(
         narrowed = [p for p in candidates if p.country in countries]
         candidates = narrowed or candidates
     if len(candidates) > 1 and date is not None:
-        in_office = [p for p in candidates if kb.role_at(p, date) is not None and _holds(kb, p, date)]
+        in_office = [
+            p for p in candidates if kb.role_at(p, date) is not None and _holds(kb, p, date)
+        ]
         titled = [p for p in in_office if _title_fits(kb.role_at(p, date), title)]
         candidates = titled or in_office or candidates
     return candidates[0] if len(candidates) == 1 else None

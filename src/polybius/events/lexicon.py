@@ -136,7 +136,9 @@ def _as_words(value: Any, *, where: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise LexiconError(Errors.E202.format(name=where, entry=key, reason="must be a list of words"))
+        raise LexiconError(
+            Errors.E202.format(name=where, entry=key, reason="must be a list of words")
+        )
     return tuple(v.strip().lower() for v in value)
 
 
@@ -151,7 +153,7 @@ def _parse_entry(raw: Any, *, where: str, index: int) -> LexiconEntry:
         raise LexiconError(Errors.E202.format(name=where, entry=label, reason=reason))
     code = raw.get("code")
     if not isinstance(code, str) or not code.isdigit() or not 2 <= len(code) <= 4:
-        reason = "has no CAMEO `code:` (write it quoted, e.g. code: \"042\")"
+        reason = 'has no CAMEO `code:` (write it quoted, e.g. code: "042")'
         raise LexiconError(Errors.E202.format(name=where, entry=label, reason=reason))
     lemmas = _as_words(raw.get("lemmas"), where=where, key=label)
     if not lemmas:
@@ -185,7 +187,9 @@ def _read(text: str, *, where: str) -> tuple[str, str, list[LexiconEntry]]:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise LexiconError(Errors.E201.format(name=where, reason=f"not valid YAML ({exc})")) from exc
+        raise LexiconError(
+            Errors.E201.format(name=where, reason=f"not valid YAML ({exc})")
+        ) from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list):
         raise LexiconError(Errors.E201.format(name=where, reason="has no `entries:` list"))
     entries = [_parse_entry(item, where=where, index=i) for i, item in enumerate(raw["entries"])]
@@ -218,7 +222,9 @@ def _load_cached(extra: tuple[str, ...]) -> Lexicon:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
-            raise LexiconError(Errors.E201.format(name=path, reason=f"cannot read ({exc})")) from exc
+            raise LexiconError(
+                Errors.E201.format(name=path, reason=f"cannot read ({exc})")
+            ) from exc
         sources.append(_read(text, where=path))
     lexicon = _merge(*sources)
     log.info("lexicon %s v%s: %d entries", lexicon.name, lexicon.version, len(lexicon.entries))

@@ -21,47 +21,200 @@ Token = Any
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 _NEGATIVE_HEADS = frozenset({"nothing", "none", "nobody", "no-one", "noone", "neither"})
 _NEGATIVE_VERBS = frozenset(
-    {"fail", "deny", "refuse", "decline", "avoid", "cancel", "postpone", "rule", "stop", "halt",
-     "abandon", "reject", "prevent", "block", "deny"}
+    {
+        "fail",
+        "deny",
+        "refuse",
+        "decline",
+        "avoid",
+        "cancel",
+        "postpone",
+        "rule",
+        "stop",
+        "halt",
+        "abandon",
+        "reject",
+        "prevent",
+        "block",
+    }
 )
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_HEADS = frozenset(
-    {"possibility", "prospect", "proposal", "plan", "call", "idea", "risk", "danger", "threat",
-     "suggestion", "option", "scenario", "chance", "likelihood", "attempt", "effort", "bid",
-     "demand", "request", "offer", "hope", "fear", "concern", "rumor", "rumour", "speculation",
-     "report", "claim", "allegation", "question", "consideration", "condition"}
+    {
+        "possibility",
+        "prospect",
+        "proposal",
+        "plan",
+        "call",
+        "idea",
+        "risk",
+        "danger",
+        "threat",
+        "suggestion",
+        "option",
+        "scenario",
+        "chance",
+        "likelihood",
+        "attempt",
+        "effort",
+        "bid",
+        "demand",
+        "request",
+        "offer",
+        "hope",
+        "fear",
+        "concern",
+        "rumor",
+        "rumour",
+        "speculation",
+        "report",
+        "claim",
+        "allegation",
+        "question",
+        "consideration",
+        "condition",
+    }
 )
 # Verbs whose complement is wanted, feared or planned, not done.
 _IRREALIS_VERBS = frozenset(
-    {"threaten", "warn", "fear", "consider", "propose", "want", "hope", "seek", "try", "attempt",
-     "urge", "ask", "call", "demand", "recommend", "wish", "prefer", "push", "press",
-     "aim", "mull", "weigh", "debate", "discuss", "need", "insist", "allow", "permit", "help"}
+    {
+        "threaten",
+        "warn",
+        "fear",
+        "consider",
+        "propose",
+        "want",
+        "hope",
+        "seek",
+        "try",
+        "attempt",
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "recommend",
+        "wish",
+        "prefer",
+        "push",
+        "press",
+        "aim",
+        "mull",
+        "weigh",
+        "debate",
+        "discuss",
+        "need",
+        "insist",
+        "allow",
+        "permit",
+        "help",
+    }
 )
 _INTENT_VERBS = frozenset(
-    {"plan", "intend", "pledge", "promise", "vow", "offer", "agree", "decide", "prepare",
-     "expect", "schedule", "set", "due", "aim", "commit", "undertake", "resolve", "going",
-     "want", "seek", "hope", "wish", "threaten", "vow"}
+    {
+        "plan",
+        "intend",
+        "pledge",
+        "promise",
+        "vow",
+        "offer",
+        "agree",
+        "decide",
+        "prepare",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "aim",
+        "commit",
+        "undertake",
+        "resolve",
+        "going",
+        "want",
+        "seek",
+        "hope",
+        "wish",
+        "threaten",
+    }
 )
 _SPEECH_VERBS = frozenset(
-    {"say", "tell", "report", "claim", "state", "announce", "quote", "reveal", "add", "note",
-     "insist", "assert", "declare", "confirm", "stress", "emphasize", "emphasise", "argue",
-     "allege", "write", "explain", "indicate", "acknowledge", "admit", "suggest", "believe",
-     "think", "maintain", "contend", "charge", "accuse"}
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "quote",
+        "reveal",
+        "add",
+        "note",
+        "insist",
+        "assert",
+        "declare",
+        "confirm",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "argue",
+        "allege",
+        "write",
+        "explain",
+        "indicate",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "believe",
+        "think",
+        "maintain",
+        "contend",
+        "charge",
+        "accuse",
+    }
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Links through which a clause inherits the modality of the clause above it.
 _SCOPE_LINKS = frozenset(
-    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "attr", "acl", "advcl", "csubj",
-     "nsubj", "nsubjpass", "oprd", "appos", "agent", "npadvmod", "dative"}
+    {
+        "xcomp",
+        "ccomp",
+        "pcomp",
+        "pobj",
+        "prep",
+        "dobj",
+        "attr",
+        "acl",
+        "advcl",
+        "csubj",
+        "nsubj",
+        "nsubjpass",
+        "oprd",
+        "appos",
+        "agent",
+        "npadvmod",
+        "dative",
+    }
 )
 
 
 # Reporting verbs under which "would" is the future seen from the past. A promise, vow or
 # warning is not among them: what it announces has not happened and may never happen.
 _NEUTRAL_SPEECH = frozenset(
-    {"say", "tell", "announce", "state", "declare", "add", "note", "confirm", "insist",
-     "stress", "report", "reveal", "explain"}
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "declare",
+        "add",
+        "note",
+        "confirm",
+        "insist",
+        "stress",
+        "report",
+        "reveal",
+        "explain",
+    }
 )
 
 
@@ -107,7 +260,9 @@ class ModalityReading:
     speaker: Token | None  # the subject of the speech verb that reports the event
 
 
-def _has_child(token: Token, deps: frozenset[str] | set[str], words: frozenset[str]) -> Token | None:
+def _has_child(
+    token: Token, deps: frozenset[str] | set[str], words: frozenset[str]
+) -> Token | None:
     for child in token.children:
         if child.dep_ in deps and child.lower_ in words:
             return child
@@ -145,7 +300,11 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
         if token.lower_ in _NEGATIVE_HEADS and depth > 0:
             negated = True
             cues.append(token.text)
-        if depth > 0 and token.lemma_.lower() in _NEGATIVE_VERBS and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp"):
+        if (
+            depth > 0
+            and token.lemma_.lower() in _NEGATIVE_VERBS
+            and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp")
+        ):
             negated = True
             cues.append(token.text)
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
@@ -173,7 +332,11 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             continue
         below = chain[depth - 1]
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in _HYPOTHETICAL_HEADS and below.dep_ in ("acl", "ccomp", "prep", "pcomp", "pobj"):
+        if (
+            token.pos_ == "NOUN"
+            and lemma in _HYPOTHETICAL_HEADS
+            and below.dep_ in ("acl", "ccomp", "prep", "pcomp", "pobj")
+        ):
             hypothetical = True
             cues.append(token.text)
         elif token.pos_ == "ADJ" and lemma in _INTENT_ADJECTIVES and below.dep_ == "xcomp":

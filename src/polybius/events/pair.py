@@ -72,13 +72,25 @@ def code_pair_parsed(
     if source_head is None:
         return None
     if target_span is None:
-        return _source_event(doc, document=document, coder=coder, kb=kb, source_span=source_span, source_head=source_head, date=date)
+        return _source_event(
+            doc,
+            document=document,
+            coder=coder,
+            kb=kb,
+            source_span=source_span,
+            source_head=source_head,
+            date=date,
+        )
     target_head = _head_of(doc, target_span)
     if target_head is None:
         return None
     actors: DocumentActors = resolve_actors(doc, kb=kb, date=date)
-    source = _given(doc, source_span, actors.at(source_head.i) or actors.modifying(source_head.i), "source")
-    target = _given(doc, target_span, actors.at(target_head.i) or actors.modifying(target_head.i), "target")
+    source = _given(
+        doc, source_span, actors.at(source_head.i) or actors.modifying(source_head.i), "source"
+    )
+    target = _given(
+        doc, target_span, actors.at(target_head.i) or actors.modifying(target_head.i), "target"
+    )
     if source.actor == target.actor:
         target = replace(target, actor=Actor(code="TARGET", kind="given"))
     actors.by_head[source_head.i] = (source,)
@@ -90,19 +102,29 @@ def code_pair_parsed(
     if target_head.sent.start != sentence.start:
         other = target_head.sent
         other_index = next(i for i, s in enumerate(doc.sents) if s.start == other.start)
-        events += coder.code_sentence(other, actors=actors, document=document, sentence_index=other_index)
-    matching = [e for e in events if _overlaps(e.source, source_span) and _overlaps(e.target, target_span)]
+        events += coder.code_sentence(
+            other, actors=actors, document=document, sentence_index=other_index
+        )
+    matching = [
+        e for e in events if _overlaps(e.source, source_span) and _overlaps(e.target, target_span)
+    ]
     if matching:
         return max(matching, key=lambda e: (e.modality.factual, e.confidence, -e.trigger_span[0]))
-    event = _governing_event(coder, document, index, sentence, source, target, source_head, target_head)
+    event = _governing_event(
+        coder, document, index, sentence, source, target, source_head, target_head
+    )
     if event is None and fallback:
         from polybius.events.fallback import pair_event
 
-        event = pair_event(doc, document=document, source=source, target=target, sentence_index=index)
+        event = pair_event(
+            doc, document=document, source=source, target=target, sentence_index=index
+        )
     return event
 
 
-_SPEECH = frozenset({"say", "tell", "announce", "report", "state", "add", "claim", "declare", "quote"})
+_SPEECH = frozenset(
+    {"say", "tell", "announce", "report", "state", "add", "claim", "declare", "quote"}
+)
 
 
 def _path(source_head: Token, target_head: Token) -> tuple[list[Token], Token | None]:
@@ -113,8 +135,12 @@ def _path(source_head: Token, target_head: Token) -> tuple[list[Token], Token | 
     common = next((t for t in up_source if t.i in on_target), None)
     if common is None:
         return [], None
-    below_source = [t for t in up_source if t.i != common.i][: [t.i for t in up_source].index(common.i)]
-    below_target = [t for t in up_target if t.i != common.i][: [t.i for t in up_target].index(common.i)]
+    below_source = [t for t in up_source if t.i != common.i][
+        : [t.i for t in up_source].index(common.i)
+    ]
+    below_target = [t for t in up_target if t.i != common.i][
+        : [t.i for t in up_target].index(common.i)
+    ]
     # Closest to the common head first: the predicate that relates the two comes first.
     return [common, *reversed(below_target), *reversed(below_source)], common
 
@@ -142,7 +168,8 @@ def _governing_event(
         chosen = found[0]
     if chosen is None:
         chosen = next(
-            ((t, e) for t in _ancestors(common)[1:4] if (e := coder._entry_for(t)) is not None), None
+            ((t, e) for t in _ancestors(common)[1:4] if (e := coder._entry_for(t)) is not None),
+            None,
         )
     if chosen is None:
         return None
@@ -151,7 +178,9 @@ def _governing_event(
     code = intent_code(entry.code) if reading.intent and reading.modality.future else entry.code
     trigger = _Trigger(token, entry, None)
     span = (int(sentence.start_char), int(sentence.end_char))
-    return coder._event(document, index, span, trigger, source, target, code, reading.modality, None, 0.6)
+    return coder._event(
+        document, index, span, trigger, source, target, code, reading.modality, None, 0.6
+    )
 
 
 def _source_event(
@@ -166,7 +195,9 @@ def _source_event(
 ) -> Event | None:
     """The predicate of the marked source: the nearest lexicon word above it."""
     actors = resolve_actors(doc, kb=kb, date=date)
-    source = _given(doc, source_span, actors.at(source_head.i) or actors.modifying(source_head.i), "source")
+    source = _given(
+        doc, source_span, actors.at(source_head.i) or actors.modifying(source_head.i), "source"
+    )
     actors.by_head[source_head.i] = (source,)
     sentence = source_head.sent
     index = next(i for i, s in enumerate(doc.sents) if s.start == sentence.start)
@@ -174,6 +205,7 @@ def _source_event(
     above = [t.i for t in _ancestors(source_head)]
     mine = [e for e in events if _overlaps(e.source, source_span)]
     if mine:
+
         def depth(event: Event) -> int:
             token = next((t for t in sentence if t.idx == event.trigger_span[0]), None)
             return above.index(token.i) if token is not None and token.i in above else len(above)
@@ -187,6 +219,15 @@ def _source_event(
         code = intent_code(entry.code) if reading.intent and reading.modality.future else entry.code
         span = (int(sentence.start_char), int(sentence.end_char))
         return coder._event(
-            document, index, span, _Trigger(token, entry, None), source, None, code, reading.modality, None, 0.5
+            document,
+            index,
+            span,
+            _Trigger(token, entry, None),
+            source,
+            None,
+            code,
+            reading.modality,
+            None,
+            0.5,
         )
     return None

@@ -402,7 +402,11 @@ def _name_phrase(token: Any) -> tuple[str, tuple[int, int], list[Any]]:
     doc = getattr(token, "doc", None)
     start = parts[0].idx
     end = parts[-1].idx + len(parts[-1].text)
-    text = doc[parts[0].i : parts[-1].i + 1].text if doc is not None else " ".join(p.text for p in parts)
+    text = (
+        doc[parts[0].i : parts[-1].i + 1].text
+        if doc is not None
+        else " ".join(p.text for p in parts)
+    )
     return text, (start, end), parts
 
 
