@@ -357,8 +357,9 @@ def explain_event(event: Event) -> dict[str, Any]:
             return None
         return {"text": m.text, "code": m.code, "rule": m.rule, "chain": [list(c) for c in m.chain]}
 
+    target = event.target.code if event.target else "-"
     return {
-        "event": f"{event.source.code} -{event.cameo}-> {event.target.code if event.target else '-'}",
+        "event": f"{event.source.code} -{event.cameo}-> {target}",
         "plover": {
             "type": event.plover_type,
             "mode": event.plover_mode,
