@@ -34,6 +34,7 @@ from polybius.store import Store
 from polybius.synthetic import COUNTRIES, load_synthetic, synthetic_documents
 
 HOST = "127.0.0.1"
+ERROR_SAMPLES: list[str] = []
 
 
 def build(path: Path, n_events: int) -> None:
@@ -96,6 +97,7 @@ async def run_load(
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     queue = list(reversed(mix))
+    samples = ERROR_SAMPLES
     deadline = time.monotonic() + max_seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
@@ -108,11 +110,14 @@ async def run_load(
                 ok = response.status_code == 200 or (
                     name == "event detail" and response.status_code == 404
                 )
-            except httpx.HTTPError:
-                ok = False
+                why = f"HTTP {response.status_code}"
+            except httpx.HTTPError as exc:
+                ok, why = False, f"{type(exc).__name__}: {exc}"
             latencies[name].append(time.perf_counter() - start)
             if not ok:
                 errors[name] += 1
+                if len(samples) < 5:
+                    samples.append(f"{name} {path} {params}: {why}")
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
         start = time.perf_counter()
@@ -195,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
             "p99_ms": p99,
             "mean_ms": statistics.fmean(values) * 1000,
         }
+    for sample in ERROR_SAMPLES:
+        print("error:", sample)
+    print(f"load average after the run: {os.getloadavg()}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
     target = all(

@@ -91,7 +91,11 @@ def _stage_events(pipeline: Pipeline, work: _Work) -> None:
             continue
         try:
             events = pipeline.coder.code_sentence(
-                sentence, actors=work.actors, document=work.document, sentence_index=index
+                sentence,
+                actors=work.actors,
+                document=work.document,
+                sentence_index=index,
+                history=work.events,
             )
         except Exception as exc:  # noqa: BLE001 - one odd sentence must not end the batch
             message = Errors.E301.format(doc_id=work.document.id, index=index, reason=repr(exc))

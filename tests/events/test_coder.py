@@ -143,3 +143,33 @@ def test_trigger_and_mentions_slice_back_to_the_text() -> None:
         assert event.target is not None
         assert text[event.target.start : event.target.end] == event.target.text
         assert event.rule == "sign.v"
+
+
+def test_condemning_the_raid_targets_who_carried_it_out() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Israeli troops raided a village in Lebanon. Lebanon condemned the raid.",
+        date=dt.date(2006, 7, 20),
+    )
+    assert ("LBN", "ISRMIL") in {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
+def test_welcoming_the_decision_targets_who_made_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The European Union imposed sanctions on Belarus. Poland welcomed the decision.",
+        date=dt.date(2021, 6, 25),
+    )
+    welcome = [e for e in events if e.source.code == "POL"]
+    assert welcome and welcome[0].target is not None
+    assert welcome[0].target.code == "IGOEUREEC"
+    assert "event-reference" in welcome[0].target.rule
+
+
+def test_people_released_are_the_target() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Iran released two French nationals.", date=dt.date(2023, 1, 1))
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("IRN", "FRA")}

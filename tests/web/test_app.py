@@ -231,6 +231,7 @@ def test_sql_and_memory_answers_agree(web_db: Path, client: TestClient) -> None:
             theirs = sql_client.get(path, params=params).json()
             assert mine == theirs
         event_id = _events(client, code="112")["events"][0]["event_id"]
-        assert client.get(f"/api/events/{event_id}").json() == sql_client.get(
-            f"/api/events/{event_id}"
-        ).json()
+        assert (
+            client.get(f"/api/events/{event_id}").json()
+            == sql_client.get(f"/api/events/{event_id}").json()
+        )

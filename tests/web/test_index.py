@@ -127,3 +127,45 @@ def test_empty_store(tmp_path: Path) -> None:
     ) == (0, [])
     assert index.dyad("A", "B", by="month", directed=False, since=None, until=None) == []
     assert isinstance(pd.Timestamp, type)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    level=st.sampled_from(["code", "country"]),
+    n=st.integers(1, 40),
+    min_count=st.integers(1, 30),
+    since=st.none() | _DAYS,
+    until=st.none() | _DAYS,
+)
+def test_aggregates_match_analyse(
+    store: Store,
+    index: EventIndex,
+    level: str,
+    n: int,
+    min_count: int,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> None:
+    top = index.top_actors(n=n, level=level, since=since, until=until)
+    want = _queries.frame_records(
+        analyse.top_actors(store, n=n, level=level, since=since, until=until)  # type: ignore[arg-type]
+    )
+    assert [(r["actor"], r["events"], r["as_source"]) for r in top] == [
+        (r["actor"], r["events"], r["as_source"]) for r in want
+    ]
+    for mine, theirs in zip(top, want, strict=True):
+        assert mine["goldstein_mean"] == pytest.approx(theirs["goldstein_mean"])
+    edges = index.network_edges(level=level, min_count=min_count, since=since, until=until)
+    frame = analyse.network_edges(
+        store,
+        level=level,
+        min_count=min_count,
+        since=since,
+        until=until,  # type: ignore[arg-type]
+    )
+    want_edges = _queries.frame_records(frame)
+    assert [(e["source"], e["target"], e["count"]) for e in edges] == [
+        (e["source"], e["target"], e["count"]) for e in want_edges
+    ]
+    for mine, theirs in zip(edges, want_edges, strict=True):
+        assert mine["goldstein_sum"] == pytest.approx(theirs["goldstein_sum"])

@@ -143,11 +143,34 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
+# Nouns that name whatever was just reported: "welcomed the decision", "condemned the move".
+_EVENT_NOUNS = frozenset(
+    {
+        "decision",
+        "move",
+        "step",
+        "action",
+        "measure",
+        "measures",
+        "announcement",
+        "act",
+        "incident",
+        "operation",
+        "attack",
+        "raid",
+        "strike",
+        "killing",
+        "arrest",
+        "deal",
+        "plan",
+    }
+)
 _TIME_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "upon", "ahead", "at", "on"}
 )
-# Protests and shows of force without a named target are aimed at where they happen.
-_LOCATED_ROOTS = frozenset({"14", "15"})
+# Protests, shows of force and attacks without a named target are aimed at where they
+# happen: "raided a village in Lebanon", "staged a protest in Beijing".
+_LOCATED_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 # CAMEO writes an announced intention as a 03x "express intent" code.
 _INTENT_BY_ROOT = {
     "04": "036",
@@ -292,6 +315,16 @@ class EventCoder:
             for t in found
             if t.entry.pos == "verb" and t.token.lemma_.lower() not in LIGHT_VERBS
         }
+        # "agreed to restore a ceasefire": the restoring carries the event (as intent).
+        by_index = {t.token.i for t in found}
+        found = [
+            t
+            for t in found
+            if not (
+                t.entry.code[:2] == "03"
+                and any(c.dep_ == "xcomp" and c.i in by_index for c in t.token.children)
+            )
+        ]
         result = []
         for trigger in found:
             if trigger.token.i in claimed:
@@ -431,6 +464,9 @@ class EventCoder:
         entry = trigger.entry
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
         slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
+        if "dobj" not in slots:
+            # "released two French nationals": people acted upon are the target.
+            slots.append("dobj")
         if entry.pos == "noun":
             slots = [s for s in slots if s != "dobj"]
         hosts = [token]
@@ -473,6 +509,50 @@ class EventCoder:
                         ]
         return []
 
+    def _event_reference(
+        self,
+        trigger: _Trigger,
+        sentence: Any,
+        sentence_index: int,
+        sources: Sequence[Mention],
+        history: Sequence[Event],
+    ) -> tuple[list[Mention], float]:
+        """ "Hamas condemned the raid": the target is whoever carried out the raid reported
+        just before; "welcomed the decision": whoever made the last decision reported."""
+        if not history:
+            return [], 1.0
+        token = trigger.token
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("over", "for", "of", "on")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        own = {m.actor.country for m in sources if m.actor is not None}
+        doc = sentence.doc
+        for noun in objects:
+            definite = any(
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children
+            )
+            if noun.pos_ != "NOUN" or not definite:
+                continue
+            lemma = noun.lemma_.lower()
+            generic = lemma in _EVENT_NOUNS
+            if not generic and not self.lexicon.candidates(lemma, "noun"):
+                continue
+            for event in reversed(history):
+                if event.sentence_index < sentence_index - 3:
+                    break
+                span = doc.char_span(*event.trigger_span)
+                earlier = span[0].lemma_.lower() if span is not None and len(span) else ""
+                same = earlier == lemma or event.trigger.lower().startswith(noun.lower_[:4])
+                actor = event.source.actor
+                if (same or generic) and actor is not None and actor.country not in own:
+                    return [replace(event.source, rule=f"{event.source.rule}+event-reference")], 0.7
+        return [], 1.0
+
     @staticmethod
     def _slot_tokens(host: Token, slot: str) -> list[Token]:
         if slot in ("dobj", "nsubjpass", "dative", "iobj"):
@@ -505,7 +585,10 @@ class EventCoder:
         actors: DocumentActors,
         document: Document,
         sentence_index: int,
+        history: Sequence[Event] = (),
     ) -> list[Event]:
+        """The events of one sentence; ``history`` holds the document's earlier events, which
+        "condemned the raid" or "welcomed the decision" may point back to."""
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str, int]] = set()
         span = (int(sentence.start_char), int(sentence.end_char))
@@ -514,6 +597,10 @@ class EventCoder:
             if not sources:
                 continue
             targets, confidence = self._targets(trigger, actors, sentence, sources)
+            if not targets:
+                targets, confidence = self._event_reference(
+                    trigger, sentence, sentence_index, sources, history
+                )
             reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code
             if reading.intent and reading.modality.future:

@@ -343,3 +343,72 @@ class EventIndex:
             point["plover"] = plover_counts[k]
             points.append(point)
         return points
+
+    # -- aggregates ------------------------------------------------------------------
+
+    def _fold(self, level: str) -> tuple[np.ndarray, np.ndarray]:
+        """Names at ``level`` and, per actor code, the index of its name (itself or country)."""
+        if level == "code":
+            return self.actors, np.arange(len(self.actors))
+        folded = np.array([str(a)[:3] for a in self.actors], dtype=object)
+        names = np.array(sorted(set(folded.tolist())), dtype=object)
+        return names, np.searchsorted(names, folded)
+
+    def top_actors(
+        self, *, n: int, level: str, since: dt.date | None, until: dt.date | None
+    ) -> list[dict[str, Any]]:
+        """Like :func:`polybius.analyse.top_actors`, as a list of rows."""
+        lo, hi = self._range(since, until)
+        kinds = len(self.actors)
+        gold = np.nan_to_num(self.goldstein[lo:hi])
+        counts, sums = [], np.zeros(kinds)
+        for codes in (self.src[lo:hi], self.tgt[lo:hi]):
+            known = codes >= 0
+            counts.append(np.bincount(codes[known], minlength=kinds))
+            sums += np.bincount(codes[known], weights=gold[known], minlength=kinds)
+        names, fold = self._fold(level)
+        width = len(names)
+        as_source = np.bincount(fold, weights=counts[0], minlength=width).astype(np.int64)
+        as_target = np.bincount(fold, weights=counts[1], minlength=width).astype(np.int64)
+        gold_sum = np.bincount(fold, weights=sums, minlength=width)
+        events = as_source + as_target
+        present = np.flatnonzero(events > 0)
+        ranked = present[np.lexsort((present, -events[present]))][:n]
+        return [
+            {
+                "actor": str(names[k]),
+                "events": int(events[k]),
+                "as_source": int(as_source[k]),
+                "as_target": int(as_target[k]),
+                "goldstein_mean": float(gold_sum[k] / events[k]),
+            }
+            for k in ranked.tolist()
+        ]
+
+    def network_edges(
+        self, *, level: str, min_count: int, since: dt.date | None, until: dt.date | None
+    ) -> list[dict[str, Any]]:
+        """Like :func:`polybius.analyse.network_edges`, as a list of rows, heaviest first."""
+        lo, hi = self._range(since, until)
+        src, tgt = self.src[lo:hi], self.tgt[lo:hi]
+        known = (src >= 0) & (tgt >= 0)
+        names, fold = self._fold(level)
+        width = len(names)
+        key = fold[src[known]].astype(np.int64) * width + fold[tgt[known]]
+        gold = np.nan_to_num(self.goldstein[lo:hi][known])
+        pairs, slot, counts = np.unique(key, return_inverse=True, return_counts=True)
+        sums = np.bincount(slot, weights=gold, minlength=len(pairs))
+        keep = np.flatnonzero(counts >= min_count)
+        sources, targets = pairs[keep] // width, pairs[keep] % width
+        # Heaviest first, then by source and target name (names are sorted, so by index).
+        order = keep[np.lexsort((targets, sources, -counts[keep]))]
+        return [
+            {
+                "source": str(names[pairs[k] // width]),
+                "target": str(names[pairs[k] % width]),
+                "count": int(counts[k]),
+                "goldstein_sum": float(sums[k]),
+                "goldstein_mean": float(sums[k] / counts[k]),
+            }
+            for k in order.tolist()
+        ]

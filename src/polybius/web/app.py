@@ -552,7 +552,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "points": points}
 
     @app.get("/api/actors/top", response_model=TopActors, summary="Most active actors")
-    def api_top_actors(
+    async def api_top_actors(
         n: Annotated[int, Query(ge=1, le=500, description="How many actors.")] = 20,
         level: Annotated[
             Literal["code", "country"], Query(description="Fold codes to countries.")
@@ -560,11 +560,18 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         since: Annotated[dt.date | None, Query(description="From (YYYY-MM-DD).")] = None,
         until: Annotated[dt.date | None, Query(description="To (YYYY-MM-DD).")] = None,
     ) -> dict[str, Any]:
-        frame = analyse.top_actors(stores.get(), n=n, level=level, since=since, until=until)
-        return {"level": level, "actors": _queries.frame_records(frame)}
+        if stores.index is not None:
+            actors = stores.index.top_actors(n=n, level=level, since=since, until=until)
+        else:
+            actors = await run_in_threadpool(
+                lambda: _queries.frame_records(
+                    analyse.top_actors(stores.get(), n=n, level=level, since=since, until=until)
+                )
+            )
+        return {"level": level, "actors": actors}
 
     @app.get("/api/network", response_model=NetworkOut, summary="Actor network")
-    def api_network(
+    async def api_network(
         level: Annotated[
             Literal["code", "country"], Query(description="Node granularity.")
         ] = "country",
@@ -578,11 +585,20 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         until: Annotated[dt.date | None, Query(description="To (YYYY-MM-DD).")] = None,
     ) -> dict[str, Any]:
         """Directed edges source → target weighted by event count, heaviest first."""
-        frame = analyse.network_edges(
-            stores.get(), since=since, until=until, level=level, min_count=min_count
-        )
-        truncated = len(frame) > max_edges
-        edges = _queries.frame_records(frame.head(max_edges))
+        if stores.index is not None:
+            every = stores.index.network_edges(
+                level=level, min_count=min_count, since=since, until=until
+            )
+        else:
+            every = await run_in_threadpool(
+                lambda: _queries.frame_records(
+                    analyse.network_edges(
+                        stores.get(), since=since, until=until, level=level, min_count=min_count
+                    )
+                )
+            )
+        truncated = len(every) > max_edges
+        edges = every[:max_edges]
         totals: dict[str, int] = {}
         for edge in edges:
             for end in ("source", "target"):
