@@ -240,6 +240,7 @@ class _Resolver:
                     continue
                 self._resolve_head(head)
             self._register_coordinations(sentence)
+            self._locate_domestic_agents(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
                     self._resolve_pronoun(token)
@@ -265,6 +266,40 @@ class _Resolver:
                     continue  # a word inside a larger name or phrase
                 self._resolve_modifiers(head)
         return self.result
+
+    def _locate_domestic_agents(self, sentence: Any) -> None:
+        """ "Police detained protesters in Cairo": a role word with no nationality belongs
+        to the one country where the sentence says things happen, if there is one."""
+        places: set[str] = set()
+        for token in sentence:
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside"):
+                for mention in self.result.at(token.i):
+                    actor = mention.actor
+                    if actor is not None and actor.kind == "state" and actor.country:
+                        places.add(actor.country)
+        if len(places) != 1:
+            return
+        (country,) = places
+        for head in iter_candidate_heads(sentence):
+            if head.pos_ != "NOUN" or head.i in self.result.by_head or self._in_skip(head):
+                continue
+            if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
+                continue
+            sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(
+                head.lemma_.lower()
+            )
+            if not sectors or head.lemma_.lower() in _TITLE_NOUNS:
+                continue
+            phrase = noun_phrase(head)
+            actor = make_actor(country, sectors, name=phrase.text, kind="group")
+            self._store(
+                head,
+                (
+                    Mention(
+                        phrase.text, phrase.start, phrase.end, actor, rule="agent+place-in-sentence"
+                    ),
+                ),
+            )
 
     def _register_coordinations(self, sentence: Any) -> None:
         """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""
