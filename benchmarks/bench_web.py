@@ -35,6 +35,7 @@ from polybius.synthetic import COUNTRIES, load_synthetic, synthetic_documents
 
 HOST = "127.0.0.1"
 ERROR_SAMPLES: list[str] = []
+CACHE_HITS: dict[str, int] = defaultdict(int)
 
 
 def build(path: Path, n_events: int) -> None:
@@ -98,8 +99,9 @@ async def run_load(
     errors: dict[str, int] = defaultdict(int)
     queue = list(reversed(mix))
     samples = ERROR_SAMPLES
+    hits = CACHE_HITS
     deadline = time.monotonic() + max_seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
 
     async def client_loop(client: httpx.AsyncClient) -> None:
         while queue and time.monotonic() < deadline:
@@ -111,6 +113,8 @@ async def run_load(
                     name == "event detail" and response.status_code == 404
                 )
                 why = f"HTTP {response.status_code}"
+                if response.headers.get("x-polybius-cache") == "hit":
+                    hits[name] += 1
             except httpx.HTTPError as exc:
                 ok, why = False, f"{type(exc).__name__}: {exc}"
             latencies[name].append(time.perf_counter() - start)
@@ -119,11 +123,68 @@ async def run_load(
                 if len(samples) < 5:
                     samples.append(f"{name} {path} {params}: {why}")
 
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    # One client (one keep-alive connection) per simulated user: a single httpx pool
+    # shared by 50 tasks is itself the bottleneck (about 170 requests/s on a no-op server).
+    pool = [httpx.AsyncClient(base_url=base, limits=limits, timeout=30) for _ in range(clients)]
+    try:
         start = time.perf_counter()
-        await asyncio.gather(*(client_loop(client) for _ in range(clients)))
+        await asyncio.gather(*(client_loop(client) for client in pool))
         elapsed = time.perf_counter() - start
+    finally:
+        for client in pool:
+            await client.aclose()
     return latencies, errors, elapsed
+
+
+_NOOP_SERVER = """
+import sys, uvicorn
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"{}"})
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+"""
+
+
+def _start(command: list[str], base: str) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    for _ in range(600):
+        try:
+            httpx.get(base + "/api/summary", timeout=2)
+            return server
+        except httpx.HTTPError:
+            if server.poll() is not None:
+                raise SystemExit("the server did not start") from None
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("the server did not answer within 60 s")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def baseline(clients: int, requests: int) -> float:
+    """Requests/s of this client against a server that does nothing: the ceiling here."""
+    port = _free_port()
+    base = f"http://{HOST}:{port}"
+    server = _start([sys.executable, "-c", _NOOP_SERVER, str(port)], base)
+    try:
+        mix = [("no-op", "/api/noop", {})] * requests
+        latencies, _, elapsed = asyncio.run(run_load(base, mix, clients, 120))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    values = latencies["no-op"]
+    print(
+        f"baseline: this client against a no-op server: {len(values) / elapsed:,.0f} requests/s,"
+        f" p50 {_pct(values, 0.5):.1f} ms, p99 {_pct(values, 0.99):.1f} ms"
+    )
+    return len(values) / elapsed
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -137,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--max-seconds", type=float, default=600.0)
+    parser.add_argument(
+        "--cache-mb", type=int, default=64, help="The server's answer cache (0: none)."
+    )
     parser.add_argument("--db", type=Path, help="Reuse (or create) this database file.")
     parser.add_argument("--json", type=Path, help="Also write the figures here.")
     args = parser.parse_args(argv)
@@ -148,28 +212,16 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(tmp.name) / "web.duckdb"
     if not db.exists():
         build(db, args.events)
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        port = sock.getsockname()[1]
+    port = _free_port()
     base = f"http://{HOST}:{port}"
-    env = dict(os.environ, PYTHONWARNINGS="ignore")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "polybius.web", "--db", str(db), "--port", str(port)],
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "polybius.web", "--db", str(db), "--port", str(port)]
+    started = time.perf_counter()
+    server = _start([*command, "--cache-mb", str(args.cache_mb)], base)
+    print(f"server ready in {time.perf_counter() - started:.1f} s")
     try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/api/summary", timeout=2).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if server.poll() is not None:
-                    print("the server did not start", file=sys.stderr)
-                    return 1
-                time.sleep(0.1)
         warm = request_mix(200, seed=99)
         asyncio.run(run_load(base, warm, 10, 60))
+        CACHE_HITS.clear()
         mix = request_mix(args.requests, seed=7)
         latencies, errors, elapsed = asyncio.run(
             run_load(base, mix, args.clients, args.max_seconds)
@@ -185,21 +237,27 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{done:,} requests ({args.clients} concurrent clients) in {elapsed:.1f} s: "
         f"{done / elapsed:,.0f} requests/s, {sum(errors.values())} errors"
     )
-    print(f"{'endpoint':<16}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    print(
+        f"{'endpoint':<16}{'requests':>9}{'errors':>8}{'cached':>8}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'max ms':>9}"
+    )
     figures: dict[str, Any] = {"requests": done, "seconds": elapsed, "per_endpoint": {}}
     for name, values in sorted(latencies.items()):
         p50, p99 = _pct(values, 0.5), _pct(values, 0.99)
         print(
-            f"{name:<16}{len(values):>9}{errors[name]:>8}{p50:>9.1f}{p99:>9.1f}"
+            f"{name:<16}{len(values):>9}{errors[name]:>8}{CACHE_HITS[name]:>8}{p50:>9.1f}{p99:>9.1f}"
             f"{max(values) * 1000:>9.1f}"
         )
         figures["per_endpoint"][name] = {
             "requests": len(values),
             "errors": errors[name],
+            "cache_hits": CACHE_HITS[name],
             "p50_ms": p50,
             "p99_ms": p99,
             "mean_ms": statistics.fmean(values) * 1000,
         }
+    ceiling = baseline(args.clients, min(args.requests, 3000))
+    figures["baseline_requests_per_s"] = ceiling
     for sample in ERROR_SAMPLES:
         print("error:", sample)
     print(f"load average after the run: {os.getloadavg()}")

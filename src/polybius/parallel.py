@@ -12,6 +12,7 @@ import multiprocessing as mp
 import os
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import islice
 
@@ -60,6 +61,26 @@ def _chunks(
         yield chunk
 
 
+# One BLAS thread per worker, as Dask's nanny also sets: N workers with OpenBLAS's default of
+# one thread per core oversubscribe the CPUs, and its spinning threads halve the throughput.
+_THREAD_LIMITS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _single_threaded_children() -> Iterator[None]:
+    """Start child processes with one BLAS thread each (read when they import numpy)."""
+    saved = {name: os.environ.get(name) for name in _THREAD_LIMITS}
+    os.environ.update(dict.fromkeys(_THREAD_LIMITS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 class WorkerPool:
     """``workers`` processes with the pipeline loaded, reusable for any number of runs.
 
@@ -70,7 +91,8 @@ class WorkerPool:
     def __init__(self, *, settings: Settings, workers: int) -> None:
         context = mp.get_context("spawn")  # fork after loading spaCy's threads is unsafe
         self.workers = workers
-        self._pool = context.Pool(workers, initializer=_init_worker, initargs=(settings,))
+        with _single_threaded_children():
+            self._pool = context.Pool(workers, initializer=_init_worker, initargs=(settings,))
 
     def __enter__(self) -> WorkerPool:
         return self

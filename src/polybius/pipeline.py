@@ -80,7 +80,11 @@ class Stage:
 
 def _stage_actors(pipeline: Pipeline, work: _Work) -> None:
     work.actors = resolve_actors(
-        work.doc, kb=pipeline.kb, date=work.document.date, skip_spans=work.skip_spans
+        work.doc,
+        kb=pipeline.kb,
+        date=work.document.date,
+        skip_spans=work.skip_spans,
+        gazetteer=pipeline.gazetteer if pipeline.settings.places else None,
     )
 
 

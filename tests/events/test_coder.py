@@ -173,3 +173,23 @@ def test_people_released_are_the_target() -> None:
 
     events = code_text("Iran released two French nationals.", date=dt.date(2023, 1, 1))
     assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("IRN", "FRA")}
+
+
+def test_an_attack_on_a_city_is_aimed_at_its_country() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Russian forces shelled the city of Kharkiv overnight.", date=dt.date(2023, 5, 1))
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("RUSMIL", "UKR")]
+    assert events[0].target is not None and events[0].target.rule.startswith("location-as-target")
+
+
+def test_talks_before_an_agreement_are_not_future() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Saudi Arabia and Iran agreed to reopen embassies after talks in Beijing.",
+        date=dt.date(2023, 3, 10),
+        include_modal=True,
+    )
+    talks = [e for e in events if e.trigger == "talks"]
+    assert talks and not any(e.modality.future for e in talks)

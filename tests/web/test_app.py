@@ -235,3 +235,19 @@ def test_sql_and_memory_answers_agree(web_db: Path, client: TestClient) -> None:
             client.get(f"/api/events/{event_id}").json()
             == sql_client.get(f"/api/events/{event_id}").json()
         )
+
+
+def test_answers_are_cached_but_not_past_the_token(web_db: Path) -> None:
+    with TestClient(create_app(web_db, token="t")) as client:
+        first = client.get("/api/events", params={"actor": "RUS", "token": "t"})
+        again = client.get("/api/events", params={"actor": "RUS", "token": "t"})
+        assert first.headers["x-polybius-cache"] == "miss"
+        assert again.headers["x-polybius-cache"] == "hit"
+        assert again.json() == first.json()
+        assert client.get("/api/events", params={"actor": "RUS"}).status_code == 401
+        bad = client.get("/api/events", params={"code": "999", "token": "t"})
+        assert client.get("/api/events", params={"code": "999", "token": "t"}).status_code == 422
+        assert "x-polybius-cache" not in bad.headers or bad.headers["x-polybius-cache"] == "miss"
+    with TestClient(create_app(web_db, cache_mb=0)) as client:
+        client.get("/api/summary")
+        assert "x-polybius-cache" not in client.get("/api/summary").headers

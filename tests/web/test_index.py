@@ -111,7 +111,11 @@ def test_dyad_matches_analyse(
 
 
 def test_get_and_undated_rows(index: EventIndex, store: Store) -> None:
-    assert index.get("syn10")["event_id"] == "syn10"  # type: ignore[index]
+    found = index.get("syn10")
+    assert found is not None and found[0]["event_id"] == "syn10"
+    assert found[1] is False  # synthetic events have no stored reports
+    reported = store.scalar("SELECT event_id FROM reports WHERE event_id IS NOT NULL LIMIT 1")
+    assert index.get(reported) is not None and index.get(reported)[1] is True  # type: ignore[index]
     assert index.get("nope") is None
     undated = store.scalar("SELECT count(*) FROM events WHERE first_date IS NULL")
     assert undated == index.size - index.dated and undated >= 1

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polybius.actors.recognise import (
+    _entity_text,
     ActorKnowledge,
     _country_of_word,
     iter_candidate_heads,
@@ -125,6 +126,7 @@ _TITLE_NOUNS = frozenset(
         "admiral",
     }
 )
+_PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
 
@@ -150,6 +152,9 @@ class DocumentActors:
 
     by_head: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
     by_modifier: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
+    # Places that are not actors ("the city of Kharkiv", "a village in Lebanon"): token
+    # index → the country they lie in, so an attack on them is aimed at that country.
+    places: dict[int, str] = field(default_factory=dict)
     unresolved: list[Mention] = field(default_factory=list)
 
     def at(self, token_index: int) -> tuple[Mention, ...]:
@@ -175,9 +180,15 @@ class DocumentActors:
 
 class _Resolver:
     def __init__(
-        self, kb: ActorKnowledge, *, date: dt.date | None, skip: Sequence[tuple[int, int]]
+        self,
+        kb: ActorKnowledge,
+        *,
+        date: dt.date | None,
+        skip: Sequence[tuple[int, int]],
+        gazetteer: Any = None,
     ):
         self.kb = kb
+        self.gazetteer = gazetteer
         self.date = date
         self.skip = skip
         self.result = DocumentActors()
@@ -240,6 +251,7 @@ class _Resolver:
                     continue
                 self._resolve_head(head)
             self._register_coordinations(sentence)
+            self._resolve_places(sentence)
             self._locate_domestic_agents(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
@@ -267,6 +279,29 @@ class _Resolver:
                 self._resolve_modifiers(head)
         return self.result
 
+    def _resolve_places(self, sentence: Any) -> None:
+        """Place names that name no actor (cities, regions) and the country they lie in."""
+        if self.gazetteer is None:
+            return
+        context = [k.mention.actor.country for k in self.states if k.mention.actor]
+        for token in sentence:
+            # The small model often misses city names ("Kharkiv") or calls them NORP.
+            if token.ent_type_ not in _PLACE_LIKE or token.i in self.result.by_head:
+                continue
+            if (
+                token.ent_iob_ == "I"
+                and token.i + 1 < len(token.doc)
+                and token.doc[token.i + 1].ent_iob_ == "I"
+            ):
+                continue  # resolve a multi-word name once, at its last word
+            if self._in_skip(token) or token.pos_ != "PROPN":
+                continue
+            place = self.gazetteer.resolve(
+                _entity_text(token) or token.text, context_countries=context
+            )
+            if place is not None and place.country:
+                self.result.places[token.i] = place.country
+
     def _locate_domestic_agents(self, sentence: Any) -> None:
         """ "Police detained protesters in Cairo": a role word with no nationality belongs
         to the one country where the sentence says things happen, if there is one."""
@@ -290,6 +325,11 @@ class _Resolver:
             )
             if not sectors or head.lemma_.lower() in _TITLE_NOUNS:
                 continue
+            if any(
+                c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PRON", "PROPN")
+                for c in head.children
+            ):
+                continue  # "their embassies", "Hamas police": someone's own, not local
             phrase = noun_phrase(head)
             actor = make_actor(country, sectors, name=phrase.text, kind="group")
             self._store(
@@ -691,6 +731,7 @@ def resolve_actors(
     kb: ActorKnowledge,
     date: dt.date | None,
     skip_spans: Sequence[tuple[int, int]] = (),
+    gazetteer: Any = None,
 ) -> DocumentActors:
     """Every actor mention of a parsed document; ``skip_spans`` (headers, citations) are ignored."""
-    return _Resolver(kb, date=date, skip=skip_spans).run(doc)
+    return _Resolver(kb, date=date, skip=skip_spans, gazetteer=gazetteer).run(doc)

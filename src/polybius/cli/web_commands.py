@@ -40,7 +40,16 @@ __all__ = ["COMMANDS", "serve_command"]
     show_default=True,
     help="Hold the events table in memory for fast search (about 150 bytes an event).",
 )
-def serve_command(db: Path, host: str, port: int, token: str | None, memory: bool) -> None:
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(min=0),
+    default=64,
+    show_default=True,
+    help="Memory for cached API answers (0: no cache).",
+)
+def serve_command(
+    db: Path, host: str, port: int, token: str | None, memory: bool, cache_mb: int
+) -> None:
     """Serve the web explorer and JSON API for a database, read-only.
 
     \b
@@ -59,7 +68,7 @@ def serve_command(db: Path, host: str, port: int, token: str | None, memory: boo
         raise click.ClickException(Errors.E401.format(path=db, reason="no such database file"))
     click.echo(f"Polybius explorer on http://{host}:{port}/ (Ctrl+C stops it)", err=True)
     try:
-        serve(db, host=host, port=port, token=token, in_memory=memory)
+        serve(db, host=host, port=port, token=token, in_memory=memory, cache_mb=cache_mb)
     except PolybiusError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -443,6 +443,10 @@ class EventCoder:
                 return found
         own = [m for c in token.children if c.dep_ == "poss" for m in self._actors_of(c, actors)]
         own = own or list(actors.modifying(token.i))
+        # "criticism from Washington", "pressure from Congress"
+        own = own or [
+            m for arg in self._slot_tokens(token, "prep:from") for m in self._actors_of(arg, actors)
+        ]
         if own:
             return own
         # "made the remarks after talks with Robertson", "during a visit to Beirut": a
@@ -494,19 +498,41 @@ class EventCoder:
     def _location_target(
         self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]
     ) -> list[Mention]:
-        """A protest or a show of force "in Beijing" is aimed at the country it happens in."""
-        for host in hosts:
-            for place in self._slot_tokens(host, "prep:in"):
-                for mention in self._actors_of(place, actors):
-                    actor = mention.actor
-                    if actor is not None and actor.kind == "state" and actor.country not in exclude:
-                        return [
-                            replace(
-                                mention,
-                                actor=make_actor(actor.country, kind="state"),
-                                rule="location-as-target",
-                            )
-                        ]
+        """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
+        is aimed at the country where it happens."""
+        places = [p for host in hosts for p in self._slot_tokens(host, "prep:in")]
+        places += [
+            g
+            for host in hosts
+            for o in self._slot_tokens(host, "dobj")
+            for g in (o, *self._slot_tokens(o, "prep:of"), *self._slot_tokens(o, "prep:in"))
+        ]
+        for place in places:
+            for mention in self._actors_of(place, actors):
+                actor = mention.actor
+                if actor is not None and actor.kind == "state" and actor.country not in exclude:
+                    located = make_actor(actor.country, kind="state")
+                    return [replace(mention, actor=located, rule="location-as-target")]
+            country = actors.places.get(place.i)
+            if country is None:
+                country = next(
+                    (
+                        actors.places[c.i]
+                        for c in place.children
+                        if c.dep_ == "compound" and c.i in actors.places
+                    ),
+                    None,
+                )
+            if country and country not in exclude:
+                start = int(place.idx)
+                mention = Mention(
+                    place.text,
+                    start,
+                    start + len(place.text),
+                    make_actor(country, kind="state"),
+                    rule="location-as-target:gazetteer",
+                )
+                return [mention]
         return []
 
     def _event_reference(
@@ -599,7 +625,7 @@ class EventCoder:
             targets, confidence = self._targets(trigger, actors, sentence, sources)
             if not targets:
                 targets, confidence = self._event_reference(
-                    trigger, sentence, sentence_index, sources, history
+                    trigger, sentence, sentence_index, sources, [*history, *events]
                 )
             reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code

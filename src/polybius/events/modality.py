@@ -225,6 +225,7 @@ def _reported_by(clause: Token) -> Token | None:
     return None
 
 
+_PAST_ADJUNCTS = frozenset({"after", "following", "since", "amid", "despite", "during"})
 _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
 )
@@ -247,6 +248,8 @@ def _inherits(clause: Token) -> bool:
     A relative clause keeps its own modality ("the man who did not come"), except under a
     negative or irrealis noun: "nothing to indicate that ...", "the possibility that ...".
     """
+    if clause.dep_ == "prep" and clause.lower_ in _PAST_ADJUNCTS:
+        return False  # "agreed to reopen embassies after talks": the talks took place
     if clause.dep_ in _SCOPE_LINKS:
         return True
     head = clause.head.lower_

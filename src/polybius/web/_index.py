@@ -77,6 +77,9 @@ class EventIndex:
         self.quad = frame["quad_class"].fillna(0).to_numpy(dtype=np.int8)
         self.goldstein = frame["goldstein"].to_numpy(dtype=np.float64, na_value=np.nan)
         self._ids = pd.Index(self.columns["event_id"])
+        # Which rows have stored reports (None: none has); imported and synthetic
+        # events have none, so their detail needs no query.
+        self.reported: np.ndarray | None = None
         self._luts: dict[tuple[str, str], np.ndarray] = {}
         self._masks: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._mask_slots = max(16, _MASK_BYTES // max(self.size, 1))
@@ -90,6 +93,8 @@ class EventIndex:
             f"SELECT {', '.join(_COLUMNS)} FROM events ORDER BY first_date NULLS LAST, event_id"
         )
         index = cls(frame)
+        linked = store.sql("SELECT DISTINCT event_id FROM reports WHERE event_id IS NOT NULL")
+        index.reported = index._ids.isin(linked["event_id"]) if len(linked) else None
         logger.info("web: %d events held in memory for search", index.size)
         return index
 
@@ -263,13 +268,16 @@ class EventIndex:
                 out[name] = value
         return out
 
-    def get(self, event_id: str) -> dict[str, Any] | None:
-        """The event called ``event_id``, or None."""
+    def get(self, event_id: str) -> tuple[dict[str, Any], bool] | None:
+        """The event called ``event_id`` and whether it has stored reports, or None."""
         try:
             i = self._ids.get_loc(event_id)
         except KeyError:
             return None
-        return self.row(int(i)) if isinstance(i, int | np.integer) else None
+        if not isinstance(i, int | np.integer):
+            return None
+        has_reports = self.reported is not None and bool(self.reported[int(i)])
+        return self.row(int(i)), has_reports
 
     def _period(self, by: str) -> np.ndarray:
         """Each dated row's period start, in days since 1970-01-01."""

@@ -14,6 +14,7 @@ import html
 import ipaddress
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from importlib import resources
 from pathlib import Path
@@ -167,6 +168,67 @@ class _TokenGuard:
         await self.app(scope, receive, send)
 
 
+class _ResponseCache:
+    """ASGI middleware: replay successful ``GET /api/`` answers, least recently used out.
+
+    The database is read-only while the server runs, so an answer depends only on the
+    path and query string; dashboards ask the same questions again and again. Answers
+    carry ``X-Polybius-Cache: hit`` or ``miss``.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.used = 0
+        self.entries: OrderedDict[tuple[str, bytes], tuple[Message, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith("/api/")
+        ):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope.get("query_string", b""))
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is not None:
+                self.entries.move_to_end(key)
+        if hit is not None:
+            start, body = hit
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        started: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+                headers = [*message.get("headers", []), (b"x-polybius-cache", b"miss")]
+                message = {**message, "headers": headers}
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if started.get("status") != 200:
+            return
+        body = b"".join(chunks)
+        if len(body) > self.max_bytes // 16:
+            return
+        headers = [*started.get("headers", []), (b"x-polybius-cache", b"hit")]
+        with self.lock:
+            if key not in self.entries:
+                self.entries[key] = ({**started, "headers": headers}, body)
+                self.used += len(body)
+            while self.used > self.max_bytes and self.entries:
+                _, (_, old) = self.entries.popitem(last=False)
+                self.used -= len(old)
+
+
 def _resource(name: str) -> tuple[bytes, str]:
     package, path, media = _STATIC[name]
     node = resources.files(package)
@@ -259,13 +321,20 @@ def _docs_page(schema: dict[str, Any]) -> str:
     )
 
 
-def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool = True) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    *,
+    token: str | None = None,
+    in_memory: bool = True,
+    cache_mb: int = 64,
+) -> FastAPI:
     """The FastAPI application serving ``db_path`` read-only (API under ``/api``, page at ``/``).
 
     With ``token``, every ``/api/`` request must carry it as ``Authorization: Bearer`` or
     ``?token=``; the page and its static files stay public (they hold no data).
     ``in_memory`` reads the events table into memory at start (about 150 bytes an event)
     so that event searches and dyad series take milliseconds; without it they run as SQL.
+    ``cache_mb`` bounds a cache of API answers (the data cannot change); 0 turns it off.
     """
     stores = _Stores(db_path, in_memory=in_memory)
     app = FastAPI(
@@ -421,21 +490,23 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         summary="One event with all its reports and their provenance",
         responses={404: {"model": ApiError}},
     )
-    def api_event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
+    async def api_event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> dict[str, Any]:
         """Each report says which lexicon rule fired, how each actor was resolved, and why
         its date and place were chosen."""
+        missing = Errors.E505.format(event_id=event_id, path=Path(stores.base.path).name)
         row = None
         if stores.index is not None:
-            row = stores.index.get(event_id)
-            if row is None:
-                raise StarletteHTTPException(
-                    404, Errors.E505.format(event_id=event_id, path=Path(stores.base.path).name)
-                )
-        detail = _queries.event_detail(stores.get(), event_id, event=row)
+            found = stores.index.get(event_id)
+            if found is None:
+                raise StarletteHTTPException(404, missing)
+            row, has_reports = found
+            if not has_reports:
+                return {"event": row, "sources": [], "reports": []}
+        detail = await run_in_threadpool(
+            lambda: _queries.event_detail(stores.get(), event_id, event=row)
+        )
         if detail is None:
-            raise StarletteHTTPException(
-                404, Errors.E505.format(event_id=event_id, path=Path(stores.base.path).name)
-            )
+            raise StarletteHTTPException(404, missing)
         return detail
 
     @app.get("/api/reports", response_model=ReportPage, summary="Search reports (mentions)")
@@ -607,11 +678,10 @@ def create_app(db_path: str | Path, *, token: str | None = None, in_memory: bool
         return {"level": level, "truncated": truncated, "nodes": nodes, "edges": edges}
 
     app.state.stores = stores
-    return app if token is None else _wrap(app, token)
-
-
-def _wrap(app: FastAPI, token: str) -> FastAPI:
-    app.add_middleware(_TokenGuard, token=token)
+    if cache_mb > 0:
+        app.add_middleware(_ResponseCache, max_bytes=cache_mb * 2**20)
+    if token is not None:
+        app.add_middleware(_TokenGuard, token=token)  # added last, so it runs first
     return app
 
 
@@ -622,6 +692,7 @@ def serve(
     port: int = 8000,
     token: str | None = None,
     in_memory: bool = True,
+    cache_mb: int = 64,
     log_level: str = "warning",
 ) -> None:
     """Run the explorer on ``host:port`` until interrupted (refuses a public host without token)."""
@@ -631,6 +702,8 @@ def serve(
         import uvicorn
     except ImportError as exc:
         raise ConfigError(Errors.E077.format(reason=exc)) from exc
-    app = create_app(db_path, token=token, in_memory=in_memory)
+    app = create_app(db_path, token=token, in_memory=in_memory, cache_mb=cache_mb)
     logger.info("serving %s on http://%s:%d/", db_path, host, port)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    uvicorn.run(
+        app, host=host, port=port, log_level=log_level, access_log=False, timeout_keep_alive=60
+    )
