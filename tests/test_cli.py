@@ -132,3 +132,9 @@ def test_persons_missing_from_the_knowledge_base_are_listed(tmp_path: Path) -> N
     rows = listing.read_text(encoding="utf-8").splitlines()
     assert rows[0] == "name\tcode_from_context\tdocuments"
     assert any(row.startswith("Rudolf Rassendyll\t") for row in rows[1:])
+
+
+def test_every_command_is_in_the_command_reference() -> None:
+    reference = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    missing = [name for name, _ in _commands(main) if f"## polybius {name}\n" not in reference]
+    assert not missing, f"run `python tools/make_cli_docs.py`; missing: {missing}"
