@@ -174,9 +174,10 @@ def _country_of_word(kb: ActorKnowledge, word: str) -> list[str]:
 def _named_actor(kb: ActorKnowledge, text: str, date: dt.date | None) -> Actor | None:
     """A non-person named actor of the knowledge base, coded as on the date."""
     named = [p for p in kb.persons_by_name(text) if getattr(p, "kind", "person") != "person"]
-    if len(named) != 1:
+    if not named or len({p.id for p in named}) > 2:
         return None
-    entry = named[0]
+    # A user's or imported entry (loaded after the built-in files) wins a shared name.
+    entry = named[-1]
     country, sectors = split_code(kb.person_code_at(entry, date))
     return make_actor(country, sectors, name=entry.name, entity_id=entry.id, kind=entry.kind)
 
@@ -287,6 +288,19 @@ def phrase_actors(
 
     # A role or body with a nationality: "the Chinese leadership", "China's defense academy".
     sectors, sector_tokens = _agent_sectors(kb, phrase.tokens)
+    if sectors and head in sector_tokens:
+        # "ISIS militants", "Hezbollah fighters": the named group is the actor.
+        for token in modifiers:
+            if (
+                token.pos_ in ("PROPN", "NOUN")
+                and token not in sector_tokens
+                and token.text[:1].isupper()
+            ):
+                named = _named_actor(kb, _entity_text(token) or token.text, date)
+                # A named place coded as a bare country is a nationality ("the Gondor
+                # government" → GONGOV), handled below.
+                if named is not None and named.kind != "place" and named.sectors:
+                    return [named], "kb:named+role"
     if sectors and head in sector_tokens:
         countries = []
         for token in phrase.tokens:

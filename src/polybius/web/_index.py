@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -208,7 +207,7 @@ class EventIndex:
                 page = np.concatenate([page, found[k:][::-1][max(0, offset - k) : end - k]])
         else:
             page = self._sorted_page(found, sort, order, offset, end)
-        return total, [self.row(int(i)) for i in page]
+        return total, self.rows(page)
 
     def _sort_key(self, sort: str, found: np.ndarray, order: str) -> np.ndarray:
         """A float key per row of ``found``: ascending sort gives the page, nulls last."""
@@ -248,25 +247,17 @@ class EventIndex:
         ranked = np.lexsort((tiebreak, key))
         return found[ranked][offset:end]
 
-    def row(self, i: int) -> dict[str, Any]:
-        """Row ``i`` as plain Python values (dates as :class:`datetime.date`)."""
-        out: dict[str, Any] = {}
-        for name, array in self.columns.items():
-            value = array[i]
-            if value is None or value is pd.NaT:
-                out[name] = None
-            elif isinstance(value, float) and math.isnan(value):
-                out[name] = None
-            elif isinstance(value, np.datetime64):
-                out[name] = None if np.isnat(value) else value.astype("datetime64[D]").item()
-            elif isinstance(value, pd.Timestamp):
-                out[name] = value.date()
-            elif isinstance(value, np.generic):
-                item = value.item()
-                out[name] = None if isinstance(item, float) and math.isnan(item) else item
+    def rows(self, page: np.ndarray) -> list[dict[str, Any]]:
+        """Rows ``page`` as plain Python values, column by column (fast for a page)."""
+        values: list[list[Any]] = []
+        for array in self.columns.values():
+            taken = array[page]
+            if taken.dtype.kind == "M":
+                values.append(taken.astype("datetime64[D]").tolist())  # NaT becomes None
             else:
-                out[name] = value
-        return out
+                values.append([None if v != v else v for v in taken.tolist()])  # NaN: None
+        names = list(self.columns)
+        return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
 
     def get(self, event_id: str) -> tuple[dict[str, Any], bool] | None:
         """The event called ``event_id`` and whether it has stored reports, or None."""
@@ -277,7 +268,7 @@ class EventIndex:
         if not isinstance(i, int | np.integer):
             return None
         has_reports = self.reported is not None and bool(self.reported[int(i)])
-        return self.row(int(i)), has_reports
+        return self.rows(np.array([int(i)]))[0], has_reports
 
     def _period(self, by: str) -> np.ndarray:
         """Each dated row's period start, in days since 1970-01-01."""
@@ -404,8 +395,14 @@ class EventIndex:
         width = len(names)
         key = fold[src[known]].astype(np.int64) * width + fold[tgt[known]]
         gold = np.nan_to_num(self.goldstein[lo:hi][known])
-        pairs, slot, counts = np.unique(key, return_inverse=True, return_counts=True)
-        sums = np.bincount(slot, weights=gold, minlength=len(pairs))
+        if width * width <= 4_000_000:  # few actors: count every pair directly
+            every = np.bincount(key, minlength=width * width)
+            pairs = np.flatnonzero(every)
+            counts = every[pairs]
+            sums = np.bincount(key, weights=gold, minlength=width * width)[pairs]
+        else:
+            pairs, slot, counts = np.unique(key, return_inverse=True, return_counts=True)
+            sums = np.bincount(slot, weights=gold, minlength=len(pairs))
         keep = np.flatnonzero(counts >= min_count)
         sources, targets = pairs[keep] // width, pairs[keep] % width
         # Heaviest first, then by source and target name (names are sorted, so by index).
