@@ -17,7 +17,7 @@ from pathlib import Path
 
 from polybius.errors import ConfigError, Errors
 from polybius.ingest.readers import IngestFailure, IngestOptions, iter_documents, read_text_document
-from polybius.model import CodedDocument, Event
+from polybius.model import CodedDocument, Document, Event
 from polybius.pipeline import Pipeline, Settings
 
 __all__ = ["RunSummary", "code", "code_files", "code_pair", "code_text", "get_pipeline"]
@@ -25,6 +25,7 @@ __all__ = ["RunSummary", "code", "code_files", "code_pair", "code_text", "get_pi
 log = logging.getLogger(__name__)
 
 OUTPUT_FORMATS = ("jsonl", "csv", "tsv", "parquet")
+_STORE_BATCH = 100
 
 
 @lru_cache(maxsize=4)
@@ -103,21 +104,10 @@ def code_files(
 
 
 def _code_serial(
-    items: Iterable[object], settings: Settings
+    items: Iterable[Document | IngestFailure], settings: Settings
 ) -> Iterator[CodedDocument | IngestFailure]:
-    pipeline = get_pipeline(settings)
-    pending = []
-    for item in items:
-        if isinstance(item, IngestFailure):
-            yield from pipeline.code_documents(pending)
-            pending = []
-            yield item
-            continue
-        pending.append(item)
-        if len(pending) >= settings.batch_size:
-            yield from pipeline.code_documents(pending)
-            pending = []
-    yield from pipeline.code_documents(pending)
+    """One stream through spaCy's batching; failures keep their place in the output."""
+    yield from get_pipeline(settings).code_stream(items)
 
 
 @dataclass(slots=True)
@@ -160,10 +150,20 @@ def code(
     summary = RunSummary()
     exported: list[Event] = []
     store = None
+    pending: list[CodedDocument] = []
     if db is not None:
         from polybius.store import Store
 
         store = Store.open(db)
+
+    def flush() -> None:
+        # One transaction per batch: a crash loses at most the batch in flight.
+        if store is not None and pending:
+            summary.already_stored += len(pending) - store.add_many(
+                pending, batch_size=len(pending)
+            )
+            pending.clear()
+
     try:
         for item in code_files(paths, options=options, settings=settings, workers=workers):
             if on_document is not None:
@@ -184,10 +184,13 @@ def code(
                     for m in item.unresolved
                 }
             )
-            if store is not None and not store.add(item):
-                summary.already_stored += 1
+            if store is not None:
+                pending.append(item)
+                if len(pending) >= _STORE_BATCH:
+                    flush()
             if out is not None or keep_events:
                 exported.extend(kept)
+        flush()
     finally:
         if store is not None:
             store.close()

@@ -275,6 +275,13 @@ class Pipeline:
         if self.settings.places:
             _ = self.gazetteer
 
+    def code_stream(self, items: Iterable[Document | Any]) -> Iterator[CodedDocument | Any]:
+        """Code a stream of documents in order through one spaCy stream; anything that is
+        not a Document (an ingest failure) passes through in its place."""
+        pairs = ((item.text if isinstance(item, Document) else "", item) for item in items)
+        for doc, item in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size):
+            yield self.code_parsed(item, doc) if isinstance(item, Document) else item
+
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in order; parsing is batched through spaCy."""
         batch: list[Document] = []

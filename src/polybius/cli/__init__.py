@@ -116,6 +116,17 @@ def main(verbose: int) -> None:
     "--table/--no-table", default=None, help="Print the events as a table (default: when no --out)."
 )
 @click.option(
+    "--cluster",
+    help="Code on Dask: tcp://scheduler:8786 or local:N; --out is then a directory of Parquet.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Documents per Dask partition (with --cluster).",
+)
+@click.option(
     "--fallback",
     is_flag=True,
     help="Let the MiniLM classifier propose codes where no rule fires (needs polybius[embed]).",
@@ -143,6 +154,8 @@ def code_command(
     lexicons: tuple[str, ...],
     actor_files: tuple[str, ...],
     table: bool | None,
+    cluster: str | None,
+    partition_size: int,
     fallback: bool,
     unresolved_out: Path | None,
 ) -> None:
@@ -176,6 +189,9 @@ def code_command(
     )
     if fallback:
         settings = settings.with_fallback()
+    if cluster is not None:
+        _code_on_cluster(list(paths), cluster, out, options, settings, partition_size)
+        return
     show_table = table if table is not None else out is None
 
     def report(item: Any) -> None:
@@ -185,8 +201,12 @@ def code_command(
             for failure in item.failures:
                 err.print(f"[yellow]warning[/yellow] {failure}")
 
+    # One BLAS thread: the parse gains nothing from more on a small machine, and N worker
+    # processes with several threads each would fight over the cores.
+    from threadpoolctl import threadpool_limits
+
     try:
-        with _progress(err) as advance:
+        with threadpool_limits(1), _progress(err) as advance:
 
             def on_document(item: Any) -> None:
                 report(item)
@@ -232,6 +252,39 @@ def _write_unresolved(unresolved: Any, path: Path) -> None:
     for (name, code), count in sorted(unresolved.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"{name}\t{code}\t{count}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _code_on_cluster(
+    paths: list[str],
+    cluster: str,
+    out: Path | None,
+    options: Any,
+    settings: Any,
+    partition_size: int,
+) -> None:
+    from polybius.scale import code_on_cluster
+
+    if out is None:
+        raise click.UsageError("--cluster needs --out DIRECTORY for the Parquet partitions")
+    try:
+        summary = code_on_cluster(
+            paths,
+            cluster=cluster,
+            out_dir=out,
+            options=options,
+            settings=settings,
+            partition_size=partition_size,
+        )
+    except PolybiusError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _stderr().print(
+        f"{summary.documents} documents coded on {cluster} in {summary.partitions} partitions "
+        f"({summary.skipped} already done), {summary.ingest_failures} skipped, "
+        f"{summary.events} events, written under {out}",
+        highlight=False,
+    )
+    if summary.ingest_failures or summary.failed_sentences:
+        sys.exit(EXIT_PARTIAL)
 
 
 class _progress:
