@@ -264,6 +264,10 @@ def _code_on_cluster(
 ) -> None:
     from polybius.scale import code_on_cluster
 
+    if logging.getLogger().level > logging.INFO:
+        # Dask logs every scheduler step at INFO; -v shows them.
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     if out is None:
         raise click.UsageError("--cluster needs --out DIRECTORY for the Parquet partitions")
     try:
