@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -251,6 +252,16 @@ _LEADING = re.compile(r"(?i)^(?:in|on|since|by|until|till|during|before|after|fr
 
 def find_date_expressions(text: str, *, offset: int = 0) -> list[DateExpression]:
     """Every date or duration phrase in ``text``, left to right, without overlaps."""
+    return list(_find_date_expressions(text, offset))
+
+
+@lru_cache(maxsize=512)
+def _find_date_expressions(text: str, offset: int) -> tuple[DateExpression, ...]:
+    """Cached: a sentence with several events is scanned once."""
+    return tuple(_scan_date_expressions(text, offset=offset))
+
+
+def _scan_date_expressions(text: str, *, offset: int = 0) -> list[DateExpression]:
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
     for name, kind, regex in _PATTERNS:

@@ -203,9 +203,9 @@ async function drawDyad() {
     barmode: "stack", hovermode: "closest",
     xaxis: { title: { text: series.by[0].toUpperCase() + series.by.slice(1) + " (start of period)" },
       type: "date", tickformat, dtick, range: [new Date(first).toISOString(), new Date(last).toISOString()] },
-    yaxis: { title: { text: "Events" }, rangemode: "tozero", tickformat: ",d" },
+    yaxis: { title: { text: "Events" }, rangemode: "tozero", dtick: Math.max(...series.points.map((p) => p.events)) <= 10 ? 1 : undefined },
     yaxis2: { title: { text: "Mean Goldstein score (−10 conflict … +10 cooperation)" },
-      overlaying: "y", side: "right", range: [-10, 10], showgrid: false, zeroline: true, zerolinecolor: "#bbb" },
+      overlaying: "y", side: "right", range: [-10, 10], tickmode: "linear", tick0: -10, dtick: 5, showgrid: false, zeroline: true, zerolinecolor: "#bbb" },
     legend: { orientation: "h", y: -0.2 }, margin: { t: 50, r: 70, l: 60, b: 40 },
   };
   const chart = document.getElementById("dyad-chart");
