@@ -484,9 +484,9 @@ def import_dictionary_command(path: str, kind: str, out: str) -> None:
 
 
 def _register_commands() -> None:
-    from polybius.cli import eval_commands, store_commands
+    from polybius.cli import eval_commands, store_commands, web_commands
 
-    for command in (*store_commands.COMMANDS, *eval_commands.COMMANDS):
+    for command in (*store_commands.COMMANDS, *eval_commands.COMMANDS, *web_commands.COMMANDS):
         main.add_command(command)
 
 

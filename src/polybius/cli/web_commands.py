@@ -38,7 +38,7 @@ __all__ = ["COMMANDS", "serve_command"]
     "--memory/--no-memory",
     default=True,
     show_default=True,
-    help="Hold the events table in memory for fast search (about 150 bytes an event).",
+    help="Hold the events table in memory for fast search (about 1 GB per million events).",
 )
 @click.option(
     "--cache-mb",

@@ -87,7 +87,7 @@ class EventIndex:
 
     @classmethod
     def load(cls, store: Store) -> EventIndex:
-        """Read the events table of ``store`` into memory (about 150 bytes per event)."""
+        """Read the events table of ``store`` into memory (about 1 GB per million events)."""
         frame = store.sql(
             f"SELECT {', '.join(_COLUMNS)} FROM events ORDER BY first_date NULLS LAST, event_id"
         )

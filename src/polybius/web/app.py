@@ -333,7 +333,7 @@ def create_app(
 
     With ``token``, every ``/api/`` request must carry it as ``Authorization: Bearer`` or
     ``?token=``; the page and its static files stay public (they hold no data).
-    ``in_memory`` reads the events table into memory at start (about 150 bytes an event)
+    ``in_memory`` reads the events table into memory at start (about 1 GB per million events)
     so that event searches and dyad series take milliseconds; without it they run as SQL.
     ``cache_mb`` bounds a cache of API answers (the data cannot change); 0 turns it off.
     """
