@@ -132,7 +132,74 @@ def _stage_when_where(pipeline: Pipeline, work: _Work) -> None:
             log.warning(message)
             work.failures.append(message)
         located.append(event)
-    work.events = located
+    work.events = _carry_scene(located, work, pipeline.gazetteer, countries)
+
+
+def _carry_scene(
+    events: list[Event], work: _Work, gazetteer: Gazetteer, countries: Sequence[str]
+) -> list[Event]:
+    """Place events the text leaves unplaced from the scene it has set, with the rule said.
+
+    "Sergeev arrived in Beijing. He held talks with Chi ...": later acts of whoever arrived
+    happen in that city, within the same paragraph. "Chi's talks in Moscow ... his own talks
+    with Chi": the same kind of event placed in the same sentence.
+    """
+    text = work.document.text
+    sentences = list(work.doc.sents)
+    arrived: dict[str, tuple[Any, int]] = {}
+    scenes: dict[tuple[int, int], tuple[Any, str]] = {}  # trigger span → place, reason
+    for event in events:
+        paragraph = text.rfind("\n\n", 0, event.trigger_span[0])
+        key = _actor_key(event.source)
+        if event.place is not None:
+            if event.cameo == "042" and event.place.feature == "city" and key:
+                arrived[key] = (event.place, paragraph)
+            continue
+        # Plans and suppositions happen wherever they will; only facts share the scene.
+        if event.trigger_span in scenes or event.modality.future or not event.modality.factual:
+            continue
+        same = _same_event_placed(event, sentences[event.sentence_index], gazetteer, countries)
+        if same is not None:
+            scenes[event.trigger_span] = (same[0], f"scene: {same[1]} in the same sentence")
+        elif key in arrived and arrived[key][1] == paragraph:
+            scene = arrived[key][0]
+            reason = f"scene: {event.source.text} had arrived in {scene.name}"
+            scenes[event.trigger_span] = (replace(scene, rule="scene:after-arrival"), reason)
+    return [
+        e.with_(place=scenes[e.trigger_span][0], place_reason=scenes[e.trigger_span][1])
+        if e.place is None and e.trigger_span in scenes
+        else e
+        for e in events
+    ]
+
+
+def _actor_key(mention: Mention) -> str:
+    actor = mention.actor
+    if actor is None:
+        return ""
+    return actor.entity_id or actor.code
+
+
+def _same_event_placed(
+    event: Event, sentence: Any, gazetteer: Gazetteer, countries: Sequence[str]
+) -> tuple[Any, str] | None:
+    start = event.trigger_span[0]
+    trigger = next((t for t in sentence if t.idx == start), None)
+    if trigger is None:
+        return None
+    for token in sentence:
+        if token.i == trigger.i or token.lemma_.lower() != trigger.lemma_.lower():
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC", ""):
+                    place = gazetteer.resolve(obj.text, context_countries=countries)
+                    if place is not None and place.feature == "city":
+                        phrase = f"'{token.text} {prep.text} {obj.text}'"
+                        return replace(place, rule="scene:same-event", text=obj.text), phrase
+    return None
 
 
 def _stage_role_dates(pipeline: Pipeline, work: _Work) -> None:
