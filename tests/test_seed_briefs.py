@@ -138,6 +138,7 @@ def test_issue6_dates_and_places(coded: dict[str, CodedDocument]) -> None:
         e for e in y1998 if e.trigger == "talks" and e.target and e.target.code == "CHNMIL"
     )
     assert talks.date is not None and talks.date.start == dt.date(1998, 10, 21)
+    assert talks.place is not None and talks.place.name == "Beijing", "after arriving in Beijing"
     jiang = next(e for e in y1998 if e.target and "Jiang" in e.target.text)
     assert jiang.date is not None and jiang.date.start == dt.date(1998, 10, 23)
     assert jiang.modality.future
@@ -150,6 +151,8 @@ def test_issue6_dates_and_places(coded: dict[str, CodedDocument]) -> None:
     assert trip.date.precision == "month"
     meeting = _has(y2000, "CHNMIL", "RUSMIL", ("04",))[0]
     assert meeting.date is not None and meeting.date.start == dt.date(2000, 1, 17)
+    moscow = [e for e in y2000 if e.trigger == "talks" and e.place is not None]
+    assert moscow and all(e.place.name == "Moscow" for e in moscow), "Chi's talks in Moscow"
 
 
 def test_issue5_nothing_to_indicate_is_flagged_not_emitted(coded: dict[str, CodedDocument]) -> None:
