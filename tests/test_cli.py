@@ -135,6 +135,8 @@ def test_persons_missing_from_the_knowledge_base_are_listed(tmp_path: Path) -> N
 
 
 def test_every_command_is_in_the_command_reference() -> None:
-    reference = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    reference = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(
+        encoding="utf-8"
+    )
     missing = [name for name, _ in _commands(main) if f"## polybius {name}\n" not in reference]
     assert not missing, f"run `python tools/make_cli_docs.py`; missing: {missing}"

@@ -222,7 +222,7 @@ class Event:
                 self.doc_id,
                 str(self.sentence_index),
                 self.source.code or "",
-                self.target.code if self.target else "",
+                (self.target.code or "") if self.target else "",
                 self.cameo,
                 f"{self.trigger_span[0]}:{self.trigger_span[1]}",
                 f"{self.source.start}:{self.target.start if self.target else ''}",

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from polybius.actors.coref import DocumentActors, resolve_actors
@@ -308,7 +309,7 @@ class Pipeline:
 
     @cached_property
     def kb(self) -> KnowledgeBase:
-        return load_knowledge_base(extra_paths=[*self.settings.knowledge_paths])
+        return load_knowledge_base(extra_paths=[Path(p) for p in self.settings.knowledge_paths])
 
     @cached_property
     def coder(self) -> EventCoder:

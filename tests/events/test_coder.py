@@ -152,7 +152,9 @@ def test_condemning_the_raid_targets_who_carried_it_out() -> None:
         "Israeli troops raided a village in Lebanon. Lebanon condemned the raid.",
         date=dt.date(2006, 7, 20),
     )
-    assert ("LBN", "ISRMIL") in {(e.source.code, e.target.code if e.target else None) for e in events}
+    assert ("LBN", "ISRMIL") in {
+        (e.source.code, e.target.code if e.target else None) for e in events
+    }
 
 
 def test_welcoming_the_decision_targets_who_made_it() -> None:
@@ -172,14 +174,20 @@ def test_people_released_are_the_target() -> None:
     from polybius.api import code_text
 
     events = code_text("Iran released two French nationals.", date=dt.date(2023, 1, 1))
-    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("IRN", "FRA")}
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("IRN", "FRA")
+    }
 
 
 def test_an_attack_on_a_city_is_aimed_at_its_country() -> None:
     from polybius.api import code_text
 
-    events = code_text("Russian forces shelled the city of Kharkiv overnight.", date=dt.date(2023, 5, 1))
-    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [("RUSMIL", "UKR")]
+    events = code_text(
+        "Russian forces shelled the city of Kharkiv overnight.", date=dt.date(2023, 5, 1)
+    )
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("RUSMIL", "UKR")
+    ]
     assert events[0].target is not None and events[0].target.rule.startswith("location-as-target")
 
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polybius.actors.recognise import (
-    _entity_text,
     ActorKnowledge,
     _country_of_word,
+    _entity_text,
     iter_candidate_heads,
     make_actor,
     noun_phrase,

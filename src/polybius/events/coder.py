@@ -367,7 +367,7 @@ class EventCoder:
         return found
 
     def _anaphoric(
-        self, token: Token, actors: DocumentActors, sentence: Any, exclude: set[str]
+        self, token: Token, actors: DocumentActors, sentence: Any, exclude: set[str | None]
     ) -> list[Mention]:
         """ "such plans", "any such development", "it": the actors of the previous sentence.
 
@@ -480,7 +480,7 @@ class EventCoder:
             # "signed a treaty with Belarus": the phrase often hangs from the object.
             hosts.extend(c for c in token.children if c.dep_ == "dobj")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
-        exclude = {m.actor.country for m in sources if m.actor and m.actor.country}
+        exclude: set[str | None] = {m.actor.country for m in sources if m.actor and m.actor.country}
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
             for host in hosts:
                 for arg in self._slot_tokens(host, slot):
