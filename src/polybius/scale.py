@@ -518,7 +518,9 @@ def _run(
     window = 0
     in_flight = []
     partitions = 0
-    tag = hashlib.sha1(str(out).encode()).hexdigest()[:8]
+    # A fresh key per run: a rerun must not meet futures of the same key that a failed run
+    # cancelled and the scheduler has not yet forgotten (FutureCancelledError).
+    tag = f"{hashlib.sha1(str(out).encode()).hexdigest()[:8]}-{uuid.uuid4().hex[:8]}"
     try:
         for partition in iter_partitions(items, size=size):
             partitions += 1
