@@ -495,7 +495,7 @@ class _Connection:
         if self.client is None:
             client, self._release = _client(self._cluster)
             self.client = client
-            client.register_plugin(PipelinePlugin(self._settings), name=PipelinePlugin.name)
+            _register(client, PipelinePlugin(self._settings))
         return self.client
 
     def close(self) -> None:
@@ -550,6 +550,20 @@ def _run(
             if not future.done():
                 future.cancel()
     return partitions
+
+
+def _register(client: Any, plugin: Any, *, attempts: int = 5) -> None:
+    """Install the worker plugin; a worker that is restarting (after a crash) drops the
+    broadcast, so wait for the workers and try again."""
+    for attempt in range(attempts):
+        try:
+            client.register_plugin(plugin, name=plugin.name)
+            return
+        except OSError:  # distributed's CommClosedError is an OSError
+            if attempt == attempts - 1:
+                raise
+            client.wait_for_workers(1, timeout=30)
+            time.sleep(0.5 * (attempt + 1))
 
 
 def _is_done(out: Path, partition: Partition) -> bool:
