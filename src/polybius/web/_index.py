@@ -181,12 +181,26 @@ class EventIndex:
             masks.append(self.quad[lo:hi] == filters.quad_class)
         if not masks:
             return np.arange(lo, hi)
+        only_actor = filters.actor is not None and len(masks) == 1 and (lo, hi) == (0, self.size)
+        if only_actor:
+            # The commonest search (one actor, all dates): remember the row numbers, so a
+            # page through the results is a slice, not a scan of every event.
+            key = ("actor-rows", filters.actor)
+            with self._lock:
+                rows = self._masks.get(key)
+                if rows is not None:
+                    self._masks.move_to_end(key)
+                    return rows
         mask = masks[0]
         if len(masks) > 1:
             mask = masks[0] & masks[1]  # a fresh array: cached masks stay untouched
             for other in masks[2:]:
                 mask &= other
-        return np.flatnonzero(mask) + lo
+        found = np.flatnonzero(mask) + lo
+        if only_actor:
+            with self._lock:
+                self._masks[("actor-rows", filters.actor)] = found
+        return found
 
     # -- answers -----------------------------------------------------------------------
 
