@@ -185,7 +185,7 @@ class EventIndex:
         if only_actor:
             # The commonest search (one actor, all dates): remember the row numbers, so a
             # page through the results is a slice, not a scan of every event.
-            key = ("actor-rows", filters.actor)
+            key = ("actor-rows", filters.actor or "")
             with self._lock:
                 rows = self._masks.get(key)
                 if rows is not None:
@@ -199,7 +199,7 @@ class EventIndex:
         found = np.flatnonzero(mask) + lo
         if only_actor:
             with self._lock:
-                self._masks[("actor-rows", filters.actor)] = found
+                self._masks[("actor-rows", filters.actor or "")] = found
         return found
 
     # -- answers -----------------------------------------------------------------------
