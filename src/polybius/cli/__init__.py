@@ -335,20 +335,25 @@ def _flags(event: Event) -> str:
     return ",".join(names)
 
 
+def _short(text: str, width: int = 22) -> str:
+    """A mention's words, cut to keep the table one line per event on a normal terminal."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def events_table(events: Iterable[Event], *, title: str) -> Table:
     """A terminal table of events: one row each, provenance in the last column."""
     table = Table(title=title, show_lines=False, header_style="bold")
     for column in ("date", "source", "event", "target", "trigger", "flags", "where", "from"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("date", "event", "flags"))
     for event in events:
         date = event.date.start.isoformat() if event.date else ""
         if event.date and event.date.precision != "day":
             date = f"{date} ({event.date.precision})"
         table.add_row(
             date,
-            f"{event.source.code} {event.source.text}",
+            f"{event.source.code} {_short(event.source.text)}",
             f"{event.cameo} {event.plover_type}",
-            f"{event.target.code} {event.target.text}" if event.target else "",
+            f"{event.target.code} {_short(event.target.text)}" if event.target else "",
             event.trigger,
             _flags(event),
             event.place.name if event.place else "",
