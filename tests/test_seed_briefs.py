@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from polybius.api import code_files
+from polybius.ingest import IngestOptions
 from polybius.model import CodedDocument, Event, Mention
 
 pytestmark = pytest.mark.model
@@ -163,3 +164,33 @@ def test_issue5_nothing_to_indicate_is_flagged_not_emitted(coded: dict[str, Code
     assert inside, "the statement is coded, flagged"
     assert all(e.modality.negated for e in inside)
     assert not [e for e in _factual(doc) if e.sentence_index == sentence.index]
+
+
+def test_issue7_the_same_visit_from_another_wire_is_one_event(
+    shared_seeds: Path, tmp_path: Path
+) -> None:
+    from polybius.api import code
+    from polybius.store import Store
+
+    wire = tmp_path / "wire.txt"
+    wire.write_text(
+        "BEIJING, Oct. 21 (Reuters) - Russian Defense Minister Igor Sergeyev began a visit "
+        "to China on Wednesday, Chinese officials said.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "p.duckdb"
+    first = code([shared_seeds], db=db)
+    again = code([shared_seeds], db=db)
+    assert first.documents == again.documents == 2 and again.already_stored == 2
+    with Store.open(db) as store:
+        counts = store.counts()
+    code([wire], db=db, options=IngestOptions(date=dt.date(1998, 10, 22)))
+    with Store.open(db) as store:
+        after = store.counts()
+        visits = store.sql(
+            "SELECT num_reports, num_documents FROM events "
+            "WHERE source_code = 'RUSMIL' AND target_code = 'CHN' AND cameo = '042'"
+        )
+    assert after["documents"] == counts["documents"] + 1
+    assert len(visits) == 1, "one visit, reported twice"
+    assert int(visits.num_documents[0]) == 2
