@@ -508,7 +508,8 @@ class EventCoder:
             for g in (o, *self._slot_tokens(o, "prep:of"), *self._slot_tokens(o, "prep:in"))
         ]
         for place in places:
-            for mention in self._actors_of(place, actors):
+            # The place itself, not a name modifying it: "the South China Sea" is no China.
+            for mention in actors.at(place.i):
                 actor = mention.actor
                 if actor is not None and actor.kind == "state" and actor.country not in exclude:
                     located = make_actor(actor.country, kind="state")
