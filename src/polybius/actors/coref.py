@@ -605,8 +605,6 @@ class _Resolver:
             )
             recent = persons and persons[0].sentence >= self.sentence_index - 3
             if len(persons) == 2 and (kind == "person" or recent):
-                if kind == "any" and persons[0].mention.actor and persons[1].mention.actor:
-                    pass
                 mentions = tuple(
                     self._refer(text, start, end, k.mention, "coref:two") for k in persons
                 )
