@@ -143,6 +143,28 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
+# Nouns that only carry the event named by their modifier.
+_CARRIER_NOUNS = frozenset(
+    {
+        "mission",
+        "effort",
+        "efforts",
+        "bid",
+        "attempt",
+        "initiative",
+        "campaign",
+        "operation",
+        "process",
+        "programme",
+        "program",
+        "drive",
+        "push",
+        "plan",
+        "offer",
+        "pact",
+        "deal",
+    }
+)
 # Nouns that name whatever was just reported: "welcomed the decision", "condemned the move".
 _EVENT_NOUNS = frozenset(
     {
@@ -197,6 +219,7 @@ class _Trigger:
     token: Token
     entry: LexiconEntry
     governor: Token | None  # the light verb governing a noun trigger
+    carrier: Token | None = None  # "mediation mission": the noun the trigger modifies
 
 
 class EventCoder:
@@ -210,8 +233,11 @@ class EventCoder:
     def _entry_for(self, token: Token, actors: DocumentActors | None = None) -> LexiconEntry | None:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             pos = "verb"
-        elif token.pos_ == "NOUN" and token.dep_ != "compound":
-            # A noun modifying another ("aid workers", "peace talks") is not an event itself.
+        elif token.pos_ == "NOUN" and (
+            token.dep_ != "compound" or token.head.lemma_.lower() in _CARRIER_NOUNS
+        ):
+            # A noun modifying another ("aid workers", "peace talks") is not an event itself,
+            # unless the other only carries it ("a mediation mission", "a rescue operation").
             pos = "noun"
         else:
             return None
@@ -302,14 +328,16 @@ class EventCoder:
                     for g in c.children
                     if g.dep_ == "pobj" and g.lemma_.lower() in entry.objects
                 )
+            carrier = token.head if entry.pos == "noun" and token.dep_ == "compound" else None
+            noun = carrier if carrier is not None else token
             governor = None
             if (
                 entry.pos == "noun"
-                and token.dep_ in ("dobj", "attr", "nsubjpass")
-                and token.head.pos_ in ("VERB", "AUX")
+                and noun.dep_ in ("dobj", "attr", "nsubjpass")
+                and noun.head.pos_ in ("VERB", "AUX")
             ):
-                governor = token.head
-            found.append(_Trigger(token, entry, governor))
+                governor = noun.head
+            found.append(_Trigger(token, entry, governor, carrier))
         coded_verbs = {
             t.token.i
             for t in found
@@ -436,7 +464,8 @@ class EventCoder:
         if trigger.entry.pos == "verb":
             subjects, _ = self._subjects(token)
             return [m for s in subjects for m in self._actors_of(s, actors)]
-        if trigger.governor is not None and token.dep_ == "dobj":
+        noun = trigger.carrier if trigger.carrier is not None else token
+        if trigger.governor is not None and noun.dep_ == "dobj":
             subjects, _ = self._subjects(trigger.governor)
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
@@ -474,6 +503,8 @@ class EventCoder:
         if entry.pos == "noun":
             slots = [s for s in slots if s != "dobj"]
         hosts = [token]
+        if trigger.carrier is not None:
+            hosts.append(trigger.carrier)
         if trigger.governor is not None:
             hosts.append(trigger.governor)
         if entry.pos == "verb":

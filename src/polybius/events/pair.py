@@ -211,7 +211,17 @@ def _source_event(
             return above.index(token.i) if token is not None and token.i in above else len(above)
 
         return min(mine, key=lambda e: (depth(e), not e.modality.factual))
-    for token in _ancestors(source_head)[1:6]:
+    above_source = _ancestors(source_head)[1:6]
+    # "X said their forces had completed their withdrawal": what a speaker reports.
+    reported = [
+        t
+        for speech in above_source
+        if speech.lemma_.lower() in _SPEECH
+        for clause in speech.children
+        if clause.dep_ == "ccomp"
+        for t in (clause, *clause.children)
+    ]
+    for token in (*above_source, *reported):
         entry = coder._entry_for(token)
         if entry is None or token.lemma_.lower() in _SPEECH:
             continue
