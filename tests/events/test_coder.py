@@ -201,3 +201,29 @@ def test_talks_before_an_agreement_are_not_future() -> None:
     )
     talks = [e for e in events if e.trigger == "talks"]
     assert talks and not any(e.modality.future for e in talks)
+
+
+def test_alleging_violence_is_an_accusation_of_whoever_is_alleged_to_have_done_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Armenia claimed that Azerbaijan had shelled Armenian villages.", date=dt.date(2022, 9, 14)
+    )
+    accusations = [e for e in events if e.cameo == "112"]
+    assert [(e.source.code, e.target.code if e.target else None) for e in accusations] == [
+        ("ARM", "AZE")
+    ]
+    assert accusations[0].trigger == "claimed"
+
+
+def test_a_city_is_placed_by_every_country_the_text_names_so_far() -> None:
+    from polybius.api import get_pipeline
+    from polybius.nlp import parse_text
+
+    pipeline = get_pipeline()
+    doc = parse_text("Russia said that Ukrainian forces shelled Donetsk.")
+    actors = resolve_actors(
+        doc, kb=pipeline.kb, date=dt.date(2015, 1, 1), gazetteer=pipeline.gazetteer
+    )
+    donetsk = next(t for t in doc if t.text == "Donetsk")
+    assert actors.places[donetsk.i] == "UKR"

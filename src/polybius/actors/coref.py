@@ -251,7 +251,6 @@ class _Resolver:
                     continue
                 self._resolve_head(head)
             self._register_coordinations(sentence)
-            self._resolve_places(sentence)
             self._locate_domestic_agents(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
@@ -277,13 +276,20 @@ class _Resolver:
                 ):
                     continue  # a word inside a larger name or phrase
                 self._resolve_modifiers(head)
+            self._resolve_places(sentence)
         return self.result
 
     def _resolve_places(self, sentence: Any) -> None:
         """Place names that name no actor (cities, regions) and the country they lie in."""
         if self.gazetteer is None:
             return
-        context = [k.mention.actor.country for k in self.states if k.mention.actor]
+        # Every country named so far, as a noun or an adjective ("Ukrainian forces").
+        context = {
+            m.actor.country
+            for group in (*self.result.by_head.values(), *self.result.by_modifier.values())
+            for m in group
+            if m.actor is not None and m.actor.country
+        }
         for token in sentence:
             # The small model often misses city names ("Kharkiv") or calls them NORP.
             if token.ent_type_ not in _PLACE_LIKE or token.i in self.result.by_head:

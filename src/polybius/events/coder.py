@@ -143,6 +143,8 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
+_ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
+_VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns that only carry the event named by their modifier.
 _CARRIER_NOUNS = frozenset(
     {
@@ -686,7 +688,44 @@ class EventCoder:
                         confidence,
                     )
                 )
+            if quoted is not None and reading.speaker is not None:
+                for event in self._allegation(
+                    document, sentence_index, span, trigger, sources, quoted, reading
+                ):
+                    # Same key as a lexicon event of the alleging verb, so "alleged" coded
+                    # by the lexicon is not coded twice.
+                    target_code = event.target.code if event.target else None
+                    key = (event.source.code, target_code, "112", reading.speaker.head.i)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(event)
         return events
+
+    def _allegation(
+        self,
+        document: Document,
+        sentence_index: int,
+        span: tuple[int, int],
+        trigger: _Trigger,
+        sources: Sequence[Mention],
+        quoted: Mention,
+        reading: Any,
+    ) -> list[Event]:
+        """ "The US claimed that ISIL had attacked Iraq": to allege violence is to accuse
+        (CAMEO 112), from the one who alleges to the one alleged to have done it."""
+        verb = reading.speaker.head
+        if verb.lemma_.lower() not in _ALLEGING or trigger.entry.code[:2] not in _VIOLENT_ROOTS:
+            return []
+        accused = [m for m in _unique(sources) if not _same(m, quoted)]
+        entry = LexiconEntry(id="allege-violence", lemmas=(verb.lemma_.lower(),), code="112")
+        alleging = _Trigger(verb, entry, None)
+        modality = read_modality(verb).modality
+        return [
+            self._event(
+                document, sentence_index, span, alleging, quoted, target, "112", modality, None, 0.7
+            )
+            for target in accused
+        ]
 
     def _event(
         self,
