@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from polybius.errors import ConfigError, Errors, StoreError
 from polybius.export import FLAT_COLUMNS, flatten_event
@@ -85,13 +86,20 @@ def _insert(
     *,
     verb: str = "INSERT",
 ) -> None:
-    """Insert ``rows`` with one multi-row, parameterised statement (far faster than executemany)."""
+    """Insert ``rows`` through an Arrow table: no SQL text grows with the rows, and DuckDB
+    reads the columns in bulk (several times faster than binding every value)."""
     if not rows:
         return
-    group = "(" + ", ".join("?" for _ in columns) + ")"
     names = ", ".join(_quote(c) for c in columns)
-    params = [value for row in rows for value in row]
-    con.execute(f"{verb} INTO {table} ({names}) VALUES {', '.join(group for _ in rows)}", params)
+    arrays = {f"c{i}": [row[i] for row in rows] for i in range(len(columns))}
+    batch = pa.table(arrays)
+    view = f"_polybius_insert_{table}"
+    con.register(view, batch)
+    try:
+        selected = ", ".join(f"c{i}" for i in range(len(columns)))
+        con.execute(f"{verb} INTO {table} ({names}) SELECT {selected} FROM {view}")
+    finally:
+        con.unregister(view)
 
 
 def _dedup_settings(window_days: int, actor_match: str) -> DedupSettings:
