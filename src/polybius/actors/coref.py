@@ -189,6 +189,7 @@ class _Resolver:
     ):
         self.kb = kb
         self.gazetteer = gazetteer
+        self.context_countries: set[str] = set()
         self.date = date
         self.skip = skip
         self.result = DocumentActors()
@@ -284,12 +285,11 @@ class _Resolver:
         if self.gazetteer is None:
             return
         # Every country named so far, as a noun or an adjective ("Ukrainian forces").
-        context = {
-            m.actor.country
-            for group in (*self.result.by_head.values(), *self.result.by_modifier.values())
-            for m in group
-            if m.actor is not None and m.actor.country
-        }
+        for token in sentence:
+            for m in (*self.result.at(token.i), *self.result.modifying(token.i)):
+                if m.actor is not None and m.actor.country:
+                    self.context_countries.add(m.actor.country)
+        context = self.context_countries
         for token in sentence:
             # The small model often misses city names ("Kharkiv") or calls them NORP.
             if token.ent_type_ not in _PLACE_LIKE or token.i in self.result.by_head:

@@ -244,12 +244,16 @@ class EventCoder:
         else:
             return None
         lemma = token.lemma_.lower()
-        for entry in self.lexicon.candidates(lemma, pos):
-            if self._fits(entry, token) and self._hosts_people(entry, token, actors):
+        candidates = self.lexicon.candidates(lemma, pos)
+        if not candidates and (pos != "noun" or token.lower_ == lemma):
+            return None
+        objects = self._object_lemmas(token)  # once per token, not per candidate entry
+        for entry in candidates:
+            if self._fits(entry, token, objects) and self._hosts_people(entry, token, actors):
                 return entry
         if pos == "noun" and token.lower_ != lemma:
             for entry in self.lexicon.candidates(token.lower_, pos):
-                if self._fits(entry, token):
+                if self._fits(entry, token, objects):
                     return entry
         return None
 
@@ -263,7 +267,7 @@ class EventCoder:
         objects = [c for c in token.children if c.dep_ == "dobj"]
         return not objects or any(self._actors_of(o, actors) for o in objects)
 
-    def _fits(self, entry: LexiconEntry, token: Token) -> bool:
+    def _fits(self, entry: LexiconEntry, token: Token, objects: set[str] | None = None) -> bool:
         children = list(token.children)
         for lemma in entry.lemmas:
             words = lemma.split()
@@ -275,7 +279,8 @@ class EventCoder:
             break
         else:
             return False
-        objects = self._object_lemmas(token)
+        if objects is None:
+            objects = self._object_lemmas(token)
         if entry.objects and not (objects & entry.objects):
             return False
         if entry.exclude and objects & entry.exclude:
