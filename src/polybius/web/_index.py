@@ -154,6 +154,23 @@ class EventIndex:
             mask |= self._mask("source", b)[lo:hi] & self._mask("target", a)[lo:hi]
         return mask
 
+    def _pair_rows(self, a: str, b: str, lo: int, hi: int, *, directed: bool) -> np.ndarray:
+        """Row numbers of a dyad's events; remembered for the whole dated range, which is
+        what the explorer's chart asks for again and again."""
+        whole = (lo, hi) == (0, self.dated)
+        key = (f"pair-rows:{'directed' if directed else 'both'}:{b}", a)
+        if whole:
+            with self._lock:
+                rows = self._masks.get(key)
+                if rows is not None:
+                    self._masks.move_to_end(key)
+                    return rows
+        rows = np.flatnonzero(self._pair(a, b, lo, hi, directed=directed)) + lo
+        if whole:
+            with self._lock:
+                self._masks[key] = rows
+        return rows
+
     @staticmethod
     def can_search(filters: EventFilters) -> bool:
         return filters.text is None and filters.place is None
@@ -324,7 +341,7 @@ class EventIndex:
         hi = min(hi, self.dated)
         if hi <= lo:
             return []
-        found = np.flatnonzero(self._pair(a, b, lo, hi, directed=directed)) + lo
+        found = self._pair_rows(a, b, lo, hi, directed=directed)
         if not len(found):
             return []
         periods, slot = np.unique(self._period(by)[found], return_inverse=True)
