@@ -101,9 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         server.terminate()
         server.wait(timeout=20)
     print(f"{args.connections} connections, {args.seconds} s per endpoint, wrk")
-    print(
-        f"{'endpoint':15} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'errors':>7}"
-    )
+    columns = ("requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors")
+    print(f"{'endpoint':15} " + " ".join(f"{c:>8}" for c in columns))
     for kind, f in results.items():
         print(
             f"{kind:15} {f['requests']:9.0f} {f['rate']:8.0f} {f['p50']:8.1f} {f['p90']:8.1f} "
