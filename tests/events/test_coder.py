@@ -33,6 +33,14 @@ entries:
   - {id: warn.v, lemmas: [warn], code: "130", target: [dobj, prep:against, ccomp-subject]}
   - {id: attack.v, lemmas: [attack, bomb], code: "190"}
   - {id: opposition.n, lemmas: [opposition], pos: noun, code: "110", target: [prep:to]}
+  - {id: release.v, lemmas: [release, free], code: "0841", target: [dobj]}
+  - {id: kill.v, lemmas: [kill], code: "190", target: [dobj]}
+  - {id: provide-aid.v, lemmas: [provide, give], code: "070", target: [prep:to]}
+  - {id: aid.n, lemmas: [aid, assistance], pos: noun, code: "070", target: [prep:to]}
+  - {id: military-aid.n, lemmas: [aid, package], pos: noun, code: "072",
+     objects: [military, weapon]}
+  - {id: pledge.n, lemmas: [assurance, pledge], pos: noun, code: "030", target: [prep:to]}
+  - {id: host.v, lemmas: [receive, host], code: "043", reverse: "042", target: [dobj]}
 """
 
 
@@ -227,3 +235,61 @@ def test_a_city_is_placed_by_every_country_the_text_names_so_far() -> None:
     )
     donetsk = next(t for t in doc if t.text == "Donetsk")
     assert actors.places[donetsk.i] == "UKR"
+
+
+def test_what_is_received_runs_from_the_giver_to_the_subject() -> None:
+    triples = _triples(_code("Georgia received assurances from Russia on Monday."))
+    assert triples == {("RUS", "GEO", "030")}, "an assurance received is no visit hosted"
+
+
+def test_receiving_a_visitor_is_still_hosting() -> None:
+    assert ("CHN", "RUSMIL", "043") in _triples(
+        _code(
+            "China received Russian Defense Minister Igor Sergeev on Tuesday.",
+            date=dt.date(1998, 10, 22),
+        )
+    )
+
+
+def test_a_nouns_adjective_narrows_its_entry() -> None:
+    events = _code("Kyiv received a package of military aid from Washington.")
+    assert {e.cameo for e in events} == {"072"}
+
+
+def test_the_people_a_participle_describes_were_acted_upon() -> None:
+    events = _code("Two Israeli soldiers killed by Hezbollah were buried on Monday.")
+    assert ("LBNREB", "ISRMIL", "190") in _triples(events)
+    assert not any(e.source.code == "ISRMIL" for e in events)
+
+
+def test_a_coordinated_passive_takes_the_shared_subject_as_target() -> None:
+    events = _code("The prisoners were tried and released by Russia.")
+    assert {(e.source.code, e.cameo) for e in events} == {("RUS", "0841")}
+    assert all(e.target is not None and "prisoners" in e.target.text for e in events)
+
+
+def test_an_agent_without_a_country_is_coded_as_unknown_country() -> None:
+    assert ("---REB", "SYR", "190") in _triples(_code("Rebels attacked Syria on Monday."))
+
+
+def test_saying_one_will_not_cooperate_is_a_rejection_that_happened() -> None:
+    events = _code("Obama said he would not provide aid to Israel.", date=dt.date(2012, 3, 1))
+    assert _triples(events) == {("USAGOV", "ISR", "121")}
+    assert events[0].modality.factual
+
+
+def test_refusing_to_release_is_a_refusal_to_yield() -> None:
+    events = _code("Iran refused to release the British sailors.", date=dt.date(2007, 4, 1))
+    assert {e.cameo for e in events} == {"1243"}
+
+
+def test_it_refers_to_the_country_that_speaks() -> None:
+    events = _code("Iran said on Monday that it had attacked Iraq.", date=dt.date(2020, 1, 8))
+    assert _triples(events) == {("IRN", "IRQ", "190")}
+    assert _code("It is clear that Iraq was attacked.") == []
+
+
+def test_saying_one_will_not_attack_is_no_rejection() -> None:
+    events = _code("Russia said it would not attack Ukraine.", date=dt.date(2021, 12, 1))
+    assert events and all(not e.modality.factual for e in events)
+    assert not any(e.cameo.startswith("12") for e in events)

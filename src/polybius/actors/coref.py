@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polybius.actors.recognise import (
+    UNKNOWN_COUNTRY,
     ActorKnowledge,
     _country_of_word,
     _entity_text,
@@ -44,6 +45,9 @@ Token = Any
 
 _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
+_NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+# "it is clear that", "it seems", "it was reported": no actor behind the pronoun.
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "look", "become"})
 _PLURAL_PERSON_NOUNS = frozenset(
     {
         "man",
@@ -253,6 +257,7 @@ class _Resolver:
                 self._resolve_head(head)
             self._register_coordinations(sentence)
             self._locate_domestic_agents(sentence)
+            self._unplaced_agents(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
                     self._resolve_pronoun(token)
@@ -346,6 +351,29 @@ class _Resolver:
                     ),
                 ),
             )
+
+    def _unplaced_agents(self, sentence: Any) -> None:
+        """ "Insurgents shelled Aleppo": a role word that nothing places in a country is
+        still an actor, coded ``---`` plus its sectors as CAMEO writes an unknown country."""
+        for head in iter_candidate_heads(sentence):
+            if head.pos_ != "NOUN" or head.i in self.result.by_head or self._in_skip(head):
+                continue
+            if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
+                continue
+            if head.lemma_.lower() in _TITLE_NOUNS or head.i in self.result.by_modifier:
+                continue
+            sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(
+                head.lemma_.lower()
+            )
+            if not sectors or any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PRON", "PROPN")
+                for c in head.children
+            ):
+                continue
+            phrase = noun_phrase(head)
+            actor = make_actor(UNKNOWN_COUNTRY, sectors, name=phrase.text, kind="group")
+            mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule="agent:no-country")
+            self._store(head, (mention,))
 
     def _register_coordinations(self, sentence: Any) -> None:
         """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""
@@ -487,6 +515,11 @@ class _Resolver:
             if known is not None:
                 mention = self._refer(token.text, start, end, known.mention, "coref:pronoun")
                 self._store_reference(token, (mention,))
+        elif word in _NEUTER_PRONOUNS:
+            antecedent = self._neuter_antecedent(token)
+            if antecedent is not None:
+                mention = self._refer(token.text, start, end, antecedent, "coref:it")
+                self._store_reference(token, (mention,))
         elif word in _PLURAL_PRONOUNS:
             group = self._clause_subject_group(token) or self._last_group(before=start)
             if group:
@@ -494,6 +527,37 @@ class _Resolver:
                     self._refer(token.text, start, end, m, "coref:plural") for m in group
                 )
                 self._store_reference(token, mentions)
+
+    def _neuter_antecedent(self, token: Token) -> Mention | None:
+        """ "Russia said it would ...", "China ... Its navy": a country, body or group, the
+        subject of a clause above the pronoun, else the last one that was a subject."""
+        if token.dep_ == "nsubjpass" or (
+            token.dep_ == "nsubj" and token.head.lemma_.lower() in _EXPLETIVE_HEADS
+        ):
+            return None
+        current = token
+        for _ in range(8):
+            if current.head == current:
+                break
+            current = current.head
+            for subject in current.children:
+                if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i >= token.i:
+                    continue
+                found = [
+                    m
+                    for m in self.result.at(subject.i)
+                    if m.actor is not None and m.actor.kind != "person"
+                ]
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    return None  # "Russia and China said it ...": no single antecedent
+        recent = [
+            k
+            for k in self.states
+            if k.subject and k.sentence >= self.sentence_index - 1 and k.mention.start < token.idx
+        ]
+        return recent[-1].mention if recent else None
 
     def _store_reference(self, token: Token, mentions: tuple[Mention, ...]) -> None:
         """A reference is a mention too, but it does not become a new antecedent for names."""

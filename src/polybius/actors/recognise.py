@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from polybius.model import Actor
 
 __all__ = [
+    "UNKNOWN_COUNTRY",
     "ActorKnowledge",
     "NounPhrase",
     "make_actor",
@@ -55,6 +56,10 @@ class ActorKnowledge(Protocol):
     def role_at(self, person: Any, date: dt.date | None) -> Any: ...
     def agent_sectors(self, phrase: str) -> tuple[str, ...] | None: ...
     def match_agents(self, words: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]: ...
+
+
+# CAMEO's country part for an actor whose country the text does not give ("---REB").
+UNKNOWN_COUNTRY = "---"
 
 
 def make_actor(

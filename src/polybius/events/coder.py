@@ -23,7 +23,7 @@ from polybius.events.lexicon import Lexicon, LexiconEntry
 from polybius.events.modality import read_modality
 from polybius.model import Document, Event, Mention, Modality
 
-__all__ = ["CODER_VERSION", "EventCoder", "intent_code"]
+__all__ = ["CODER_VERSION", "EventCoder", "intent_code", "refusal_code"]
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,8 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
+# "Georgia received weapons from Russia": the noun's event runs from the giver to the subject.
+_RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "accept"})
 _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns that only carry the event named by their modifier.
@@ -216,6 +218,30 @@ def intent_code(code: str) -> str:
     return _INTENT_BY_ROOT.get(code[:2], code)
 
 
+# CAMEO writes a refusal to cooperate as a 12x "reject" code.
+_REFUSAL_BY_CODE = {
+    "061": "1211",
+    "062": "1212",
+    "063": "1213",
+    "064": "1214",
+    "081": "1241",
+    "082": "1242",
+    "084": "1243",
+    "0841": "1243",
+    "0842": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
+}
+_REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO "reject" code for refusing a cooperative action (``042`` → ``125``), or
+    None where a refusal is no rejection ("would not attack" is no event at all)."""
+    return _REFUSAL_BY_CODE.get(code) or _REFUSAL_BY_ROOT.get(code[:2])
+
+
 @dataclass(frozen=True, slots=True)
 class _Trigger:
     token: Token
@@ -265,7 +291,8 @@ class EventCoder:
         if actors is None or entry.pos != "verb" or entry.objects or entry.code not in _VISIT_CODES:
             return True
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        return not objects or any(self._actors_of(o, actors) for o in objects)
+        # The object itself must be an actor: "received assurances from Tbilisi" hosts no one.
+        return not objects or any(actors.at(o.i) or actors.modifying(o.i) for o in objects)
 
     def _fits(self, entry: LexiconEntry, token: Token, objects: set[str] | None = None) -> bool:
         children = list(token.children)
@@ -296,7 +323,8 @@ class EventCoder:
         found: set[str] = set()
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") or (
-                token.pos_ == "NOUN" and child.dep_ == "compound"
+                # "arms deliveries", "military aid": a noun's kind is in its modifiers.
+                token.pos_ == "NOUN" and child.dep_ in ("compound", "amod")
             ):
                 found.add(child.lemma_.lower())
                 found.add(child.lower_)
@@ -310,7 +338,16 @@ class EventCoder:
                             g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj"
                         )
             elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to"):
-                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        found.add(g.lemma_.lower())
+                        if child.lower_ == "of":
+                            # "a package of military aid"
+                            found.update(
+                                m.lemma_.lower()
+                                for m in g.children
+                                if m.dep_ in ("compound", "amod")
+                            )
         return found
 
     def triggers(self, sentence: Any, actors: DocumentActors | None = None) -> list[_Trigger]:
@@ -434,7 +471,8 @@ class EventCoder:
         """Subjects of a verb, inherited through coordination and control; and if passive."""
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if passive_subjects:
+        by_agent = _bare_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
+        if passive_subjects or _reduced_passive(verb) or by_agent:
             agents = [
                 obj
                 for c in verb.children
@@ -472,6 +510,16 @@ class EventCoder:
             subjects, _ = self._subjects(token)
             return [m for s in subjects for m in self._actors_of(s, actors)]
         noun = trigger.carrier if trigger.carrier is not None else token
+        if self._received(trigger):
+            assert trigger.governor is not None
+            # "a package of aid from Washington": the phrase may hang from the inner noun.
+            hosts = (noun, trigger.governor, *self._slot_tokens(noun, "prep:of"))
+            return [
+                m
+                for host in hosts
+                for arg in self._slot_tokens(host, "prep:from")
+                for m in self._actors_of(arg, actors)
+            ]
         if trigger.governor is not None and noun.dep_ == "dobj":
             subjects, _ = self._subjects(trigger.governor)
             found = [m for s in subjects for m in self._actors_of(s, actors)]
@@ -497,11 +545,25 @@ class EventCoder:
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
 
+    @staticmethod
+    def _received(trigger: _Trigger) -> bool:
+        governor = trigger.governor
+        return (
+            trigger.entry.pos == "noun"
+            and governor is not None
+            and governor.lemma_.lower() in _RECEIVING_VERBS
+            and trigger.entry.code[:2] not in ("04",)
+        )
+
     def _targets(
         self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
     ) -> tuple[list[Mention], float]:
         token = trigger.token
         entry = trigger.entry
+        if self._received(trigger):
+            assert trigger.governor is not None
+            subjects, _ = self._subjects(trigger.governor)
+            return [m for s in subjects for m in self._actors_of(s, actors)], 1.0
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
         slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
         if "dobj" not in slots:
@@ -518,6 +580,19 @@ class EventCoder:
             # "signed a treaty with Belarus": the phrase often hangs from the object.
             hosts.extend(c for c in token.children if c.dep_ == "dobj")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
+        if entry.pos == "verb" and _reduced_passive(token):
+            # "soldiers killed in Ukraine": the noun the participle describes was acted upon.
+            found = self._actors_of(token.head, actors)
+            if found:
+                return found, 1.0
+        if entry.pos == "verb" and _bare_passive(token) and entry.passive == "swap":
+            # "X were arrested and released by Y": the shared subject was acted upon.
+            for subject in self._subjects(token.head)[0] or [
+                c for c in token.head.children if c.dep_ == "nsubjpass"
+            ]:
+                found = self._actors_of(subject, actors)
+                if found:
+                    return found, 1.0
         exclude: set[str | None] = {m.actor.country for m in sources if m.actor and m.actor.country}
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
             for host in hosts:
@@ -668,7 +743,12 @@ class EventCoder:
                 )
             reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code
-            if reading.intent and reading.modality.future:
+            modality = reading.modality
+            refused = refusal_code(code) if reading.refusal else None
+            if refused is not None:
+                code = refused
+                modality = replace(modality, negated=False, future=False, hypothetical=False)
+            elif reading.intent and modality.future:
                 code = intent_code(code)
             quoted = None
             if reading.speaker is not None:
@@ -688,7 +768,7 @@ class EventCoder:
                         source,
                         target,
                         event_code,
-                        reading.modality,
+                        modality,
                         quoted,
                         confidence,
                     )
@@ -773,6 +853,20 @@ class EventCoder:
             lexicon_version=self.lexicon.version,
             coder_version=CODER_VERSION,
         )
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "the civilians imprisoned for ...": a past participle describing a noun."""
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _bare_passive(verb: Token) -> bool:
+    """ "... and were released by Putin": a coordinated passive whose subject is shared."""
+    return bool(
+        verb.dep_ == "conj"
+        and any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _same(a: Mention, b: Mention) -> bool:

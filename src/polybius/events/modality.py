@@ -38,6 +38,7 @@ _NEGATIVE_VERBS = frozenset(
         "block",
     }
 )
+_REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_HEADS = frozenset(
@@ -261,6 +262,7 @@ class ModalityReading:
     modality: Modality
     intent: bool  # the source itself announces what it will do (CAMEO codes that as 03x)
     speaker: Token | None  # the subject of the speech verb that reports the event
+    refusal: bool = False  # "refused to meet", "said it would not release": a rejection (12x)
 
 
 def _has_child(
@@ -281,7 +283,7 @@ def _subject(token: Token) -> Token | None:
 
 def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityReading:
     """Read the cues that govern ``trigger`` (and, for a noun, the verb that governs it)."""
-    negated = hypothetical = future = reported = intent = False
+    negated = hypothetical = future = reported = intent = refused = False
     cues: list[str] = []
     speaker = None
     token = trigger
@@ -309,6 +311,9 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp")
         ):
             negated = True
+            refused = refused or (
+                token.lemma_.lower() in _REFUSING_VERBS and chain[depth - 1].dep_ == "xcomp"
+            )
             cues.append(token.text)
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"]
         for a in aux:
@@ -372,4 +377,6 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
         reported=reported,
         cue=" ".join(dict.fromkeys(cues)),
     )
-    return ModalityReading(modality=modality, intent=intent, speaker=speaker)
+    # One who says it will not act, or refuses to, has rejected something: that happened.
+    refusal = negated and (refused or (intent and future))
+    return ModalityReading(modality=modality, intent=intent, speaker=speaker, refusal=refusal)
