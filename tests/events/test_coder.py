@@ -140,7 +140,9 @@ def test_expected_meeting_is_future_not_hypothetical() -> None:
 def test_announced_intent_becomes_a_cameo_intent_code() -> None:
     events = _code("Armenia pledged to meet Azerbaijan.")
     assert ("ARM", "AZE", "036") in _triples(events)
-    assert intent_code("190") == "138" and intent_code("111") == "111"
+    assert (
+        intent_code("190") == "138" and intent_code("195") == "1384" and intent_code("111") == "111"
+    )
 
 
 def test_trigger_and_mentions_slice_back_to_the_text() -> None:
@@ -268,13 +270,23 @@ def test_a_coordinated_passive_takes_the_shared_subject_as_target() -> None:
     assert all(e.target is not None and "prisoners" in e.target.text for e in events)
 
 
-def test_an_agent_without_a_country_is_coded_as_unknown_country() -> None:
-    assert ("---REB", "SYR", "190") in _triples(_code("Rebels attacked Syria on Monday."))
+def test_an_agent_takes_the_one_country_its_sentence_names() -> None:
+    assert ("SYRREB", "SYR", "190") in _triples(_code("Rebels attacked Syria on Monday."))
+
+
+def test_an_agent_among_several_countries_is_coded_as_unknown_country() -> None:
+    triples = _triples(_code("Rebels attacked Russian and Syrian troops on Monday."))
+    assert triples == {("---REB", "RUSMIL", "190"), ("---REB", "SYRMIL", "190")}
+
+
+def test_an_agent_of_a_place_belongs_to_its_country() -> None:
+    triples = _triples(_code("Israel released the mayor of a town in Lebanon."))
+    assert triples == {("ISR", "LBNGOV", "0841")}
 
 
 def test_saying_one_will_not_cooperate_is_a_rejection_that_happened() -> None:
     events = _code("Obama said he would not provide aid to Israel.", date=dt.date(2012, 3, 1))
-    assert _triples(events) == {("USAGOV", "ISR", "121")}
+    assert _triples(events) == {("USAGOV", "ISR", "122")}, "CAMEO's rejection of aid"
     assert events[0].modality.factual
 
 

@@ -257,7 +257,6 @@ class _Resolver:
                 self._resolve_head(head)
             self._register_coordinations(sentence)
             self._locate_domestic_agents(sentence)
-            self._unplaced_agents(sentence)
             for token in sentence:
                 if token.pos_ == "PRON" and not self._in_skip(token):
                     self._resolve_pronoun(token)
@@ -283,6 +282,7 @@ class _Resolver:
                     continue  # a word inside a larger name or phrase
                 self._resolve_modifiers(head)
             self._resolve_places(sentence)
+            self._unplaced_agents(sentence)
         return self.result
 
     def _resolve_places(self, sentence: Any) -> None:
@@ -353,8 +353,22 @@ class _Resolver:
             )
 
     def _unplaced_agents(self, sentence: Any) -> None:
-        """ "Insurgents shelled Aleppo": a role word that nothing places in a country is
+        """ "Iranian authorities deployed riot police": a role word with no nationality
+        belongs to the one country the sentence names; where it names none or several, it is
         still an actor, coded ``---`` plus its sectors as CAMEO writes an unknown country."""
+        countries = {
+            m.actor.country
+            for token in sentence
+            for m in (*self.result.at(token.i), *self.result.modifying(token.i))
+            if m.actor is not None
+            and m.actor.country
+            and m.actor.country != UNKNOWN_COUNTRY
+            and m.actor.kind != "igo"
+        }
+        countries.update(self.result.places.get(token.i) or "" for token in sentence)
+        countries.discard("")
+        country = next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
+        rule = "agent+sentence-country" if country != UNKNOWN_COUNTRY else "agent:no-country"
         for head in iter_candidate_heads(sentence):
             if head.pos_ != "NOUN" or head.i in self.result.by_head or self._in_skip(head):
                 continue
@@ -371,9 +385,33 @@ class _Resolver:
             ):
                 continue
             phrase = noun_phrase(head)
-            actor = make_actor(UNKNOWN_COUNTRY, sectors, name=phrase.text, kind="group")
-            mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule="agent:no-country")
+            own = self._country_in_phrase(head)
+            actor = make_actor(own or country, sectors, name=phrase.text, kind="group")
+            mention = Mention(
+                phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
+            )
             self._store(head, (mention,))
+
+    def _country_in_phrase(self, head: Token, depth: int = 0) -> str | None:
+        """ "the mayor of the West Bank city of Nablus", "police in Cairo": the country of
+        a place or state the role word's own phrase names."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for mention in self.result.at(obj.i):
+                    actor = mention.actor
+                    if actor is not None and actor.kind == "state" and actor.country:
+                        return actor.country
+                if self.result.places.get(obj.i):
+                    return self.result.places[obj.i]
+                if depth < 1:
+                    found = self._country_in_phrase(obj, depth + 1)
+                    if found:
+                        return found
+        return None
 
     def _register_coordinations(self, sentence: Any) -> None:
         """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""

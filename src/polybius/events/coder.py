@@ -19,6 +19,7 @@ from typing import Any
 
 from polybius.actors.coref import DocumentActors
 from polybius.actors.recognise import make_actor
+from polybius.events.derived import appeal_code, intent_code, refusal_code
 from polybius.events.lexicon import Lexicon, LexiconEntry
 from polybius.events.modality import read_modality
 from polybius.model import Document, Event, Mention, Modality
@@ -143,6 +144,8 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "20": ("prep:against", "prep:on"),
 }
 _VISIT_CODES = frozenset({"042", "043"})
+# "ordered an investigation", "approved an airlift": the subject does what its object names.
+_CAUSING_VERBS = frozenset({"order", "authorize", "authorise", "approve", "commission"})
 # "Georgia received weapons from Russia": the noun's event runs from the giver to the subject.
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "accept"})
 _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
@@ -194,52 +197,9 @@ _EVENT_NOUNS = frozenset(
 _TIME_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "upon", "ahead", "at", "on"}
 )
-# Protests, shows of force and attacks without a named target are aimed at where they
-# happen: "raided a village in Lebanon", "staged a protest in Beijing".
-_LOCATED_ROOTS = frozenset({"14", "15", "18", "19", "20"})
-# CAMEO writes an announced intention as a 03x "express intent" code.
-_INTENT_BY_ROOT = {
-    "04": "036",
-    "05": "032",
-    "06": "031",
-    "07": "033",
-    "08": "035",
-    "15": "130",
-    "16": "131",
-    "17": "137",
-    "18": "138",
-    "19": "138",
-    "20": "138",
-}
-
-
-def intent_code(code: str) -> str:
-    """The CAMEO "express intent" code for an announced action (``046`` → ``036``)."""
-    return _INTENT_BY_ROOT.get(code[:2], code)
-
-
-# CAMEO writes a refusal to cooperate as a 12x "reject" code.
-_REFUSAL_BY_CODE = {
-    "061": "1211",
-    "062": "1212",
-    "063": "1213",
-    "064": "1214",
-    "081": "1241",
-    "082": "1242",
-    "084": "1243",
-    "0841": "1243",
-    "0842": "1243",
-    "085": "1244",
-    "086": "1245",
-    "087": "1246",
-}
-_REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}
-
-
-def refusal_code(code: str) -> str | None:
-    """The CAMEO "reject" code for refusing a cooperative action (``042`` → ``125``), or
-    None where a refusal is no rejection ("would not attack" is no event at all)."""
-    return _REFUSAL_BY_CODE.get(code) or _REFUSAL_BY_ROOT.get(code[:2])
+# Inspections, protests, shows of force and attacks without a named target are aimed at
+# where they happen: "raided a village in Lebanon", "inspected sites in Iraq".
+_LOCATED_ROOTS = frozenset({"09", "14", "15", "18", "19", "20"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,12 +357,30 @@ class EventCoder:
                 and any(c.dep_ == "xcomp" and c.i in by_index for c in t.token.children)
             )
         ]
+        # Governors of event nouns that are not actors themselves ("ordered an attack", but
+        # "ordered the UN mission to leave" is an order to the mission).
+        governors = {
+            t.governor.i
+            for t in found
+            if t.governor is not None
+            and not (actors is not None and actors.at((t.carrier or t.token).i))
+        }
         result = []
         for trigger in found:
             if trigger.token.i in claimed:
                 continue
+            if (
+                trigger.entry.pos == "verb"
+                and trigger.token.lemma_.lower() in _CAUSING_VERBS
+                and trigger.token.i in governors
+            ):
+                continue  # "ordered an attack": the attack is the event
             # "welcomed a resumption of ties": the verb is the event, its object noun is not.
-            if trigger.governor is not None and trigger.governor.i in coded_verbs:
+            if (
+                trigger.governor is not None
+                and trigger.governor.i in coded_verbs
+                and trigger.governor.lemma_.lower() not in _CAUSING_VERBS
+            ):
                 continue
             # A light verb with an event noun as object codes nothing itself.
             if (
@@ -594,10 +572,18 @@ class EventCoder:
                 if found:
                     return found, 1.0
         exclude: set[str | None] = {m.actor.country for m in sources if m.actor and m.actor.country}
+        itself = {m.actor.country for m in sources if m.actor and not m.actor.sectors}
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
             for host in hosts:
                 for arg in self._slot_tokens(host, slot):
                     found = self._actors_of(arg, actors)
+                    if found and all(_own(m, itself) for m in found):
+                        # "its border with Ukraine": the source's own, look further in.
+                        found = [
+                            m
+                            for inner in self._slot_tokens(arg, "prep:with")
+                            for m in self._actors_of(inner, actors)
+                        ]
                     confidence = 1.0
                     if not found:
                         found = self._anaphoric(arg, actors, sentence, exclude)
@@ -750,11 +736,14 @@ class EventCoder:
                 modality = replace(modality, negated=False, future=False, hypothetical=False)
             elif reading.intent and modality.future:
                 code = intent_code(code)
+            elif code in _GENERIC_APPEALS:
+                code = self._appeal_code(trigger, actors) or code
             quoted = None
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
                 quoted = quoted_mentions[0] if quoted_mentions else None
-            for source, target, event_code in _pairs(trigger.entry, code, sources, targets):
+            for source, target, pair_code in _pairs(trigger.entry, code, sources, targets):
+                event_code = _repression(pair_code, source, target)
                 key = (source.code, target.code, event_code, trigger.token.i)
                 if key in seen:
                     continue
@@ -785,6 +774,36 @@ class EventCoder:
                         seen.add(key)
                         events.append(event)
         return events
+
+    def _appeal_code(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
+        """ "urged Iran to free the sailors", "appealed for food aid", "demanded the release
+        of": an appeal or demand is coded by what it asks for (0253, 0233, 1053)."""
+        token = trigger.token
+        asked: list[Token] = []
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "dobj" and token.pos_ == "VERB"):
+                asked.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                asked.extend(g for g in child.children if g.dep_ == "pobj")
+        for word in asked:
+            entry = self._entry_for(word, actors)
+            if entry is None or entry.code[:2] in ("02", "10"):
+                # "urged Iran to resume talks": a light verb's object names the action.
+                entry = next(
+                    (
+                        e
+                        for o in word.children
+                        if o.dep_ == "dobj" and word.lemma_.lower() in LIGHT_VERBS
+                        for e in (self._entry_for(o, actors),)
+                        if e is not None
+                    ),
+                    None,
+                )
+            if entry is not None:
+                derived = appeal_code(trigger.entry.code[:2], entry.code)
+                if derived is not None:
+                    return derived
+        return None
 
     def _allegation(
         self,
@@ -869,6 +888,34 @@ def _bare_passive(verb: Token) -> bool:
     )
 
 
+# Appeals and demands whose code the action asked for can narrow.
+_GENERIC_APPEALS = frozenset({"020", "100"})
+_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+_DISSENT = frozenset({"OPP"})
+
+
+def _repression(code: str, source: Mention, target: Mention) -> str:
+    """Force used by a state's police or army on its own protesters is violent repression
+    (CAMEO 175), not combat: "security forces opened fire on protesters"."""
+    if code[:2] not in ("18", "19") or source.actor is None or target.actor is None:
+        return code
+    src, tgt = source.actor, target.actor
+    if (
+        src.country
+        and src.country == tgt.country
+        and _FORCES & set(src.sectors)
+        and _DISSENT & set(tgt.sectors)
+    ):
+        return "175"
+    return code
+
+
+def _own(mention: Mention, countries: set[str | None]) -> bool:
+    """A bare country of the source side: "its border", "Russia's own troops"."""
+    actor = mention.actor
+    return actor is not None and not actor.sectors and actor.country in countries
+
+
 def _same(a: Mention, b: Mention) -> bool:
     if a.actor is None or b.actor is None:
         return True
@@ -892,7 +939,8 @@ def _pairs(
     sources = _unique(sources)
     # "The two restated Russian and Chinese opposition": a bare country of the source side
     # is the source speaking of itself, not a target.
-    own = {m.actor.country for m in sources if m.actor is not None}
+    # Rebels attacking their own country are no such case: only a bare country is itself.
+    own = {m.actor.country for m in sources if m.actor is not None and not m.actor.sectors}
     targets = [
         t
         for t in _unique(targets)

@@ -92,6 +92,15 @@ _IRREALIS_VERBS = frozenset(
         "attempt",
         "urge",
         "ask",
+        "appeal",
+        "implore",
+        "encourage",
+        "invite",
+        "order",
+        "tell",
+        "advise",
+        "request",
+        "persuade",
         "call",
         "demand",
         "recommend",
@@ -332,6 +341,15 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
                 else:
                     hypothetical = True
                 cues.append(a.text)
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VB"
+            and (depth == 0 or own)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            # "appealed to France to support the bid": a purpose, not yet done.
+            hypothetical = True
+            cues.append("to")
         mark = _has_child(token, {"mark"}, _CONDITIONAL_MARKS)
         if mark is not None and (token.dep_ == "advcl" or depth == 0):
             hypothetical = True
