@@ -123,15 +123,15 @@ _OBJECT_CONTROL = frozenset(
 # Where a code family looks for its target when the entry does not say.
 _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "01": ("prep:to", "prep:on", "prep:about"),
-    "02": ("prep:on", "prep:to", "prep:for"),
+    "02": ("prep:on", "prep:to", "prep:for", "ccomp-subject"),
     "03": ("prep:with", "prep:to"),
     "04": ("prep:with", "prep:to", "prep:between"),
     "05": ("prep:with", "prep:to", "prep:for", "prep:between"),
     "06": ("prep:with", "prep:between"),
-    "07": ("prep:to", "dative"),
+    "07": ("prep:to", "dative", "prep:into"),
     "08": ("prep:to", "prep:for", "prep:on"),
     "09": ("prep:into", "prep:on"),
-    "10": ("prep:on", "prep:to", "prep:from"),
+    "10": ("prep:on", "prep:to", "prep:from", "ccomp-subject"),
     "11": ("prep:against", "prep:to", "prep:over", "prep:on", "prep:of"),
     "12": ("prep:from", "prep:to"),
     "13": ("prep:against", "prep:to", "ccomp-subject", "prep:of", "prep:about"),
@@ -498,7 +498,8 @@ class EventCoder:
                 for arg in self._slot_tokens(host, "prep:from")
                 for m in self._actors_of(arg, actors)
             ]
-        if trigger.governor is not None and noun.dep_ == "dobj":
+        if trigger.governor is not None and noun.dep_ in ("dobj", "nsubjpass"):
+            # "X delivered aid", and in the passive "aid was delivered by X"
             subjects, _ = self._subjects(trigger.governor)
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
@@ -549,6 +550,8 @@ class EventCoder:
             slots.append("dobj")
         if entry.pos == "noun":
             slots = [s for s in slots if s != "dobj"]
+            if trigger.governor is not None:
+                slots.append("dative")  # "offered Indonesia an apology"
         hosts = [token]
         if trigger.carrier is not None:
             hosts.append(trigger.carrier)
@@ -876,7 +879,14 @@ class EventCoder:
 
 def _reduced_passive(verb: Token) -> bool:
     """ "the civilians imprisoned for ...": a past participle describing a noun."""
-    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+    # A participle with an object, or hanging from a noun that heads the whole sentence, is
+    # the small model misreading a main verb: "The coalition threatened on Monday to ...".
+    return bool(
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ != "ROOT"
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    )
 
 
 def _bare_passive(verb: Token) -> bool:
