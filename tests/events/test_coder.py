@@ -270,8 +270,12 @@ def test_a_coordinated_passive_takes_the_shared_subject_as_target() -> None:
     assert all(e.target is not None and "prisoners" in e.target.text for e in events)
 
 
-def test_an_agent_takes_the_one_country_its_sentence_names() -> None:
-    assert ("SYRREB", "SYR", "190") in _triples(_code("Rebels attacked Syria on Monday."))
+def test_an_agent_takes_the_one_country_whose_agents_act_in_its_sentence() -> None:
+    assert ("SYRREB", "SYRMIL", "190") in _triples(_code("Rebels attacked Syrian troops."))
+
+
+def test_a_country_that_is_only_a_party_places_no_agent() -> None:
+    assert _triples(_code("Rebels attacked Syria on Monday.")) == {("---REB", "SYR", "190")}
 
 
 def test_an_agent_among_several_countries_is_coded_as_unknown_country() -> None:

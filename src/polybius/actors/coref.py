@@ -27,6 +27,7 @@ from typing import Any
 from polybius.actors.recognise import (
     UNKNOWN_COUNTRY,
     ActorKnowledge,
+    agent_sectors,
     _country_of_word,
     _entity_text,
     iter_candidate_heads,
@@ -46,6 +47,7 @@ Token = Any
 _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 _NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 # "it is clear that", "it seems", "it was reported": no actor behind the pronoun.
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "look", "become"})
 _PLURAL_PERSON_NOUNS = frozenset(
@@ -356,6 +358,8 @@ class _Resolver:
         """ "Iranian authorities deployed riot police": a role word with no nationality
         belongs to the one country the sentence names; where it names none or several, it is
         still an actor, coded ``---`` plus its sectors as CAMEO writes an unknown country."""
+        # Where the sentence happens ("in Cairo") and whose agents act in it ("Iranian
+        # authorities"); a country that is only a party ("aid from China") places no one.
         countries = {
             m.actor.country
             for token in sentence
@@ -364,15 +368,22 @@ class _Resolver:
             and m.actor.country
             and m.actor.country != UNKNOWN_COUNTRY
             and m.actor.kind != "igo"
+            and (m.actor.sectors or (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE))
         }
         countries.update(self.result.places.get(token.i) or "" for token in sentence)
         countries.discard("")
         country = next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
         rule = "agent+sentence-country" if country != UNKNOWN_COUNTRY else "agent:no-country"
         for head in iter_candidate_heads(sentence):
-            if head.pos_ != "NOUN" or head.i in self.result.by_head or self._in_skip(head):
+            if head.i in self.result.by_head or self._in_skip(head):
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
+                continue
+            if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+                if country != UNKNOWN_COUNTRY:
+                    self._titled_person(head, country)
+                continue
+            if head.pos_ != "NOUN":
                 continue
             if head.lemma_.lower() in _TITLE_NOUNS or head.i in self.result.by_modifier:
                 continue
@@ -391,6 +402,21 @@ class _Resolver:
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
             )
             self._store(head, (mention,))
+
+    def _titled_person(self, head: Token, country: str) -> None:
+        """ "President Alvaro Uribe" in a sentence about Colombia only: a person the knowledge
+        base does not know, coded from the title and the one country in view."""
+        phrase = noun_phrase(head)
+        names = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        titles = [t for t in phrase.tokens if t not in names]
+        titles += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        sectors, _ = agent_sectors(self.kb, titles)
+        if not sectors:
+            return
+        name = " ".join(t.text for t in names) or head.text
+        actor = make_actor(country, sectors, name=name, kind="person")
+        mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule="title+sentence-country")
+        self._store(head, (mention,), title_words=[t.text for t in titles])
 
     def _country_in_phrase(self, head: Token, depth: int = 0) -> str | None:
         """ "the mayor of the West Bank city of Nablus", "police in Cairo": the country of

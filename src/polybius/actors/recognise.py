@@ -25,6 +25,7 @@ __all__ = [
     "UNKNOWN_COUNTRY",
     "ActorKnowledge",
     "NounPhrase",
+    "agent_sectors",
     "make_actor",
     "noun_phrase",
     "phrase_actors",
@@ -197,7 +198,7 @@ def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
     return code if len(code) == 3 and code.isalpha() and code.isupper() else None
 
 
-def _agent_sectors(
+def agent_sectors(
     kb: ActorKnowledge, tokens: Sequence[Token]
 ) -> tuple[tuple[str, ...], tuple[Token, ...]]:
     """Sector codes named by title and role words, longest phrase first."""
@@ -236,7 +237,7 @@ def phrase_actors(
         name = " ".join(t.text for t in name_tokens) or head.text
         title_tokens = [t for t in modifiers if t not in name_tokens]
         countries = [c for t in title_tokens for c in _country_of_word(kb, t.text)]
-        sectors, _ = _agent_sectors(kb, title_tokens)
+        sectors, _ = agent_sectors(kb, title_tokens)
         person = _find_person(
             kb, name, countries, date=date, title=[t.text.lower() for t in title_tokens]
         )
@@ -292,7 +293,7 @@ def phrase_actors(
             return [make_actor(country.code, name=country.name, kind="state")], "kb:demonym"
 
     # A role or body with a nationality: "the Chinese leadership", "China's defense academy".
-    sectors, sector_tokens = _agent_sectors(kb, phrase.tokens)
+    sectors, sector_tokens = agent_sectors(kb, phrase.tokens)
     if sectors and head in sector_tokens:
         # "ISIS militants", "Hezbollah fighters": the named group is the actor.
         for token in modifiers:

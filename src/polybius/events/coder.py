@@ -128,7 +128,7 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "04": ("prep:with", "prep:to", "prep:between"),
     "05": ("prep:with", "prep:to", "prep:for", "prep:between"),
     "06": ("prep:with", "prep:between"),
-    "07": ("prep:to", "dative", "prep:into"),
+    "07": ("prep:to", "dative", "prep:into", "prep:for"),
     "08": ("prep:to", "prep:for", "prep:on"),
     "09": ("prep:into", "prep:on"),
     "10": ("prep:on", "prep:to", "prep:from", "ccomp-subject"),
@@ -292,11 +292,14 @@ class EventCoder:
                     if grandchild.dep_ in ("compound", "amod"):
                         # "restored diplomatic ties", "used chemical weapons"
                         found.add(grandchild.lemma_.lower())
-                    elif grandchild.dep_ == "prep" and grandchild.lower_ == "of":
-                        # "signed a package of agreements", "a series of accords"
+                    elif grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "in"):
+                        # "signed a package of agreements", "$10 million in aid"
                         found.update(
                             g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj"
                         )
+            elif child.dep_ == "ccomp" and token.pos_ == "VERB":
+                # "allowed inspectors to resume": the small model makes them the clause's subject
+                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
             elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to"):
                 for g in child.children:
                     if g.dep_ == "pobj":
@@ -475,6 +478,14 @@ class EventCoder:
             if raised:
                 return raised, False
             return self._subjects(head, guard=guard + 1)
+        if (
+            verb.dep_ == "pcomp"
+            and head.lower_ == "by"
+            and head.dep_ == "prep"
+            and head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "violated the ceasefire by firing on ...": the firing is the violator's.
+            return self._subjects(head.head, guard=guard + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             subjects, _ = self._subjects(head, guard=guard + 1)
             return subjects, False
@@ -504,6 +515,15 @@ class EventCoder:
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
                 return found
+        if trigger.entry.reciprocal:
+            # "Talks between the government and the rebels resumed": both sides at once.
+            between = [
+                m
+                for arg in self._slot_tokens(noun, "prep:between")
+                for m in self._actors_of(arg, actors)
+            ]
+            if len(_unique(between)) >= 2:
+                return between
         own = [m for c in token.children if c.dep_ == "poss" for m in self._actors_of(c, actors)]
         own = own or list(actors.modifying(token.i))
         # "criticism from Washington", "pressure from Congress"
@@ -593,6 +613,17 @@ class EventCoder:
                         confidence = 0.7
                     if found:
                         return found, confidence
+        if entry.pos == "verb" and entry.objects:
+            # "tried to assassinate the president": the attempt is aimed at whom the act is.
+            for clause in (
+                c
+                for c in token.children
+                if c.dep_ == "xcomp" and c.lemma_.lower() in entry.objects
+            ):
+                for arg in self._slot_tokens(clause, "dobj"):
+                    found = self._actors_of(arg, actors)
+                    if found:
+                        return found, 0.9
         if entry.code[:2] in _LOCATED_ROOTS:
             return self._location_target(hosts, actors, exclude), 0.8
         return [], 1.0
@@ -783,8 +814,15 @@ class EventCoder:
         of": an appeal or demand is coded by what it asks for (0253, 0233, 1053)."""
         token = trigger.token
         asked: list[Token] = []
+        # "urged Iran to X", "called on Iran to X"; but "sought to X" is the seeker's own aim.
+        addressed = any(
+            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+            for c in token.children
+        )
         for child in token.children:
-            if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "dobj" and token.pos_ == "VERB"):
+            if (child.dep_ == "xcomp" and addressed) or child.dep_ == "ccomp":
+                asked.append(child)
+            elif child.dep_ == "dobj" and token.pos_ == "VERB":
                 asked.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 asked.extend(g for g in child.children if g.dep_ == "pobj")
