@@ -27,9 +27,9 @@ from typing import Any
 from polybius.actors.recognise import (
     UNKNOWN_COUNTRY,
     ActorKnowledge,
-    agent_sectors,
     _country_of_word,
     _entity_text,
+    agent_sectors,
     iter_candidate_heads,
     make_actor,
     noun_phrase,
@@ -415,7 +415,8 @@ class _Resolver:
             return
         name = " ".join(t.text for t in names) or head.text
         actor = make_actor(country, sectors, name=name, kind="person")
-        mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule="title+sentence-country")
+        rule = "title+sentence-country"
+        mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule=rule)
         self._store(head, (mention,), title_words=[t.text for t in titles])
 
     def _country_in_phrase(self, head: Token, depth: int = 0) -> str | None:

@@ -616,9 +616,7 @@ class EventCoder:
         if entry.pos == "verb" and entry.objects:
             # "tried to assassinate the president": the attempt is aimed at whom the act is.
             for clause in (
-                c
-                for c in token.children
-                if c.dep_ == "xcomp" and c.lemma_.lower() in entry.objects
+                c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in entry.objects
             ):
                 for arg in self._slot_tokens(clause, "dobj"):
                     found = self._actors_of(arg, actors)
