@@ -117,3 +117,31 @@ def test_mention_offsets_slice_back_to_the_text() -> None:
     assert actors.mentions()
     for mention in actors.mentions():
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("North Korean soldiers crossed the border.", "North Korean soldiers", "PRKMIL"),
+        ("Sri Lankan security forces crossed the border.", "Sri Lankan security forces", "LKACOP"),
+        ("South Korean troops crossed the border.", "South Korean troops", "KORMIL"),
+    ],
+)
+def test_a_nationality_of_several_words_is_read_whole(text: str, phrase: str, code: str) -> None:
+    actors, text = _resolve(text)
+    assert _codes(actors, text, phrase) == [code]
+
+
+def test_a_countrys_own_body_is_not_the_international_one_of_that_name() -> None:
+    actors, text = _resolve("Russia's Security Council met on Friday.")
+    assert "RUSGOV" in _codes(actors, text, "Russia's Security Council")
+    assert "IGOUNO" not in _codes(actors, text, "Russia's Security Council")
+    actors, text = _resolve("The UN Security Council met on Friday.")
+    assert _codes(actors, text, "UN Security Council") == ["IGOUNO"]
+
+
+def test_it_refers_to_the_subject_of_the_clause_above() -> None:
+    actors, text = _resolve("China said it would send aid.")
+    assert _codes(actors, text, "it") == ["CHN"]
+    actors, text = _resolve("It is clear that China will send aid.")
+    assert _codes(actors, text, "It") == []

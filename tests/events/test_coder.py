@@ -41,6 +41,7 @@ entries:
      objects: [military, weapon]}
   - {id: pledge.n, lemmas: [assurance, pledge], pos: noun, code: "030", target: [prep:to]}
   - {id: host.v, lemmas: [receive, host], code: "043", reverse: "042", target: [dobj]}
+  - {id: accuse.v, lemmas: [accuse], code: "112", target: [dobj]}
 """
 
 
@@ -309,3 +310,19 @@ def test_saying_one_will_not_attack_is_no_rejection() -> None:
     events = _code("Russia said it would not attack Ukraine.", date=dt.date(2021, 12, 1))
     assert events and all(not e.modality.factual for e in events)
     assert not any(e.cameo.startswith("12") for e in events)
+
+
+def test_a_meeting_in_a_third_country_is_044() -> None:
+    events = _code("The foreign ministers of India and Pakistan met at a summit in Sri Lanka.")
+    assert _triples(events) == {("INDGOV", "PAKGOV", "044"), ("PAKGOV", "INDGOV", "044")}
+    assert {e.cameo for e in _code("Russian and Chinese officials met in Moscow.")} == {"040"}
+
+
+def test_an_accusation_is_coded_by_the_act_alleged() -> None:
+    events = _code("Pakistan accused Indian troops of killing its soldiers.")
+    assert ("PAK", "INDMIL", "1123") in _triples(events)
+
+
+def test_a_warning_of_ones_own_force_is_a_threat() -> None:
+    events = _code("Russia warned Georgia that it would attack Tbilisi.", date=dt.date(2008, 8, 1))
+    assert ("RUS", "GEO", "138") in _triples(events)

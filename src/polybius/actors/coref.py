@@ -30,6 +30,7 @@ from polybius.actors.recognise import (
     _country_of_word,
     _entity_text,
     agent_sectors,
+    countries_of_tokens,
     iter_candidate_heads,
     make_actor,
     noun_phrase,
@@ -780,7 +781,7 @@ class _Resolver:
             for t in head.lefts
         ):
             return False
-        countries = [c for t in modifiers for c in _country_of_word(self.kb, t.text)]
+        countries = countries_of_tokens(self.kb, modifiers)
         start = phrase.start
         candidates = [k for k in self.persons if k.mention.start < start]
         if countries:

@@ -26,6 +26,7 @@ __all__ = [
     "ActorKnowledge",
     "NounPhrase",
     "agent_sectors",
+    "countries_of_tokens",
     "make_actor",
     "noun_phrase",
     "phrase_actors",
@@ -177,6 +178,32 @@ def _country_of_word(kb: ActorKnowledge, word: str) -> list[str]:
     return found
 
 
+def countries_of_tokens(kb: ActorKnowledge, tokens: Sequence[Token]) -> list[str]:
+    """Countries named by a run of words, longest names first: "North Korean" is PRK,
+    not the "Korean" of South Korea; "Sri Lankan" needs both words."""
+    found: list[str] = []
+    tokens = list(tokens)
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):
+            window = tokens[i : i + n]
+            if len(window) < n or window[-1].i - window[0].i != n - 1:
+                continue
+            text = " ".join(t.text for t in window)
+            country = kb.country_by_adjective(text) or kb.country_by_name(text)
+            if country is not None:
+                if country.code not in found:
+                    found.append(country.code)
+                i += n
+                break
+        else:
+            for code in _country_of_word(kb, tokens[i].text):
+                if code not in found:
+                    found.append(code)
+            i += 1
+    return found
+
+
 def _named_actor(kb: ActorKnowledge, text: str, date: dt.date | None) -> Actor | None:
     """A non-person named actor of the knowledge base, coded as on the date."""
     named = [p for p in kb.persons_by_name(text) if getattr(p, "kind", "person") != "person"]
@@ -236,7 +263,7 @@ def phrase_actors(
         name_tokens = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         name = " ".join(t.text for t in name_tokens) or head.text
         title_tokens = [t for t in modifiers if t not in name_tokens]
-        countries = [c for t in title_tokens for c in _country_of_word(kb, t.text)]
+        countries = countries_of_tokens(kb, title_tokens)
         sectors, _ = agent_sectors(kb, title_tokens)
         person = _find_person(
             kb, name, countries, date=date, title=[t.text.lower() for t in title_tokens]
@@ -260,6 +287,12 @@ def phrase_actors(
 
     # An international body, named in full or by acronym.
     igo = kb.igo_by_name(_entity_text(head) or text) or kb.igo_by_name(head_text)
+    # "Russia's Security Council" is Russia's own body, not the UN's.
+    owners = [
+        c for t in modifiers if t.dep_ in ("poss", "amod") for c in _country_of_word(kb, t.text)
+    ]
+    if igo is not None and owners:
+        return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
     if igo is not None and not getattr(igo, "context_only", False):
         return [
             make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
@@ -308,13 +341,9 @@ def phrase_actors(
                 if named is not None and named.kind != "place" and named.sectors:
                     return [named], "kb:named+role"
     if sectors and head in sector_tokens:
-        countries = []
-        for token in phrase.tokens:
-            if token in sector_tokens and token.pos_ != "PROPN":
-                continue
-            for code in _country_of_word(kb, token.text):
-                if code not in countries:
-                    countries.append(code)
+        countries = countries_of_tokens(
+            kb, [t for t in phrase.tokens if t not in sector_tokens or t.pos_ == "PROPN"]
+        )
         if not countries:
             # "the government of Russia", "lawmakers in Fornost" — but "the US commander
             # in Iraq" is American.

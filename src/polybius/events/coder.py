@@ -19,7 +19,7 @@ from typing import Any
 
 from polybius.actors.coref import DocumentActors
 from polybius.actors.recognise import make_actor
-from polybius.events.derived import appeal_code, intent_code, refusal_code
+from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
 from polybius.events.lexicon import Lexicon, LexiconEntry
 from polybius.events.modality import read_modality
 from polybius.model import Document, Event, Mention, Modality
@@ -770,12 +770,17 @@ class EventCoder:
                 code = intent_code(code)
             elif code in _GENERIC_APPEALS:
                 code = self._appeal_code(trigger, actors) or code
+            elif code in _GENERIC_CHARGES:
+                code = self._charge_code(trigger, actors) or code
             quoted = None
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
                 quoted = quoted_mentions[0] if quoted_mentions else None
+            elsewhere = self._third_place(trigger, actors) if code == "040" else None
             for source, target, pair_code in _pairs(trigger.entry, code, sources, targets):
                 event_code = _repression(pair_code, source, target)
+                if elsewhere and elsewhere not in (source.actor.country, target.actor.country):
+                    event_code = "044"  # met in a third country (CAMEO 044)
                 key = (source.code, target.code, event_code, trigger.token.i)
                 if key in seen:
                     continue
@@ -842,6 +847,79 @@ class EventCoder:
                 derived = appeal_code(trigger.entry.code[:2], entry.code)
                 if derived is not None:
                     return derived
+        return None
+
+    def _charge_code(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
+        """ "accused India of killing", "warned that Moscow was prepared to use nuclear
+        weapons": an accusation or a warning is coded by the act it names."""
+        token = trigger.token
+        if trigger.entry.code == "112":
+            acts = [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ in ("pcomp", "pobj")
+            ]
+            for act in acts:
+                entry = self._entry_for(act, actors)
+                if entry is not None:
+                    return _accusation_code(entry.code)
+            return None
+        # A warning: look down its clause ("that Moscow was prepared to use ...") for the
+        # act, which must be the warner's own: "warned that NATO would bomb" threatens nothing.
+        own = {m.actor.country for m in self._sources(trigger, actors) if m.actor is not None}
+        frontier = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+        for _ in range(3):
+            following: list[Token] = []
+            for clause in frontier:
+                entry = self._entry_for(clause, actors)
+                if entry is not None and entry.code[:2] not in ("01", "02", "10", "13"):
+                    doers = {
+                        m.actor.country
+                        for subject in self._subjects(clause)[0]
+                        for m in self._actors_of(subject, actors)
+                        if m.actor is not None
+                    }
+                    return threat_code(entry.code) if doers & own else None
+                following.extend(
+                    c for c in clause.children if c.dep_ in ("ccomp", "xcomp", "acomp")
+                )
+            frontier = following
+        return None
+
+    def _third_place(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
+        """The country a meeting is held in ("met on the sidelines of a summit in Colombo"),
+        if the text says: the first place found down the trigger's prepositions."""
+
+        def country(token: Token) -> str | None:
+            for candidate in (
+                token,
+                *(c for c in token.children if c.dep_ in ("appos", "compound")),
+            ):
+                for mention in actors.at(candidate.i):
+                    if mention.actor is not None and mention.actor.kind == "state":
+                        return mention.actor.country
+                if candidate.i in actors.places:
+                    return actors.places[candidate.i]
+            return None
+
+        frontier = [trigger.token]
+        for _ in range(4):
+            following: list[Token] = []
+            for host in frontier:
+                for prep in host.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "of", "at", "during"):
+                        continue
+                    for obj in prep.children:
+                        if obj.dep_ != "pobj":
+                            continue
+                        if prep.lower_ == "in":
+                            found = country(obj)
+                            if found:
+                                return found
+                        following.append(obj)
+            frontier = following
         return None
 
     def _allegation(
@@ -936,6 +1014,22 @@ def _bare_passive(verb: Token) -> bool:
 
 # Appeals and demands whose code the action asked for can narrow.
 _GENERIC_APPEALS = frozenset({"020", "100"})
+# Accusations and warnings whose code the act they name can narrow.
+_GENERIC_CHARGES = frozenset({"112", "130"})
+
+
+def _accusation_code(code: str) -> str | None:
+    """CAMEO's accusation sub-codes by the act alleged: abuse of people (1122), aggression
+    (1123), war crimes (1124)."""
+    if code[:2] == "17" or code[:3] == "182":
+        return "1122"
+    if code[:2] in ("18", "19"):
+        return "1123"
+    if code[:2] == "20":
+        return "1124"
+    return None
+
+
 _FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _DISSENT = frozenset({"OPP"})
 
