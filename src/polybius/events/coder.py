@@ -779,7 +779,8 @@ class EventCoder:
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
             for source, target, pair_code in _pairs(trigger.entry, code, sources, targets):
                 event_code = _repression(pair_code, source, target)
-                if elsewhere and elsewhere not in (source.actor.country, target.actor.country):
+                parties = {m.actor.country for m in (source, target) if m.actor is not None}
+                if elsewhere and elsewhere not in parties:
                     event_code = "044"  # met in a third country (CAMEO 044)
                 key = (source.code, target.code, event_code, trigger.token.i)
                 if key in seen:
