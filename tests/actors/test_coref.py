@@ -145,3 +145,8 @@ def test_it_refers_to_the_subject_of_the_clause_above() -> None:
     assert _codes(actors, text, "it") == ["CHN"]
     actors, text = _resolve("It is clear that China will send aid.")
     assert _codes(actors, text, "It") == []
+
+
+def test_it_that_is_ready_to_act_is_the_country_speaking() -> None:
+    actors, text = _resolve("North Korea said it was ready to resume talks.")
+    assert _codes(actors, text, "it") == ["PRK"]

@@ -326,3 +326,14 @@ def test_an_accusation_is_coded_by_the_act_alleged() -> None:
 def test_a_warning_of_ones_own_force_is_a_threat() -> None:
     events = _code("Russia warned Georgia that it would attack Tbilisi.", date=dt.date(2008, 8, 1))
     assert ("RUS", "GEO", "138") in _triples(events)
+
+
+def test_a_threat_to_act_is_coded_as_the_threat_even_when_parsed_as_a_purpose() -> None:
+    events = _code("Russia threatened on Thursday to attack Georgia.", date=dt.date(2008, 8, 1))
+    assert ("RUS", "GEO", "138") in _triples([e for e in events if e.modality.factual])
+
+
+def test_a_purpose_is_not_yet_done() -> None:
+    events = _code("Russia sent troops to Georgia to attack Tbilisi.", date=dt.date(2008, 8, 1))
+    attacks = [e for e in events if e.trigger == "attack"]
+    assert attacks and all(e.modality.hypothetical for e in attacks)

@@ -49,6 +49,9 @@ _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 _NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_WILLING = frozenset(
+    {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "unwilling"}
+)
 # "it is clear that", "it seems", "it was reported": no actor behind the pronoun.
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "look", "become"})
 _PLURAL_PERSON_NOUNS = frozenset(
@@ -598,7 +601,11 @@ class _Resolver:
         """ "Russia said it would ...", "China ... Its navy": a country, body or group, the
         subject of a clause above the pronoun, else the last one that was a subject."""
         if token.dep_ == "nsubjpass" or (
-            token.dep_ == "nsubj" and token.head.lemma_.lower() in _EXPLETIVE_HEADS
+            token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in _EXPLETIVE_HEADS
+            and not any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _WILLING for c in token.head.children
+            )  # "it was ready to resume talks" is the country speaking
         ):
             return None
         current = token

@@ -300,7 +300,7 @@ class EventCoder:
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
-            elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to"):
+            elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "by", "via"):
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
@@ -532,6 +532,18 @@ class EventCoder:
         ]
         if own:
             return own
+        # "launched a rocket in defiance of the US", "as a goodwill gesture": the manner
+        # of the subject's own act.
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "as")
+            and token.head.head.pos_ in ("VERB", "AUX")
+            and trigger.entry.code[:2] in ("01", "05", "11", "12", "13", "14")
+        ):
+            subjects, _ = self._subjects(token.head.head)
+            found = [m for s in subjects for m in self._actors_of(s, actors)]
+            if found:
+                return found
         # "made the remarks after talks with Robertson", "during a visit to Beirut": a
         # meeting or a visit in a time adjunct is the subject's own.
         if (
@@ -578,8 +590,11 @@ class EventCoder:
         if trigger.governor is not None:
             hosts.append(trigger.governor)
         if entry.pos == "verb":
-            # "signed a treaty with Belarus": the phrase often hangs from the object.
-            hosts.extend(c for c in token.children if c.dep_ == "dobj")
+            # "signed a treaty with Belarus": the phrase often hangs from the object, or
+            # from a participle that describes it ("lift sanctions imposed on Libya").
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            hosts.extend(objects)
+            hosts.extend(a for o in objects for a in o.children if a.dep_ == "acl")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
         if entry.pos == "verb" and _reduced_passive(token):
             # "soldiers killed in Ukraine": the noun the participle describes was acted upon.
@@ -631,7 +646,12 @@ class EventCoder:
     ) -> list[Mention]:
         """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
         is aimed at the country where it happens."""
-        places = [p for host in hosts for p in self._slot_tokens(host, "prep:in")]
+        places = [
+            p
+            for host in hosts
+            for word in ("in", "at", "through", "across", "outside", "near")
+            for p in self._slot_tokens(host, f"prep:{word}")
+        ]
         places += [
             g
             for host in hosts

@@ -346,6 +346,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             and token.tag_ == "VB"
             and (depth == 0 or own)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and token.head.lemma_.lower() not in _INTENT_VERBS | _IRREALIS_VERBS
         ):
             # "appealed to France to support the bid": a purpose, not yet done.
             hypothetical = True
@@ -371,11 +372,14 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             intent = True
             cues.append(token.text)
         elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
-            if lemma in _INTENT_VERBS and below.dep_ == "xcomp":
+            to_clause = below.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children
+            )  # "threatened on Thursday to impose": often parsed as an adverbial clause
+            if lemma in _INTENT_VERBS and (below.dep_ == "xcomp" or to_clause):
                 future = True
                 intent = lemma not in ("expect", "schedule", "set", "due", "going")
                 cues.append(token.text)
-            elif lemma in _IRREALIS_VERBS and below.dep_ in ("xcomp", "ccomp"):
+            elif lemma in _IRREALIS_VERBS and (below.dep_ in ("xcomp", "ccomp") or to_clause):
                 hypothetical = True
                 cues.append(token.text)
             elif lemma in _SPEECH_VERBS and below.dep_ == "ccomp":
