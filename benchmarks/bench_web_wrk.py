@@ -2,9 +2,13 @@
 
 The Python client of ``bench_web.py`` is itself the bottleneck on a 2-core machine (its p99
 against a server that does nothing is near 300 ms), so this script measures the server
-with ``wrk`` (Debian package ``wrk``) instead: 50 connections, events searches and dyad
-series over random actor pairs, the answer cache off so every request is computed.
-Traffic goes to 127.0.0.1 only; each run is bounded in time.
+with ``wrk`` (Debian package ``wrk``; this script installs nothing) instead: one thread,
+50 connections, events searches (one of 20 countries, a page of 50 at offsets 0-1000)
+and dyad series (``by=month`` over random pairs of the same 20 countries, 400 pairs).
+The server is what ``polybius serve`` runs, one process, with the answer cache off
+(``--cache-mb 0``) so every request is computed. It prints the server command, the
+machine's cores and its load average before and after, since other jobs on a 2-core
+machine move the tail. Traffic goes to 127.0.0.1 only; each run is bounded in time.
 
     python benchmarks/bench_web_wrk.py --db /tmp/web1m.duckdb   # builds 1M events if absent
 """
@@ -12,6 +16,7 @@ Traffic goes to 127.0.0.1 only; each run is bounded in time.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -47,6 +52,10 @@ def _ms(text: str) -> float:
     if match is None:
         raise ValueError(text)
     return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def run_wrk(base: str, kind: str, *, seconds: int, connections: int) -> dict[str, float]:
@@ -89,9 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     port = _free_port()
     base = f"http://{HOST}:{port}"
     command = [sys.executable, "-m", "polybius.web", "--db", str(args.db), "--port", str(port)]
+    command += ["--cache-mb", "0"]
+    print("server:", " ".join(["python", *command[1:]]), "(one process, answer cache off)")
+    print(f"machine: {os.cpu_count()} cores, load average before {_load()}")
     started = time.perf_counter()
-    server = _start([*command, "--cache-mb", "0"], base)
-    print(f"server ready in {time.perf_counter() - started:.1f} s (answer cache off)")
+    server = _start(command, base)
+    print(f"server ready in {time.perf_counter() - started:.1f} s")
     results = {}
     try:
         run_wrk(base, "events", seconds=3, connections=args.connections)  # warm up
@@ -100,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.terminate()
         server.wait(timeout=20)
-    print(f"{args.connections} connections, {args.seconds} s per endpoint, wrk")
+    print(
+        f"wrk -t1 -c{args.connections}, {args.seconds} s per endpoint; load average after {_load()}"
+    )
     columns = ("requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors")
     print(f"{'endpoint':15} " + " ".join(f"{c:>8}" for c in columns))
     for kind, f in results.items():

@@ -10,7 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from polybius.errors import ConfigError, StoreError
+from polybius.store import Store
+from polybius.synthetic import make_document, make_event
 from polybius.web.app import create_app, is_loopback, serve
+from polybius.web.models import DyadSeries, EventPage
 
 from .conftest import TEXT_A
 
@@ -251,3 +254,60 @@ def test_answers_are_cached_but_not_past_the_token(web_db: Path) -> None:
     with TestClient(create_app(web_db, cache_mb=0)) as client:
         client.get("/api/summary")
         assert "x-polybius-cache" not in client.get("/api/summary").headers
+
+
+def _gappy_store(path: Path) -> Path:
+    """Events with and without a quad class, Goldstein score and PLOVER type."""
+    day = dt.date(2001, 2, 3)
+    events = [
+        make_event("g", "USA", "RUS", "040", day, quad_class=None, goldstein=None),  # type: ignore[arg-type]
+        make_event("g", "RUS", "USA", "112", day, quad_class=3, goldstein=-2.5, offset=1),
+        make_event("g", "USAGOV", "RUS", "042", dt.date(2001, 3, 9), plover_type=None, offset=2),  # type: ignore[arg-type]
+        make_event("g", "USA", "CHN", "190", None, quad_class=4, goldstein=-10.0, offset=3),
+    ]
+    with Store.open(path) as writer:
+        writer.add(make_document("g", events))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "model"),
+    [
+        ("/api/events", {"actor": "USA"}, EventPage),
+        ("/api/events", {"actor": "USA", "sort": "quad_class", "order": "asc"}, EventPage),
+        ("/api/events", {"source": "RUS", "since": "2001-01-01"}, EventPage),
+        ("/api/dyad", {"a": "usa", "b": "rus", "by": "month"}, DyadSeries),
+        ("/api/dyad", {"a": "USA", "b": "RUS", "by": "year", "directed": True}, DyadSeries),
+    ],
+)
+def test_index_answers_are_byte_for_byte_what_the_model_writes(
+    tmp_path: Path, path: str, params: dict, model: type[EventPage] | type[DyadSeries]
+) -> None:
+    # Issue 8: the in-memory index's answers skip the response model's validation, so
+    # they must already have its types (a quad class with nulls arrives as floats).
+    db = _gappy_store(tmp_path / "gaps.duckdb")
+    with (
+        TestClient(create_app(db, cache_mb=0)) as memory,
+        TestClient(create_app(db, in_memory=False, cache_mb=0)) as sql,
+    ):
+        mine, theirs = memory.get(path, params=params), sql.get(path, params=params)
+    assert mine.status_code == theirs.status_code == 200
+    assert mine.headers["content-type"] == "application/json"
+    assert mine.content == theirs.content  # the SQL answer went through the model
+    assert model.model_validate_json(mine.content).model_dump_json().encode() == mine.content
+    assert b'"quad_class":1.0' not in mine.content
+
+
+def test_serve_runs_the_asyncio_loop(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 8: under 50 busy connections uvloop left some waiting over 2 s (timeouts);
+    # the standard loop serves them in turn.
+    import gc
+
+    import uvicorn
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options))
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # not the test process's objects
+    serve(web_db, port=8123)
+    assert seen["loop"] == "asyncio"
+    assert seen["port"] == 8123 and seen["host"] == "127.0.0.1"

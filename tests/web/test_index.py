@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,7 @@ from polybius import analyse
 from polybius.store import Store
 from polybius.synthetic import load_synthetic, make_document, make_event, synthetic_documents
 from polybius.web import _queries
-from polybius.web._index import EventIndex
+from polybius.web._index import EventIndex, _ArrayCache
 from polybius.web.app import _dyad_points
 
 
@@ -173,3 +174,56 @@ def test_aggregates_match_analyse(
     ]
     for mine, theirs in zip(edges, want_edges, strict=True):
         assert mine["goldstein_sum"] == pytest.approx(theirs["goldstein_sum"])
+
+
+def test_array_cache_is_bounded_by_bytes_least_recently_used_out() -> None:
+    # Issue 8: the cache counted a 1 MB row mask and a dyad's few row numbers as one slot
+    # each, so the masks pushed out the row lists of the dyads a dashboard cycles through.
+    cache = _ArrayCache(max_bytes=1000)
+    mask = np.zeros(600, dtype=bool)
+    cache.put(("source", "RUS"), mask)
+    small = [np.arange(5) for _ in range(9)]  # 40 bytes each
+    for k, rows in enumerate(small):
+        cache.put(("pair-rows", str(k)), rows)
+    assert len(cache) == 10 and cache.used == 600 + 9 * 40
+    assert cache.get(("source", "RUS")) is mask  # now the most recently used
+    cache.put(("pair-rows", "0"), np.arange(100))  # a key already held is kept as it was
+    assert cache.get(("pair-rows", "0")) is small[0]
+    cache.put(("target", "UKR"), np.zeros(300, dtype=bool))  # over budget: oldest go first
+    assert cache.used <= 1000
+    assert cache.get(("source", "RUS")) is mask
+    assert cache.get(("pair-rows", "0")) is small[0]
+    assert cache.get(("pair-rows", "1")) is None
+    assert cache.get(("target", "UKR")) is not None
+
+
+def test_an_array_larger_than_the_budget_is_still_kept_alone() -> None:
+    cache = _ArrayCache(max_bytes=10)
+    cache.put(("a", ""), np.zeros(4, dtype=np.int64))
+    cache.put(("b", ""), np.zeros(100, dtype=np.int64))
+    assert len(cache) == 1 and cache.get(("b", "")) is not None
+
+
+def test_dyad_counts_rows_without_quad_class_or_score(tmp_path: Path) -> None:
+    path = tmp_path / "gaps.duckdb"
+    day = dt.date(2001, 2, 3)
+    events = [
+        make_event("g", "USA", "RUS", "040", day, quad_class=None, goldstein=None),  # type: ignore[arg-type]
+        make_event("g", "RUS", "USA", "112", day, quad_class=3, goldstein=-2.0, offset=1),
+        make_event("g", "USA", "RUS", "042", day.replace(month=3), offset=2),
+    ]
+    with Store.open(path) as writer:
+        writer.add(make_document("g", events))
+    with Store.open(path, read_only=True) as reader:
+        index = EventIndex.load(reader)
+        want = _dyad_points(analyse.dyad(reader, "USA", "RUS", by="month"))
+    got = index.dyad("USA", "RUS", by="month", directed=False, since=None, until=None)
+    assert got == want
+    assert [p["events"] for p in got] == [2, 1]
+    assert got[0]["verbal_conflict"] == 1 and got[0]["verbal_cooperation"] == 0
+    assert got[0]["goldstein_sum"] == -2.0 and got[0]["goldstein_mean"] == -1.0
+    rows = index.rows(np.arange(index.size))
+    (row,) = [r for r in rows if r["quad_class"] is None]
+    assert row["goldstein"] is None
+    # The column arrives as floats (it has a null); the API's model wants integers.
+    assert sorted(type(r["quad_class"]).__name__ for r in rows) == ["NoneType", "int", "int"]

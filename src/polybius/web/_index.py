@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -37,8 +37,9 @@ _COLUMNS = (
     "plover_type", "plover_mode", "first_date", "last_date", "place_name", "place_country",
     "latitude", "longitude", "num_reports", "num_documents", "num_sources",
 )  # fmt: skip
+_INT_COLUMNS = frozenset({"quad_class", "num_reports", "num_documents", "num_sources"})
 _LUT_CACHE = 4096
-_MASK_BYTES = 256 * 2**20
+_CACHE_BYTES = 256 * 2**20
 
 
 def _categories(values: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -52,10 +53,51 @@ def _categories(values: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]
     return distinct, codes
 
 
-def _week_start(days: np.ndarray) -> np.ndarray:
-    """Days since 1970-01-01 (a Thursday) moved back to the Monday of their week."""
-    monday: np.ndarray = days - (days + 3) % 7
-    return monday
+class _ArrayCache:
+    """Arrays kept least recently used out, up to a budget in bytes; safe across threads.
+
+    Bounded by bytes, not by entries: a row mask of a million events takes 1 MB, a
+    dyad's row numbers a few kB, and counting both as one slot let the masks evict
+    the row lists of the few hundred dyads a dashboard cycles through.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.used = 0
+        self._entries: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: tuple[str, str]) -> np.ndarray | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, str], array: np.ndarray) -> None:
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = array
+            self.used += array.nbytes
+            while self.used > self.max_bytes and len(self._entries) > 1:
+                _, old = self._entries.popitem(last=False)
+                self.used -= old.nbytes
+
+
+def _period_start(days: np.ndarray, by: str) -> np.ndarray:
+    """Days since 1970-01-01 moved back to the start of their day, week, month or year."""
+    if by == "day":
+        return days
+    if by == "week":  # 1970-01-01 was a Thursday; weeks start on Monday
+        monday: np.ndarray = days - (days + 3) % 7
+        return monday
+    unit = {"month": "datetime64[M]", "year": "datetime64[Y]"}[by]
+    start: np.ndarray = days.astype("datetime64[D]").astype(unit).astype("datetime64[D]")
+    return start.astype(np.int64)
 
 
 class EventIndex:
@@ -75,15 +117,20 @@ class EventIndex:
         self.plovers, (self.plover,) = _categories([plover])
         self.quad = frame["quad_class"].fillna(0).to_numpy(dtype=np.int8)
         self.goldstein = frame["goldstein"].to_numpy(dtype=np.float64, na_value=np.nan)
+        self.gold0 = np.nan_to_num(self.goldstein)  # sums count a missing score as 0
         self._ids = pd.Index(self.columns["event_id"])
         # Which rows have stored reports (None: none has); imported and synthetic
         # events have none, so their detail needs no query.
         self.reported: np.ndarray | None = None
         self._luts: dict[tuple[str, str], np.ndarray] = {}
-        self._masks: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-        self._mask_slots = max(16, _MASK_BYTES // max(self.size, 1))
-        self._lock = threading.Lock()
-        self._periods: dict[str, np.ndarray] = {}
+        # Row masks per code prefix, and the row numbers of whole-range actor and dyad
+        # searches, which users ask for again and again.
+        self._cache = _ArrayCache(_CACHE_BYTES)
+        # Each dated row's period start per period kind, made once (about 40 ms for a
+        # million events) rather than by the first dyad request of each kind.
+        self._periods = {
+            by: _period_start(self.days, by) for by in ("day", "week", "month", "year")
+        }
 
     @classmethod
     def load(cls, store: Store) -> EventIndex:
@@ -122,18 +169,12 @@ class EventIndex:
         come back to the same few actors; the lookup table makes a miss one gather.
         """
         key = (kind, prefix)
-        with self._lock:
-            mask = self._masks.get(key)
-            if mask is not None:
-                self._masks.move_to_end(key)
-                return mask
-        codes = {"source": self.src, "target": self.tgt, "cameo": self.cameo}[kind]
-        lut = self._lut("cameo" if kind == "cameo" else "actor", prefix)
-        mask = np.take(lut, codes)
-        with self._lock:
-            self._masks[key] = mask
-            while len(self._masks) > self._mask_slots:
-                self._masks.popitem(last=False)
+        mask = self._cache.get(key)
+        if mask is None:
+            codes = {"source": self.src, "target": self.tgt, "cameo": self.cameo}[kind]
+            lut = self._lut("cameo" if kind == "cameo" else "actor", prefix)
+            mask = np.take(lut, codes)
+            self._cache.put(key, mask)
         return mask
 
     def _range(self, since: dt.date | None, until: dt.date | None) -> tuple[int, int]:
@@ -160,15 +201,12 @@ class EventIndex:
         whole = (lo, hi) == (0, self.dated)
         key = (f"pair-rows:{'directed' if directed else 'both'}:{b}", a)
         if whole:
-            with self._lock:
-                rows = self._masks.get(key)
-                if rows is not None:
-                    self._masks.move_to_end(key)
-                    return rows
+            cached = self._cache.get(key)
+            if cached is not None:
+                return cached
         rows = np.flatnonzero(self._pair(a, b, lo, hi, directed=directed)) + lo
         if whole:
-            with self._lock:
-                self._masks[key] = rows
+            self._cache.put(key, rows)
         return rows
 
     @staticmethod
@@ -202,12 +240,9 @@ class EventIndex:
         if only_actor:
             # The commonest search (one actor, all dates): remember the row numbers, so a
             # page through the results is a slice, not a scan of every event.
-            key = ("actor-rows", filters.actor or "")
-            with self._lock:
-                rows = self._masks.get(key)
-                if rows is not None:
-                    self._masks.move_to_end(key)
-                    return rows
+            rows = self._cache.get(("actor-rows", filters.actor or ""))
+            if rows is not None:
+                return rows
         mask = masks[0]
         if len(masks) > 1:
             mask = masks[0] & masks[1]  # a fresh array: cached masks stay untouched
@@ -215,8 +250,7 @@ class EventIndex:
                 mask &= other
         found = np.flatnonzero(mask) + lo
         if only_actor:
-            with self._lock:
-                self._masks[("actor-rows", filters.actor or "")] = found
+            self._cache.put(("actor-rows", filters.actor or ""), found)
         return found
 
     # -- answers -----------------------------------------------------------------------
@@ -279,12 +313,18 @@ class EventIndex:
         return found[ranked][offset:end]
 
     def rows(self, page: np.ndarray) -> list[dict[str, Any]]:
-        """Rows ``page`` as plain Python values, column by column (fast for a page)."""
+        """Rows ``page`` as plain Python values, column by column (fast for a page).
+
+        Values have the types of :class:`polybius.web.models.EventRow` (an integer column
+        with nulls arrives as floats), so the server can encode them without validating.
+        """
         values: list[list[Any]] = []
-        for array in self.columns.values():
+        for name, array in self.columns.items():
             taken = array[page]
             if taken.dtype.kind == "M":
                 values.append(taken.astype("datetime64[D]").tolist())  # NaT becomes None
+            elif taken.dtype.kind == "f" and name in _INT_COLUMNS:
+                values.append([None if v != v else int(v) for v in taken.tolist()])
             else:
                 values.append([None if v != v else v for v in taken.tolist()])  # NaN: None
         names = list(self.columns)
@@ -303,28 +343,7 @@ class EventIndex:
 
     def _period(self, by: str) -> np.ndarray:
         """Each dated row's period start, in days since 1970-01-01."""
-        cached = self._periods.get(by)
-        if cached is None:
-            days = self.days
-            converters: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-                "day": lambda d: d,
-                "week": _week_start,
-                "month": lambda d: (
-                    d.astype("datetime64[D]")
-                    .astype("datetime64[M]")
-                    .astype("datetime64[D]")
-                    .astype(np.int64)
-                ),
-                "year": lambda d: (
-                    d.astype("datetime64[D]")
-                    .astype("datetime64[Y]")
-                    .astype("datetime64[D]")
-                    .astype(np.int64)
-                ),
-            }
-            cached = converters[by](days)
-            self._periods[by] = cached
-        return cached
+        return self._periods[by]
 
     def dyad(
         self,
@@ -344,35 +363,56 @@ class EventIndex:
         found = self._pair_rows(a, b, lo, hi, directed=directed)
         if not len(found):
             return []
-        periods, slot = np.unique(self._period(by)[found], return_inverse=True)
+        # Rows are in date order, so their periods never decrease: a new period starts
+        # wherever the value changes, and no sort is needed to number them.
+        period = self._period(by)[found]
+        starts = np.empty(len(period), dtype=bool)
+        starts[0] = True
+        np.not_equal(period[1:], period[:-1], out=starts[1:])
+        slot = np.cumsum(starts) - 1
+        periods = period[starts]
         n = len(periods)
         events = np.bincount(slot, minlength=n)
+        gold_sum = np.bincount(slot, weights=self.gold0[found], minlength=n)
         quad = self.quad[found]
-        gold = np.nan_to_num(self.goldstein[found])
-        gold_sum = np.bincount(slot, weights=gold, minlength=n)
-        quads = {name: np.bincount(slot[quad == q], minlength=n) for q, name in QUAD_NAMES.items()}
+        known = (quad >= 1) & (quad <= 4)
+        quads = np.bincount(slot[known] * 5 + quad[known], minlength=n * 5).reshape(n, 5)
         plover = self.plover[found]
         typed = plover >= 0
         kinds = len(self.plovers)
         table = np.bincount(slot[typed] * kinds + plover[typed], minlength=n * kinds)
-        table = table.reshape(n, kinds)
-        epoch = dt.date(1970, 1, 1)
-        rows, cols = np.nonzero(table)
-        plover_counts: list[dict[str, int]] = [{} for _ in range(n)]
         names = self.plovers.tolist()
-        for r, c, v in zip(rows.tolist(), cols.tolist(), table[rows, cols].tolist(), strict=True):
-            plover_counts[r][names[c]] = v
-        quad_lists = {name: counts.tolist() for name, counts in quads.items()}
-        totals, sums = events.tolist(), gold_sum.tolist()
-        points = []
-        for k, day in enumerate(periods.tolist()):
-            point: dict[str, Any] = {"period": epoch + dt.timedelta(days=day), "events": totals[k]}
-            point |= {name: counts[k] for name, counts in quad_lists.items()}
-            point["goldstein_sum"] = sums[k]
-            point["goldstein_mean"] = sums[k] / totals[k]
-            point["plover"] = plover_counts[k]
-            points.append(point)
-        return points
+        # This loop, over periods, is most of a dyad's cost: keep it to C-level iterators.
+        plover_counts = [
+            dict(compress(zip(names, row, strict=True), row))
+            for row in table.reshape(n, kinds).tolist()
+        ]
+        vc, mc, vf, mf = [quads[:, k].tolist() for k in QUAD_NAMES]
+        return [
+            {
+                "period": day,
+                "events": total,
+                "verbal_cooperation": q1,
+                "material_cooperation": q2,
+                "verbal_conflict": q3,
+                "material_conflict": q4,
+                "goldstein_sum": gold,
+                "goldstein_mean": mean,
+                "plover": counts,
+            }
+            for day, total, q1, q2, q3, q4, gold, mean, counts in zip(
+                periods.astype("datetime64[D]").tolist(),  # datetime.date values
+                events.tolist(),
+                vc,
+                mc,
+                vf,
+                mf,
+                gold_sum.tolist(),
+                (gold_sum / events).tolist(),
+                plover_counts,
+                strict=True,
+            )
+        ]
 
     # -- aggregates ------------------------------------------------------------------
 
