@@ -362,30 +362,15 @@ class _Resolver:
         """ "Iranian authorities deployed riot police": a role word with no nationality
         belongs to the one country the sentence names; where it names none or several, it is
         still an actor, coded ``---`` plus its sectors as CAMEO writes an unknown country."""
-        # Where the sentence happens ("in Cairo") and whose agents act in it ("Iranian
-        # authorities"); a country that is only a party ("aid from China") places no one.
-        countries = {
-            m.actor.country
-            for token in sentence
-            for m in (*self.result.at(token.i), *self.result.modifying(token.i))
-            if m.actor is not None
-            and m.actor.country
-            and m.actor.country != UNKNOWN_COUNTRY
-            and m.actor.kind != "igo"
-            and (m.actor.sectors or (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE))
-        }
-        countries.update(self.result.places.get(token.i) or "" for token in sentence)
-        countries.discard("")
-        country = next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
-        rule = "agent+sentence-country" if country != UNKNOWN_COUNTRY else "agent:no-country"
+        persons: list[Token] = []
+        agents: list[tuple[Token, tuple[str, ...]]] = []
         for head in iter_candidate_heads(sentence):
             if head.i in self.result.by_head or self._in_skip(head):
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
             if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
-                if country != UNKNOWN_COUNTRY:
-                    self._titled_person(head, country)
+                persons.append(head)
                 continue
             if head.pos_ != "NOUN":
                 continue
@@ -394,11 +379,19 @@ class _Resolver:
             sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(
                 head.lemma_.lower()
             )
-            if not sectors or any(
+            if sectors and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PRON", "PROPN")
                 for c in head.children
             ):
-                continue
+                agents.append((head, sectors))
+        if not persons and not agents:
+            return
+        country = self._sentence_country(sentence)
+        rule = "agent+sentence-country" if country != UNKNOWN_COUNTRY else "agent:no-country"
+        if country != UNKNOWN_COUNTRY:
+            for head in persons:
+                self._titled_person(head, country)
+        for head, sectors in agents:
             phrase = noun_phrase(head)
             own = self._country_in_phrase(head)
             actor = make_actor(own or country, sectors, name=phrase.text, kind="group")
@@ -406,6 +399,28 @@ class _Resolver:
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
             )
             self._store(head, (mention,))
+
+    def _sentence_country(self, sentence: Any) -> str:
+        """The one country where the sentence happens ("in Cairo") and whose agents act in it
+        ("Iranian authorities"); a country that is only a party ("aid from China") places no
+        one. ``---`` when there is none or several."""
+        countries: set[str] = set()
+        for token in sentence:
+            place = self.result.places.get(token.i)
+            if place:
+                countries.add(place)
+            located = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+            for m in (*self.result.at(token.i), *self.result.modifying(token.i)):
+                actor = m.actor
+                if (
+                    actor is not None
+                    and actor.country
+                    and actor.country != UNKNOWN_COUNTRY
+                    and actor.kind != "igo"
+                    and (actor.sectors or located)
+                ):
+                    countries.add(actor.country)
+        return next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
 
     def _titled_person(self, head: Token, country: str) -> None:
         """ "President Alvaro Uribe" in a sentence about Colombia only: a person the knowledge

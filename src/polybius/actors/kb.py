@@ -547,12 +547,14 @@ class _Table:
 class _NameIndex:
     """Name → values, with as-written keys for acronyms and folded keys for the rest."""
 
-    __slots__ = ("exact", "folded", "what")
+    __slots__ = ("_seen", "exact", "folded", "what")
 
     def __init__(self, what: str) -> None:
         self.what = what
         self.exact: dict[str, str] = {}
         self.folded: dict[str, str] = {}
+        # Texts already looked up: news repeats its names, and folding is the slow part.
+        self._seen: dict[str, str | None] = {}
 
     def add(self, form: str, key: str, *, source: str, entry: str, strict: bool = True) -> None:
         surface = _surface(form)
@@ -566,8 +568,19 @@ class _NameIndex:
                 raise LexiconError(Errors.E202.format(name=source, entry=entry, reason=reason))
             return
         table[k] = key
+        self._seen.clear()
 
     def get(self, text: str) -> str | None:
+        try:
+            return self._seen[text]
+        except KeyError:
+            pass
+        found = self._lookup(text)
+        if len(self._seen) < 200_000:
+            self._seen[text] = found
+        return found
+
+    def _lookup(self, text: str) -> str | None:
         surface = _surface(text)
         found = self.exact.get(surface)
         if found is None and not _is_acronym(surface):
@@ -595,6 +608,7 @@ class KnowledgeBase:
         "_igo_context",
         "_igo_names",
         "_igos",
+        "_memo",
         "_person_folded",
         "_person_spelling",
         "_persons",
@@ -615,6 +629,8 @@ class KnowledgeBase:
         origins: Mapping[str, str] | None = None,
     ) -> None:
         origins = origins or {}
+        # Lookups already answered, by kind and text: the index never changes once built.
+        self._memo: dict[tuple[str, str], Any] = {}
         self.versions: tuple[tuple[str, str], ...] = tuple(versions)
         self._sectors = {s.code: s for s in sectors}
         self._countries = {c.code: c for c in countries}
@@ -812,10 +828,18 @@ class KnowledgeBase:
 
     def persons_by_name(self, text: str) -> list[Person]:
         """Named actors a name or alias may denote, tolerant of case, accents and spelling."""
-        ids = self._person_folded.get(_fold(text))
+        key = ("person", text)
+        ids = self._memo.get(key)
         if ids is None:
-            ids = self._person_spelling.get(_spelling_key(text), ())
+            ids = self._person_folded.get(_fold(text))
+            if ids is None:
+                ids = self._person_spelling.get(_spelling_key(text), ())
+            self._remember(key, ids)
         return [self._persons[i] for i in ids]
+
+    def _remember(self, key: tuple[str, str], value: Any) -> None:
+        if len(self._memo) < 200_000:
+            self._memo[key] = value
 
     @staticmethod
     def role_at(person: Person, date: dt.date | None) -> Role | None:
@@ -850,6 +874,14 @@ class KnowledgeBase:
 
     def agent_sectors(self, phrase: str) -> tuple[str, ...] | None:
         """Sectors of a title or role phrase, by its longest known sub-phrase."""
+        key = ("agent", phrase)
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        found = self._agent_sectors(phrase)
+        self._remember(key, found)
+        return found
+
+    def _agent_sectors(self, phrase: str) -> tuple[str, ...] | None:
         words = _SPACE_RE.sub(" ", phrase.strip().lower()).split(" ")
         exact = self._agent_index.get(tuple(words))
         if exact is not None:
