@@ -208,13 +208,14 @@ def _stage_role_dates(pipeline: Pipeline, work: _Work) -> None:
 
     "then President Boris Yeltsin" in a 2000 brief is RUSGOV for a trip in 1999.
     """
-    work.events = [
-        event.with_(
-            source=_redate(pipeline.kb, event.source, event),
-            target=_redate(pipeline.kb, event.target, event) if event.target else None,
-        )
-        for event in work.events
-    ]
+    redated = []
+    for event in work.events:
+        source = _redate(pipeline.kb, event.source, event)
+        target = _redate(pipeline.kb, event.target, event) if event.target else None
+        if source is not event.source or target is not event.target:
+            event = event.with_(source=source, target=target)
+        redated.append(event)
+    work.events = redated
 
 
 def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:

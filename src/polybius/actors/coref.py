@@ -113,6 +113,7 @@ _PLURAL_STATE_NOUNS = frozenset(
     }
 )
 _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
+_REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
 _TITLE_NOUNS = frozenset(
     {
         "president",
@@ -245,7 +246,7 @@ class _Resolver:
         return ""
 
     def _in_skip(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self.skip)
+        return bool(self.skip) and any(start <= token.idx < end for start, end in self.skip)
 
     # -- main loop ------------------------------------------------------------------
     def run(self, doc: Any) -> DocumentActors:
@@ -471,7 +472,25 @@ class _Resolver:
             if len(members) > 1:
                 self.groups.append((self.sentence_index, tuple(members)))
 
+    def _plain_noun(self, head: Token) -> bool:
+        """A common noun that cannot name an actor ("year", "talks"): no entity, no role
+        word, no nationality noun, no reference ("the two sides") and no body's name."""
+        if head.pos_ != "NOUN" or head.ent_type_:
+            return False
+        lower, lemma = head.lower_, head.lemma_.lower()
+        kb = self.kb
+        return not (
+            kb.is_agent_word(lower)
+            or kb.is_agent_word(lemma)
+            or lemma in _TITLE_NOUNS
+            or lower in _REFERRING_NOUNS
+            or kb.country_by_demonym(head.text) is not None
+            or kb.igo_by_name(lower, present=self.igos_seen) is not None
+        )
+
     def _resolve_head(self, head: Token) -> None:
+        if self._plain_noun(head):
+            return
         phrase = noun_phrase(head)
         if (
             head.pos_ == "NOUN"

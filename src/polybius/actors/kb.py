@@ -599,6 +599,7 @@ class KnowledgeBase:
         "_adjectives",
         "_agent_index",
         "_agent_max",
+        "_agent_words",
         "_alternatives",
         "_capital_sector",
         "_capitals",
@@ -738,6 +739,7 @@ class KnowledgeBase:
                         variants.setdefault((*words[:-1], form), entry.sectors)
         self._agent_index = {**variants, **explicit}
         self._agent_max = max((len(k) for k in self._agent_index), default=0)
+        self._agent_words = frozenset(word for words in self._agent_index for word in words)
 
     # ---------------------------------------------------------------- countries
 
@@ -871,6 +873,10 @@ class KnowledgeBase:
         return f"{person.country}ELI" if person.country else ""
 
     # ---------------------------------------------------------------- agents
+
+    def is_agent_word(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is part of any role phrase ("forces", "staff")."""
+        return word in self._agent_words
 
     def agent_sectors(self, phrase: str) -> tuple[str, ...] | None:
         """Sectors of a title or role phrase, by its longest known sub-phrase."""
