@@ -203,6 +203,7 @@ class _Resolver:
         self.context_countries: set[str] = set()
         self.date = date
         self.skip = skip
+        self.skip_tokens: set[int] = set()
         self.result = DocumentActors()
         self.persons: list[_Known] = []  # in order of mention
         self.states: list[_Known] = []
@@ -246,10 +247,19 @@ class _Resolver:
         return ""
 
     def _in_skip(self, token: Token) -> bool:
-        return bool(self.skip) and any(start <= token.idx < end for start, end in self.skip)
+        return token.i in self.skip_tokens
 
     # -- main loop ------------------------------------------------------------------
     def run(self, doc: Any) -> DocumentActors:
+        # Headers and citations, as token indices: asked of nearly every token.
+        self.skip_tokens = {
+            token.i
+            for start, end in self.skip
+            for span in (doc.char_span(start, end, alignment_mode="expand"),)
+            if span is not None
+            for token in span
+            if start <= token.idx < end
+        }
         for index, sentence in enumerate(doc.sents):
             self.sentence_index = index
             for head in iter_candidate_heads(sentence):

@@ -216,6 +216,7 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, *, describe: Any = None) -> None:
         self.lexicon = lexicon
         self._describe = describe  # code → (goldstein, quad class, plover type, mode, context)
+        self._lemma_words: dict[str, tuple[tuple[str, ...], ...]] = {}  # entry id → split lemmas
 
     # -- triggers -------------------------------------------------------------------
     def _entry_for(self, token: Token, actors: DocumentActors | None = None) -> LexiconEntry | None:
@@ -255,14 +256,19 @@ class EventCoder:
         return not objects or any(actors.at(o.i) or actors.modifying(o.i) for o in objects)
 
     def _fits(self, entry: LexiconEntry, token: Token, objects: set[str] | None = None) -> bool:
-        children = list(token.children)
-        for lemma in entry.lemmas:
-            words = lemma.split()
-            if words[0] != token.lemma_.lower() and words[0] != token.lower_:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        words_of = self._lemma_words.get(entry.id)
+        if words_of is None:
+            words_of = self._lemma_words[entry.id] = tuple(tuple(x.split()) for x in entry.lemmas)
+        child_words: set[str] | None = None
+        for words in words_of:
+            if words[0] != lemma and words[0] != lower:
                 continue
-            rest = words[1:]
-            if rest and not all(any(c.lower_ == w for c in children) for w in rest):
-                continue
+            if len(words) > 1:
+                if child_words is None:
+                    child_words = {c.lower_ for c in token.children}
+                if not all(w in child_words for w in words[1:]):
+                    continue
             break
         else:
             return False
@@ -273,7 +279,7 @@ class EventCoder:
         if entry.exclude and objects & entry.exclude:
             return False
         if entry.preps:
-            preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
+            preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
             if not preps & entry.preps:
                 return False
         return True

@@ -261,7 +261,17 @@ def _find_date_expressions(text: str, offset: int) -> tuple[DateExpression, ...]
     return tuple(_scan_date_expressions(text, offset=offset))
 
 
+# Every pattern above needs a digit, a month, or one of these words; most sentences have
+# none, and one search spares them the twenty-six patterns.
+_MAYBE_DATE = re.compile(
+    r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night"
+    r"|morning|afternoon|evening|spring|summer|autumn|fall|winter|tomorrow"
+)
+
+
 def _scan_date_expressions(text: str, *, offset: int = 0) -> list[DateExpression]:
+    if _MAYBE_DATE.search(text) is None:
+        return []
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
     for name, kind, regex in _PATTERNS:
