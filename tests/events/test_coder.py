@@ -337,3 +337,11 @@ def test_a_purpose_is_not_yet_done() -> None:
     events = _code("Russia sent troops to Georgia to attack Tbilisi.", date=dt.date(2008, 8, 1))
     attacks = [e for e in events if e.trigger == "attack"]
     assert attacks and all(e.modality.hypothetical for e in attacks)
+
+
+def test_saying_another_must_act_is_a_demand_and_should_an_appeal() -> None:
+    demand = _code("Russia said on Tuesday that Iran must release the prisoners.")
+    assert ("RUS", "IRN", "1053") in _triples(demand), "a demand for release"
+    appeal = _code("Russia said that Iran should attack Iraq.")
+    assert ("RUS", "IRN", "020") in _triples(appeal)
+    assert not any(e.cameo.startswith("10") for e in _code("Russia said it must attack Iraq."))

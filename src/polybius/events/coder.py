@@ -149,6 +149,8 @@ _CAUSING_VERBS = frozenset({"order", "authorize", "authorise", "approve", "commi
 # "Georgia received weapons from Russia": the noun's event runs from the giver to the subject.
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "accept"})
 _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
+# "X said Y must ...": a demand; "should": an appeal.
+_OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 # Nouns that only carry the event named by their modifier.
 _CARRIER_NOUNS = frozenset(
@@ -837,6 +839,7 @@ class EventCoder:
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
+        events.extend(self._obligations(sentence, actors, document, sentence_index, span))
         return events
 
     def _appeal_code(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
@@ -948,6 +951,63 @@ class EventCoder:
                         following.append(obj)
             frontier = following
         return None
+
+    def _obligations(
+        self,
+        sentence: Any,
+        actors: DocumentActors,
+        document: Document,
+        sentence_index: int,
+        span: tuple[int, int],
+    ) -> list[Event]:
+        """ "Russia said Sudan must return the helicopter": whoever says another must act
+        demands it (CAMEO 10x); "should" makes it an appeal (02x). Coded by the act named
+        where the lexicon knows it, else the generic 100 / 020."""
+        found: list[Event] = []
+        for verb in sentence:
+            modal = next(
+                (c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGING),
+                None,
+            )
+            if modal is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            reading = read_modality(verb)
+            if reading.speaker is None or reading.modality.negated:
+                continue
+            speakers = self._actors_of(reading.speaker, actors)
+            doers = [
+                m for subject in self._subjects(verb)[0] for m in self._actors_of(subject, actors)
+            ]
+            if not speakers or not doers:
+                continue
+            family = _OBLIGING[modal]
+            entry = self._entry_for(verb, actors) or next(
+                (
+                    e
+                    for o in verb.children
+                    if o.dep_ == "dobj"
+                    for e in (self._entry_for(o, actors),)
+                    if e is not None
+                ),
+                None,
+            )
+            code = (appeal_code(family, entry.code) if entry else None) or family + "0"
+            speech = reading.speaker.head
+            saying = _Trigger(
+                speech,
+                LexiconEntry(id=f"say-{modal}", lemmas=(speech.lemma_.lower(),), code=code),
+                None,
+            )
+            modality = read_modality(speech).modality
+            speaker = speakers[0]
+            found.extend(
+                self._event(
+                    document, sentence_index, span, saying, speaker, doer, code, modality, None, 0.7
+                )
+                for doer in _unique(doers)
+                if not _same(doer, speaker)
+            )
+        return found
 
     def _allegation(
         self,
