@@ -130,7 +130,7 @@ _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "06": ("prep:with", "prep:between"),
     "07": ("prep:to", "dative", "prep:into", "prep:for"),
     "08": ("prep:to", "prep:for", "prep:on"),
-    "09": ("prep:into", "prep:on"),
+    "09": ("prep:into", "prep:on", "prep:against"),
     "10": ("prep:on", "prep:to", "prep:from", "ccomp-subject"),
     "11": ("prep:against", "prep:to", "prep:over", "prep:on", "prep:of"),
     "12": ("prep:from", "prep:to"),
