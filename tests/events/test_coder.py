@@ -133,9 +133,10 @@ def test_reported_speech_names_who_is_quoted() -> None:
     assert event.quoted is not None and event.quoted.code == "KAZGOV"
 
 
-def test_expected_meeting_is_future_not_hypothetical() -> None:
+def test_a_meeting_others_expect_is_future_and_not_yet_a_fact() -> None:
     events = _code("The Indian premier is expected to meet Chinese President Jiang Zemin.")
-    assert events and all(e.modality.future and not e.modality.hypothetical for e in events)
+    assert events and all(e.modality.future and not e.modality.factual for e in events)
+    assert all(e.cameo == "040" for e in events), "a forecast is no announced intent (03x)"
 
 
 def test_announced_intent_becomes_a_cameo_intent_code() -> None:

@@ -392,6 +392,10 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     if future and hypothetical and intent:
         # "vowed that it would": the vow is a commitment, not a supposition.
         hypothetical = False
+    if future and not intent:
+        # "Xi is expected to visit Moscow": someone else's forecast has not happened, and
+        # no one announced it as their own plan (which CAMEO would code as 03x intent).
+        hypothetical = True
     modality = Modality(
         negated=negated,
         hypothetical=hypothetical,
