@@ -150,3 +150,15 @@ def test_it_refers_to_the_subject_of_the_clause_above() -> None:
 def test_it_that_is_ready_to_act_is_the_country_speaking() -> None:
     actors, text = _resolve("North Korea said it was ready to resume talks.")
     assert _codes(actors, text, "it") == ["PRK"]
+
+
+def test_a_bodys_people_are_the_body_and_the_nations_beside_it_too() -> None:
+    actors, text = _resolve("Iranian and European Union negotiators resumed talks.")
+    codes = _codes(actors, text, "Iranian and European Union negotiators")
+    assert "IGOEUREEC" in codes and "IRNGOV" in codes
+    assert not any(c.startswith("EUR") for c in codes), "European Union is no region"
+
+
+def test_a_role_phrase_places_its_people_by_the_sentence() -> None:
+    actors, text = _resolve("Trade unions called a strike in Nigeria.")
+    assert _codes(actors, text, "Trade unions") == ["NGALAB"]

@@ -387,8 +387,10 @@ class _Resolver:
                 continue
             if head.lemma_.lower() in _TITLE_NOUNS or head.i in self.result.by_modifier:
                 continue
-            sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(
-                head.lemma_.lower()
+            sectors = (
+                self.kb.agent_sectors(head.lower_)
+                or self.kb.agent_sectors(head.lemma_.lower())
+                or self._phrase_sectors(head)
             )
             if sectors and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PRON", "PROPN")
@@ -411,6 +413,16 @@ class _Resolver:
             )
             self._store(head, (mention,))
 
+    def _is_region(self, code: str) -> bool:
+        """ "African", "European": a region places no one in a country."""
+        country = getattr(self.kb, "country", lambda _code: None)(code)
+        return getattr(country, "kind", "") == "region"
+
+    def _phrase_sectors(self, head: Token) -> tuple[str, ...] | None:
+        """ "Trade unions": sectors of a role phrase the head ends, not of the head alone."""
+        sectors, used = agent_sectors(self.kb, noun_phrase(head).tokens)
+        return sectors if sectors and head in used else None
+
     def _sentence_country(self, sentence: Any) -> str:
         """The one country where the sentence happens ("in Cairo") and whose agents act in it
         ("Iranian authorities"); a country that is only a party ("aid from China") places no
@@ -429,6 +441,7 @@ class _Resolver:
                     and actor.country != UNKNOWN_COUNTRY
                     and actor.kind != "igo"
                     and (actor.sectors or located)
+                    and not self._is_region(actor.country)
                 ):
                     countries.add(actor.country)
         return next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY

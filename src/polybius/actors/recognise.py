@@ -336,7 +336,25 @@ def phrase_actors(
                 and token not in sector_tokens
                 and token.text[:1].isupper()
             ):
-                named = _named_actor(kb, _entity_text(token) or token.text, date)
+                name = _entity_text(token) or token.text
+                # "African Union troops", "U.N. peacekeepers": the body's own people.
+                igo = kb.igo_by_name(name)
+                if igo is not None and not getattr(igo, "context_only", False):
+                    label = igo.names[0] if igo.names else igo.code
+                    # "Iranian and European Union negotiators": the nations beside the body.
+                    rest = [
+                        t
+                        for t in modifiers
+                        if t not in sector_tokens and (_entity_text(t) or t.text) != name
+                    ]
+                    return [
+                        make_actor(igo.code, name=label, kind="igo"),
+                        *(
+                            make_actor(c, sectors, name=text, kind="group")
+                            for c in countries_of_tokens(kb, rest)
+                        ),
+                    ], "kb:igo+role"
+                named = _named_actor(kb, name, date)
                 # A named place coded as a bare country is a nationality ("the Gondor
                 # government" → GONGOV), handled below.
                 if named is not None and named.kind != "place" and named.sectors:
