@@ -364,7 +364,9 @@ class EventCoder:
             t
             for t in found
             if not (
-                t.entry.code[:2] == "03"
+                # "threatened to strike": likewise, the strike is coded as the threat.
+                t.entry.code[:2] in ("03", "13")
+                and t.entry.pos == "verb"
                 and any(c.dep_ == "xcomp" and c.i in by_index for c in t.token.children)
             )
         ]
