@@ -42,6 +42,8 @@ entries:
   - {id: pledge.n, lemmas: [assurance, pledge], pos: noun, code: "030", target: [prep:to]}
   - {id: host.v, lemmas: [receive, host], code: "043", reverse: "042", target: [dobj]}
   - {id: accuse.v, lemmas: [accuse], code: "112", target: [dobj]}
+  - {id: discuss.v, lemmas: [discuss], code: "040", reciprocal: true, target: [prep:with]}
+  - {id: phone-call.n, lemmas: [call], pos: noun, code: "041", objects: [phone]}
 """
 
 
@@ -346,3 +348,15 @@ def test_saying_another_must_act_is_a_demand_and_should_an_appeal() -> None:
     appeal = _code("Russia said that Iran should attack Iraq.")
     assert ("RUS", "IRN", "020") in _triples(appeal)
     assert not any(e.cameo.startswith("10") for e in _code("Russia said it must attack Iraq."))
+
+
+def test_the_weapons_named_narrow_an_attack() -> None:
+    events = _code("Russia attacked Georgia with artillery.", date=dt.date(2008, 8, 9))
+    assert _triples(events) == {("RUS", "GEO", "194")}
+    events = _code("Russia attacked Georgia with missiles.", date=dt.date(2008, 8, 9))
+    assert _triples(events) == {("RUS", "GEO", "195")}
+
+
+def test_a_consultation_by_phone_is_041() -> None:
+    events = _code("Russia discussed the crisis with Georgia in a phone call.")
+    assert {e.cameo for e in events} == {"041"}

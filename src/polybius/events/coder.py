@@ -308,7 +308,9 @@ class EventCoder:
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
-            elif child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "by", "via"):
+            elif (child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "via")) or (
+                child.lower_ == "by" and child.dep_ in ("prep", "agent")  # "spoke by phone"
+            ):
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
@@ -806,6 +808,10 @@ class EventCoder:
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
                 quoted = quoted_mentions[0] if quoted_mentions else None
+            if code == "190":
+                code = _weapon_code(trigger.token) or code
+            if code == "040" and self._by_phone(trigger, actors):
+                code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
             for source, target, pair_code in _pairs(trigger.entry, code, sources, targets):
                 event_code = _repression(pair_code, source, target)
@@ -919,6 +925,17 @@ class EventCoder:
                 )
             frontier = following
         return None
+
+    def _by_phone(self, trigger: _Trigger, actors: DocumentActors) -> bool:
+        """A consultation held "in a phone call", "by telephone", "over the phone"."""
+        for prep in trigger.token.children:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "over", "via"):
+                continue
+            for obj in prep.children:
+                entry = self._entry_for(obj, actors)
+                if obj.lower_ in ("phone", "telephone") or (entry and entry.code == "041"):
+                    return True
+        return False
 
     def _third_place(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
         """The country a meeting is held in ("met on the sidelines of a summit in Colombo"),
@@ -1105,6 +1122,91 @@ def _bare_passive(verb: Token) -> bool:
 _GENERIC_APPEALS = frozenset({"020", "100"})
 # Accusations and warnings whose code the act they name can narrow.
 _GENERIC_CHARGES = frozenset({"112", "130"})
+
+
+# Weapons named with an attack give CAMEO's sub-code: small arms, artillery, air.
+_WEAPONS = {
+    "193": frozenset(
+        {
+            "gun",
+            "guns",
+            "gunfire",
+            "rifle",
+            "rifles",
+            "sniper",
+            "snipers",
+            "bullet",
+            "bullets",
+            "machine-gun",
+            "machinegun",
+            "pistol",
+            "pistols",
+            "grenade",
+            "grenades",
+            "kalashnikov",
+        }
+    ),
+    "194": frozenset(
+        {
+            "artillery",
+            "tank",
+            "tanks",
+            "mortar",
+            "mortars",
+            "shell",
+            "shells",
+            "shelling",
+            "howitzer",
+            "howitzers",
+            "cannon",
+            "cannons",
+            "gunboat",
+            "gunboats",
+            "warship",
+            "warships",
+        }
+    ),
+    "195": frozenset(
+        {
+            "missile",
+            "missiles",
+            "rocket",
+            "rockets",
+            "drone",
+            "drones",
+            "airstrike",
+            "airstrikes",
+            "aircraft",
+            "warplane",
+            "warplanes",
+            "jet",
+            "jets",
+            "helicopter",
+            "helicopters",
+            "gunship",
+            "gunships",
+            "bomber",
+            "bombers",
+        }
+    ),
+}
+
+
+def _weapon_code(trigger: Token) -> str | None:
+    """ "attacked the town with artillery", "drones struck the base": 194, 195 ..."""
+    words: set[str] = set()
+    for child in trigger.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "using", "by", "from"):
+            for obj in child.children:
+                words.add(obj.lower_)
+                words.update(g.lower_ for g in obj.children if g.dep_ in ("compound", "amod"))
+        elif child.dep_ in ("nsubj", "dobj", "npadvmod"):
+            words.add(child.lower_)
+            words.update(g.lower_ for g in child.children if g.dep_ == "compound")
+    for code, weapons in _WEAPONS.items():
+        if words & weapons:
+            return code
+    return None
 
 
 def _accusation_code(code: str) -> str | None:
