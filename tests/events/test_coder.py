@@ -44,6 +44,8 @@ entries:
   - {id: accuse.v, lemmas: [accuse], code: "112", target: [dobj]}
   - {id: discuss.v, lemmas: [discuss], code: "040", reciprocal: true, target: [prep:with]}
   - {id: phone-call.n, lemmas: [call], pos: noun, code: "041", objects: [phone]}
+  - {id: demand.n, lemmas: [demand, call], pos: noun, code: "100"}
+  - {id: release.n, lemmas: [release], pos: noun, code: "0841"}
 """
 
 
@@ -360,3 +362,12 @@ def test_the_weapons_named_narrow_an_attack() -> None:
 def test_a_consultation_by_phone_is_041() -> None:
     events = _code("Russia discussed the crisis with Georgia in a phone call.")
     assert {e.cameo for e in events} == {"041"}
+
+
+def test_a_rejection_is_coded_by_what_it_rejects() -> None:
+    events = _code(
+        "Iran rejected calls for the release of the prisoners.", date=dt.date(2007, 4, 1)
+    )
+    assert {e.cameo for e in events if e.trigger == "rejected"} <= {"1243", "120"}
+    events = _code("Russia rejected Georgia's demand to release the prisoners.")
+    assert ("RUS", "GEO", "1243") in _triples(events)

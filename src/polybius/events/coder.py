@@ -804,6 +804,8 @@ class EventCoder:
                 code = self._appeal_code(trigger, actors) or code
             elif code in _GENERIC_CHARGES:
                 code = self._charge_code(trigger, actors) or code
+            elif code in _GENERIC_PLEDGES:
+                code = self._pledge_code(trigger, actors, _GENERIC_PLEDGES[code]) or code
             quoted = None
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
@@ -922,6 +924,48 @@ class EventCoder:
                     return threat_code(entry.code) if doers & own else None
                 following.extend(
                     c for c in clause.children if c.dep_ in ("ccomp", "xcomp", "acomp")
+                )
+            frontier = following
+        return None
+
+    def _pledge_code(self, trigger: _Trigger, actors: DocumentActors, derive: Any) -> str | None:
+        """ "pledged military cooperation", "rejected calls for his release": a promise or a
+        rejection is coded by the act it concerns (0312, 1243)."""
+        token = trigger.token
+        frontier = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr")] + [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "on")
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+        for _ in range(2):
+            following: list[Token] = []
+            for word in frontier:
+                entry = self._entry_for(word, actors)
+                if entry is not None and entry.code[:2] != trigger.entry.code[:2]:
+                    if entry.code[:2] in ("02", "10"):
+                        # "rejected calls for his release": look at what was called for.
+                        following.extend(
+                            g
+                            for c in word.children
+                            if c.dep_ == "prep"
+                            for g in c.children
+                            if g.dep_ in ("pobj", "pcomp")
+                        )
+                        following.extend(
+                            c for c in word.children if c.dep_ in ("acl", "xcomp", "ccomp", "relcl")
+                        )
+                        continue
+                    derived: str | None = derive(entry.code)
+                    if derived and derived[:2] == trigger.entry.code[:2]:
+                        return derived
+                following.extend(
+                    g
+                    for c in word.children
+                    if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
+                    for g in c.children
+                    if g.dep_ in ("pobj", "pcomp")
                 )
             frontier = following
         return None
@@ -1122,6 +1166,8 @@ def _bare_passive(verb: Token) -> bool:
 _GENERIC_APPEALS = frozenset({"020", "100"})
 # Accusations and warnings whose code the act they name can narrow.
 _GENERIC_CHARGES = frozenset({"112", "130"})
+# Promises and rejections, narrowed by the act they concern.
+_GENERIC_PLEDGES = {"030": intent_code, "120": refusal_code}
 
 
 # Weapons named with an attack give CAMEO's sub-code: small arms, artillery, air.
