@@ -371,3 +371,19 @@ def test_a_rejection_is_coded_by_what_it_rejects() -> None:
     assert {e.cameo for e in events if e.trigger == "rejected"} <= {"1243", "120"}
     events = _code("Russia rejected Georgia's demand to release the prisoners.")
     assert ("RUS", "GEO", "1243") in _triples(events)
+
+
+def test_tear_gas_on_protesters_is_repression_not_chemical_war() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Kenyan police fired tear gas at opposition protesters in Nairobi.")
+    assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events] == [
+        ("KENCOP", "KENOPP", "175")
+    ]
+
+
+def test_a_protest_in_a_place_is_a_demonstration() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Thousands of Israelis protested in Tel Aviv against the government.")
+    assert {e.cameo for e in events} == {"141"}

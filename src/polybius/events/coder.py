@@ -812,6 +812,8 @@ class EventCoder:
                 quoted = quoted_mentions[0] if quoted_mentions else None
             if code == "190":
                 code = _weapon_code(trigger.token) or code
+            elif code == "140" and _street_protest(trigger.token):
+                code = "141"
             if code == "040" and self._by_phone(trigger, actors):
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
@@ -1236,6 +1238,19 @@ _WEAPONS = {
         }
     ),
 }
+
+
+def _street_protest(trigger: Token) -> bool:
+    """ "Thousands protested in Tel Aviv": a protest in a place, or by a crowd, is a
+    demonstration (CAMEO 141), not a verbal protest."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "outside", "near", "across", "through"):
+            return True
+        if child.dep_ == "nsubj" and (
+            child.pos_ == "NUM" or child.lower_ in ("thousands", "hundreds", "tens", "crowds")
+        ):
+            return True
+    return False
 
 
 def _weapon_code(trigger: Token) -> str | None:
