@@ -387,3 +387,34 @@ def test_a_protest_in_a_place_is_a_demonstration() -> None:
 
     events = code_text("Thousands of Israelis protested in Tel Aviv against the government.")
     assert {e.cameo for e in events} == {"141"}
+
+
+def test_a_follow_up_sentence_happens_where_the_one_before_did() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Kenyan police arrested dozens of opposition supporters in Nairobi on Friday. "
+        "The opposition leader condemned the arrests. "
+        "He urged the government to release them."
+    )
+    triples = {
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in code_text(text, date=dt.date(2018, 6, 5))
+    }
+    assert ("KENCOP", "KENOPP", "173") in triples
+    assert ("KENOPP", "KENCOP", "111") in triples, "condemned the arrests: by the police"
+    assert ("KENOPP", "KENGOV", "0253") in triples, "he is the opposition leader"
+
+
+def test_rejecting_measures_reported_before_rejects_who_took_them() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "The European Union imposed sanctions on Belarusian officials. "
+        "Minsk rejected the sanctions."
+    )
+    triples = {
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in code_text(text, date=dt.date(2021, 6, 5))
+    }
+    assert ("BLRGOV", "IGOEUREEC", "120") in triples

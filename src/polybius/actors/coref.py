@@ -385,13 +385,17 @@ class _Resolver:
                 continue
             if head.pos_ != "NOUN":
                 continue
-            if head.lemma_.lower() in _TITLE_NOUNS or head.i in self.result.by_modifier:
+            if head.i in self.result.by_modifier:
                 continue
-            sectors = (
-                self.kb.agent_sectors(head.lower_)
-                or self.kb.agent_sectors(head.lemma_.lower())
-                or self._phrase_sectors(head)
-            )
+            if head.lemma_.lower() in _TITLE_NOUNS:
+                # "the opposition leader" with no one named before: the role phrase codes it.
+                sectors = self._phrase_sectors(head) if len(noun_phrase(head).tokens) > 1 else None
+            else:
+                sectors = (
+                    self.kb.agent_sectors(head.lower_)
+                    or self.kb.agent_sectors(head.lemma_.lower())
+                    or self._phrase_sectors(head)
+                )
             if sectors and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PRON", "PROPN")
                 for c in head.children
@@ -407,7 +411,9 @@ class _Resolver:
         for head, sectors in agents:
             phrase = noun_phrase(head)
             own = self._country_in_phrase(head)
-            actor = make_actor(own or country, sectors, name=phrase.text, kind="group")
+            # "the opposition leader" is one person, whom "he" may later mean.
+            kind = "person" if head.lemma_.lower() in _TITLE_NOUNS else "group"
+            actor = make_actor(own or country, sectors, name=phrase.text, kind=kind)
             mention = Mention(
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
             )
@@ -423,7 +429,7 @@ class _Resolver:
         sectors, used = agent_sectors(self.kb, noun_phrase(head).tokens)
         return sectors if sectors and head in used else None
 
-    def _sentence_country(self, sentence: Any) -> str:
+    def _sentence_country(self, sentence: Any, *, follow: bool = True) -> str:
         """The one country where the sentence happens ("in Cairo") and whose agents act in it
         ("Iranian authorities"); a country that is only a party ("aid from China") places no
         one. ``---`` when there is none or several."""
@@ -444,6 +450,10 @@ class _Resolver:
                     and not self._is_region(actor.country)
                 ):
                     countries.add(actor.country)
+        if not countries and follow and sentence.start > 0:
+            # A follow-up sentence ("The opposition leader condemned the arrests") happens
+            # where the one before it did.
+            return self._sentence_country(sentence.doc[sentence.start - 1].sent, follow=False)
         return next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
 
     def _titled_person(self, head: Token, country: str) -> None:

@@ -720,7 +720,9 @@ class EventCoder:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        own = {m.actor.country for m in sources if m.actor is not None}
+        # Not the speaker's own act: the same actor, or its country when either is bare.
+        own: set[str | None] = {m.actor.code for m in sources if m.actor is not None}
+        own |= {m.actor.country for m in sources if m.actor is not None and not m.actor.sectors}
         doc = sentence.doc
         for noun in objects:
             definite = any(
@@ -730,16 +732,26 @@ class EventCoder:
                 continue
             lemma = noun.lemma_.lower()
             generic = lemma in _EVENT_NOUNS
-            if not generic and not self.lexicon.candidates(lemma, "noun"):
+            kinds = {e.code[:3] for e in self.lexicon.candidates(lemma, "noun")}
+            if not generic and not kinds:
                 continue
             for event in reversed(history):
                 if event.sentence_index < sentence_index - 3:
                     break
                 span = doc.char_span(*event.trigger_span)
                 earlier = span[0].lemma_.lower() if span is not None and len(span) else ""
-                same = earlier == lemma or event.trigger.lower().startswith(noun.lower_[:4])
+                same = (
+                    earlier == lemma
+                    or event.trigger.lower().startswith(noun.lower_[:4])
+                    or event.cameo[:3] in kinds  # "imposed sanctions" ... "rejected the sanctions"
+                )
                 actor = event.source.actor
-                if (same or generic) and actor is not None and actor.country not in own:
+                if (
+                    (same or generic)
+                    and actor is not None
+                    and actor.code not in own
+                    and (actor.sectors or actor.country not in own)
+                ):
                     return [replace(event.source, rule=f"{event.source.rule}+event-reference")], 0.7
         return [], 1.0
 
