@@ -418,3 +418,14 @@ def test_rejecting_measures_reported_before_rejects_who_took_them() -> None:
         for e in code_text(text, date=dt.date(2021, 6, 5))
     }
     assert ("BLRGOV", "IGOEUREEC", "120") in triples
+
+
+def test_arriving_in_ones_own_capital_is_no_visit() -> None:
+    from polybius.api import code_text
+
+    assert code_text("Indian Prime Minister Narendra Modi returned to New Delhi.") == []
+    visits = code_text("Lula visited Buenos Aires on Monday.", date=dt.date(2023, 1, 23))
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in visits} == {
+        ("BRAGOV", "ARGGOV", "042"),
+        ("ARGGOV", "BRAGOV", "043"),
+    }

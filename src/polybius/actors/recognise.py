@@ -280,6 +280,17 @@ def phrase_actors(
             return [
                 make_actor(countries[0], sectors, name=name, kind="person")
             ], "title+nationality"
+        if not title_tokens:
+            # The small model takes some places for persons: "Buenos Aires".
+            country = kb.country_by_name(name)
+            if country is not None:
+                return [make_actor(country.code, name=country.name, kind="state")], "kb:country"
+            capital = kb.country_by_capital(name)
+            if capital is not None:
+                sector = kb.capital_sector(name) or "GOV"
+                return [make_actor(capital.code, [sector], name=name, kind="state")], (
+                    "metonymy:capital"
+                )
         # A title alone ("President Suleiman") gives no country: better no code than "GOV".
         return [], ""
 
@@ -308,7 +319,9 @@ def phrase_actors(
 
     # A country named as a noun ("China", "the United States").
     if ent in _PLACE_ENTS or head.pos_ == "PROPN":
-        for candidate in (entity, head_text):
+        # The name in full when the model tags no entity: "Buenos Aires", "New Delhi".
+        proper = " ".join(t.text for t in phrase.tokens if t.pos_ == "PROPN")
+        for candidate in (entity, head_text, proper):
             if not candidate:
                 continue
             country = kb.country_by_name(candidate)

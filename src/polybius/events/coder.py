@@ -1314,6 +1314,14 @@ def _repression(code: str, source: Mention, target: Mention) -> str:
     return code
 
 
+def _home(a: Mention, b: Mention) -> bool:
+    """One side is the other's own country or capital (visiting one's own people is not)."""
+    if a.actor is None or b.actor is None or not a.actor.country:
+        return False
+    same = a.actor.country == b.actor.country and a.actor.country != "---"
+    return same and "state" in (a.actor.kind, b.actor.kind)
+
+
 def _own(mention: Mention, countries: set[str | None]) -> bool:
     """A bare country of the source side: "its border", "Russia's own troops"."""
     actor = mention.actor
@@ -1362,6 +1370,8 @@ def _pairs(
         for target in targets:
             if _same(source, target):
                 continue
+            if code in _VISIT_CODES and _home(source, target):
+                continue  # "Modi arrived in New Delhi" is a return home, not a visit
             pairs.append((source, target, code))
             # Meeting and negotiating are done together; signing "with" Y is X's act.
             if entry.reciprocal and code[:2] == "04":
