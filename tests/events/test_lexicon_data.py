@@ -277,3 +277,28 @@ def test_entries_fire_on_real_parses(text: str, trigger: str, code: str) -> None
     doc = load_nlp()(text)
     found = {t.token.text: t.entry.code for t in EventCoder(load_lexicon()).triggers(doc)}
     assert found.get(trigger) == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU hit Russia with new sanctions.",  # no armed force
+        "Russia used natural gas against Germany.",  # no chemical weapon
+        "The Taliban enforced the law against women in Kabul.",  # no martial law
+        "Hamas gained ground against Fatah.",  # no occupation
+    ],
+)
+def test_the_shipped_lexicon_codes_no_violence_for_ordinary_politics(text: str) -> None:
+    from polybius.api import code_text
+
+    codes = {e.cameo for e in code_text(text)}
+    assert not any(c[:2] in ("17", "18", "19", "20") for c in codes), codes
+
+
+@pytest.mark.model
+def test_the_shipped_lexicon_reads_calls_for_sanctions_as_calls_for_sanctions() -> None:
+    from polybius.api import code_text
+
+    codes = {e.cameo for e in code_text("France urged new sanctions on Iran.")}
+    assert codes and not any(c.startswith("025") for c in codes), "not an appeal to ease them"

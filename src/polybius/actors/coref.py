@@ -48,6 +48,10 @@ Token = Any
 _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
 _NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+# Role words that are also mass nouns; bare, they name no one ("use force", "for security").
+_MASS_SENSES = frozenset(
+    {"force", "defence", "defense", "security", "intelligence", "command", "leadership"}
+)
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 _WILLING = frozenset(
     {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "unwilling"}
@@ -396,6 +400,10 @@ class _Resolver:
                     or self.kb.agent_sectors(head.lemma_.lower())
                     or self._phrase_sectors(head)
                 )
+            if head.lower_ in _MASS_SENSES and not any(
+                c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children
+            ):
+                continue  # "threatened force", "for security": not a body of people
             if sectors and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PRON", "PROPN")
                 for c in head.children

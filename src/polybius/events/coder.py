@@ -96,6 +96,8 @@ LIGHT_VERBS = frozenset(
         "short",
     }
 )
+# "engaged in ethnic cleansing", "took part in the attack": the noun is the subject's act.
+_TAKING_PART = frozenset({"engage", "participate", "involve", "join"})
 _ANAPHORIC_DETS = frozenset({"such", "this", "that", "these", "those"})
 _ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that"})
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -354,6 +356,13 @@ class EventCoder:
                 and noun.head.pos_ in ("VERB", "AUX")
             ):
                 governor = noun.head
+            elif (
+                entry.pos == "noun"
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "in"
+                and noun.head.head.lemma_.lower() in _TAKING_PART
+            ):
+                governor = noun.head.head  # "engaged in ethnic cleansing"
             found.append(_Trigger(token, entry, governor, carrier))
         coded_verbs = {
             t.token.i
@@ -651,18 +660,23 @@ class EventCoder:
                         return found, 0.9
         if entry.code[:2] in _LOCATED_ROOTS:
             return self._location_target(hosts, actors, exclude), 0.8
+        if entry.code.startswith("087"):
+            # "troops withdrew from Gaza": a retreat leaves the country it is from.
+            return self._location_target(hosts, actors, exclude, preps=("from",)), 0.8
         return [], 1.0
 
     def _location_target(
-        self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]
+        self,
+        hosts: Sequence[Token],
+        actors: DocumentActors,
+        exclude: set[str | None],
+        *,
+        preps: Sequence[str] = ("in", "at", "through", "across", "outside", "near"),
     ) -> list[Mention]:
         """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
         is aimed at the country where it happens."""
         places = [
-            p
-            for host in hosts
-            for word in ("in", "at", "through", "across", "outside", "near")
-            for p in self._slot_tokens(host, f"prep:{word}")
+            p for host in hosts for word in preps for p in self._slot_tokens(host, f"prep:{word}")
         ]
         places += [
             g
