@@ -429,3 +429,14 @@ def test_arriving_in_ones_own_capital_is_no_visit() -> None:
         ("BRAGOV", "ARGGOV", "042"),
         ("ARGGOV", "BRAGOV", "043"),
     }
+
+
+def test_an_amount_of_aid_carries_the_event_and_particles_keep_their_place() -> None:
+    from polybius.api import code_text
+
+    aid = code_text("Tonnes of medical supplies were brought into Gaza by the Red Cross.")
+    assert {(e.target.code if e.target else None, e.cameo) for e in aid} == {("PSE", "073")}
+    retreat = code_text("Israeli troops pulled out of the West Bank town of Jenin.")
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in retreat} == {
+        ("ISRMIL", "PSE", "0874")
+    }

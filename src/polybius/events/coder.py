@@ -96,6 +96,27 @@ LIGHT_VERBS = frozenset(
         "short",
     }
 )
+# Amounts whose "of" phrase names what was given: "tonnes of aid", "millions of dollars".
+_QUANTITIES = frozenset(
+    {
+        "tonnes",
+        "tons",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "lot",
+        "lots",
+        "shipment",
+        "shipments",
+        "consignment",
+        "batch",
+        "truckloads",
+        "planeloads",
+        "amount",
+    }
+)
 # "engaged in ethnic cleansing", "took part in the attack": the noun is the subject's act.
 _TAKING_PART = frozenset({"engage", "participate", "involve", "join"})
 _ANAPHORIC_DETS = frozenset({"such", "this", "that", "these", "those"})
@@ -349,6 +370,14 @@ class EventCoder:
                 )
             carrier = token.head if entry.pos == "noun" and token.dep_ == "compound" else None
             noun = carrier if carrier is not None else token
+            if (
+                entry.pos == "noun"
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "of"
+                and noun.head.head.lower_ in _QUANTITIES
+            ):
+                # "tonnes of aid were delivered": the amount carries the event.
+                carrier = noun = noun.head.head
             governor = None
             if (
                 entry.pos == "noun"
@@ -395,6 +424,7 @@ class EventCoder:
                 continue
             if (
                 trigger.entry.pos == "verb"
+                and not trigger.entry.objects  # "approved a loan" is coded by its own entry
                 and trigger.token.lemma_.lower() in _CAUSING_VERBS
                 and trigger.token.i in governors
             ):
@@ -662,7 +692,7 @@ class EventCoder:
             return self._location_target(hosts, actors, exclude), 0.8
         if entry.code.startswith("087"):
             # "troops withdrew from Gaza": a retreat leaves the country it is from.
-            return self._location_target(hosts, actors, exclude, preps=("from",)), 0.8
+            return self._location_target(hosts, actors, exclude, preps=("from", "of")), 0.8
         return [], 1.0
 
     def _location_target(
@@ -776,10 +806,13 @@ class EventCoder:
             return [c for c in host.children if c.dep_ in deps]
         if slot.startswith("prep:"):
             word = slot[5:]
+            preps = [c for c in host.children if c.dep_ in ("prep", "dative")]
+            # "pulled out of Jenin": the preposition hangs from the particle.
+            preps += [g for c in preps if c.lower_ in ("out", "away", "back") for g in c.children]
             return [
                 obj
-                for prep in host.children
-                if prep.dep_ in ("prep", "dative") and prep.lower_ == word
+                for prep in preps
+                if prep.lower_ == word and prep.dep_ in ("prep", "dative")
                 for obj in prep.children
                 if obj.dep_ in ("pobj", "pcomp")
             ]
