@@ -440,3 +440,19 @@ def test_an_amount_of_aid_carries_the_event_and_particles_keep_their_place() -> 
     assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in retreat} == {
         ("ISRMIL", "PSE", "0874")
     }
+
+
+def test_the_two_ministers_are_the_two_sides_not_a_title_and_its_name() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Egypt's foreign minister Sameh Shoukry held talks with his Sudanese counterpart in "
+        "Cairo. The two ministers discussed the dam. Shoukry warned that Egypt would not "
+        "accept any harm to its interests."
+    )
+    triples = {
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in code_text(text, date=dt.date(2021, 3, 2))
+    }
+    assert {("EGYGOV", "SDNGOV", "040"), ("SDNGOV", "EGYGOV", "040")} <= triples
+    assert not any(s[:3] == t[:3] for s, t, _ in triples if t), "no state acts on itself"

@@ -642,7 +642,7 @@ class _Resolver:
                 if known.mention.actor
                 else ""
             )
-            if key and key not in seen:
+            if key and key not in seen and not any(_apposed(known, c) for c in chosen):
                 seen.add(key)
                 chosen.append(known)
             if len(chosen) == n:
@@ -762,7 +762,9 @@ class _Resolver:
             if not subjects:
                 continue
             first = subjects[0]
-            others = [k for k in here if k.mention.actor != first.mention.actor]
+            others = [
+                k for k in here if k.mention.actor != first.mention.actor and not _apposed(k, first)
+            ]
             if others:
                 return [first, others[0]]
         return []
@@ -935,6 +937,13 @@ class _Resolver:
             actor = make_actor(code, kind="state")
             mentions.append(Mention(token.text, start, end, actor, rule="modifier:nationality"))
         return mentions
+
+
+def _apposed(a: _Known, b: _Known) -> bool:
+    """ "Egypt's foreign minister Sameh Shoukry": a title and a name side by side, one person."""
+    x, y = a.mention, b.mention
+    near = abs(x.start - y.end) <= 3 or abs(y.start - x.end) <= 3
+    return near and x.code == y.code
 
 
 def _same_country(a: Mention, b: Mention) -> bool:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from polybius.model import Actor
 
 __all__ = [
+    "PERSON_ROLES",
     "UNKNOWN_COUNTRY",
     "ActorKnowledge",
     "NounPhrase",
@@ -60,6 +61,39 @@ class ActorKnowledge(Protocol):
     def is_agent_word(self, word: str) -> bool: ...
     def match_agents(self, words: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]: ...
 
+
+# Role nouns that name one person ("the minister", "his counterpart"), not a body.
+PERSON_ROLES = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chairman",
+        "chancellor",
+        "leader",
+        "chief",
+        "commander",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "queen",
+        "counterpart",
+        "head",
+        "general",
+        "admiral",
+        "emir",
+        "prince",
+        "governor",
+        "mayor",
+        "senator",
+        "prosecutor",
+        "judge",
+    }
+)
 
 # CAMEO's country part for an actor whose country the text does not give ("---REB").
 UNKNOWN_COUNTRY = "---"
@@ -381,7 +415,10 @@ def phrase_actors(
             # in Iraq" is American.
             countries = _of_phrase_countries(kb, head)
         if countries:
-            actors = [make_actor(c, sectors, name=text, kind="group") for c in countries]
+            # "his Sudanese counterpart", "the Russian president": one person, whom "the two
+            # ministers" or "he" may later mean.
+            kind = "person" if head.lemma_.lower() in PERSON_ROLES else "group"
+            actors = [make_actor(c, sectors, name=text, kind=kind) for c in countries]
             return actors, "agent+nationality"
     return [], ""
 

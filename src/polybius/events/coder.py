@@ -1342,6 +1342,7 @@ def _accusation_code(code: str) -> str | None:
 
 
 _FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
 
 
@@ -1398,8 +1399,13 @@ def _pairs(
     sources = _unique(sources)
     # "The two restated Russian and Chinese opposition": a bare country of the source side
     # is the source speaking of itself, not a target.
-    # Rebels attacking their own country are no such case: only a bare country is itself.
-    own = {m.actor.country for m in sources if m.actor is not None and not m.actor.sectors}
+    # A state's government, forces or leaders speak for it too ("Shoukry warned that Egypt
+    # would ..."); rebels attacking their own country are no such case.
+    own = {
+        m.actor.country
+        for m in sources
+        if m.actor is not None and (not m.actor.sectors or _STATE_SECTORS & set(m.actor.sectors))
+    }
     targets = [
         t
         for t in _unique(targets)
