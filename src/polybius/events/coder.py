@@ -217,6 +217,15 @@ _EVENT_NOUNS = frozenset(
         "arrest",
         "deal",
         "plan",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "statement",
+        "gesture",
+        "apology",
+        "offer",
+        "proposal",
     }
 )
 _TIME_PREPOSITIONS = frozenset(
