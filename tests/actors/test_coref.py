@@ -162,3 +162,13 @@ def test_a_bodys_people_are_the_body_and_the_nations_beside_it_too() -> None:
 def test_a_role_phrase_places_its_people_by_the_sentence() -> None:
     actors, text = _resolve("Trade unions called a strike in Nigeria.")
     assert _codes(actors, text, "Trade unions") == ["NGALAB"]
+
+
+def test_both_sides_are_two_countries_other_than_the_speaker() -> None:
+    actors, text = _resolve(
+        "Armenia accused Azerbaijan of shelling villages. Baku denied the charge. "
+        "The United States urged both sides to show restraint.",
+        date=dt.date(2022, 9, 13),
+    )
+    countries = {c[:3] for c in _codes(actors, text, "sides")}
+    assert countries == {"ARM", "AZE"}

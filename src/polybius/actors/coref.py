@@ -633,15 +633,21 @@ class _Resolver:
                 return window[-1]
         return recent[-1]
 
-    def _distinct_last(self, pool: Sequence[_Known], *, before: int, n: int = 2) -> list[_Known]:
+    def _distinct_last(
+        self, pool: Sequence[_Known], *, before: int, n: int = 2, by_country: bool = False
+    ) -> list[_Known]:
         chosen: list[_Known] = []
         seen: set[str] = set()
         for known in reversed([k for k in pool if k.mention.start < before]):
-            key = (
-                (known.mention.actor.entity_id or known.mention.actor.code)
-                if known.mention.actor
-                else ""
-            )
+            actor = known.mention.actor
+            if actor is None:
+                key = ""
+            elif by_country:
+                key = (
+                    actor.country or actor.code
+                )  # "both sides": two countries, not Baku and Azerbaijan
+            else:
+                key = actor.entity_id or actor.code
             if key and key not in seen and not any(_apposed(known, c) for c in chosen):
                 seen.add(key)
                 chosen.append(known)
@@ -835,7 +841,12 @@ class _Resolver:
             mentions = tuple(self._refer(text, start, end, m, "coref:two") for m in group)
             self._store_reference(head, mentions)
             return
-        states = self._distinct_last(self.states, before=start)
+        # "The United States urged both sides": the speaker is not one of the sides.
+        states = self._distinct_last(
+            [k for k in self.states if not (k.sentence == self.sentence_index and k.subject)],
+            before=start,
+            by_country=True,
+        )
         if len(states) < 2:
             persons = self._distinct_last(self.persons, before=start)
             states = persons if len(persons) == 2 else states
