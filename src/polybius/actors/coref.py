@@ -208,6 +208,7 @@ class _Resolver:
         self.date = date
         self.skip = skip
         self.skip_tokens: set[int] = set()
+        self._phrases: dict[int, Any] = {}
         self.result = DocumentActors()
         self.persons: list[_Known] = []  # in order of mention
         self.states: list[_Known] = []
@@ -249,6 +250,13 @@ class _Resolver:
                 role = self.kb.role_at(person, self.date)
                 return str(getattr(role, "title", "") or "")
         return ""
+
+    def _phrase(self, head: Token) -> Any:
+        """The noun phrase of ``head``, built once per document (several passes ask for it)."""
+        phrase = self._phrases.get(head.i)
+        if phrase is None:
+            phrase = self._phrases[head.i] = noun_phrase(head)
+        return phrase
 
     def _in_skip(self, token: Token) -> bool:
         return token.i in self.skip_tokens
@@ -362,7 +370,7 @@ class _Resolver:
                 for c in head.children
             ):
                 continue  # "their embassies", "Hamas police": someone's own, not local
-            phrase = noun_phrase(head)
+            phrase = self._phrase(head)
             actor = make_actor(country, sectors, name=phrase.text, kind="group")
             self._store(
                 head,
@@ -393,7 +401,7 @@ class _Resolver:
                 continue
             if head.lemma_.lower() in _TITLE_NOUNS:
                 # "the opposition leader" with no one named before: the role phrase codes it.
-                sectors = self._phrase_sectors(head) if len(noun_phrase(head).tokens) > 1 else None
+                sectors = self._phrase_sectors(head) if len(self._phrase(head).tokens) > 1 else None
             else:
                 sectors = (
                     self.kb.agent_sectors(head.lower_)
@@ -417,7 +425,7 @@ class _Resolver:
             for head in persons:
                 self._titled_person(head, country)
         for head, sectors in agents:
-            phrase = noun_phrase(head)
+            phrase = self._phrase(head)
             own = self._country_in_phrase(head)
             # "the opposition leader" is one person, whom "he" may later mean.
             kind = "person" if head.lemma_.lower() in _TITLE_NOUNS else "group"
@@ -434,7 +442,9 @@ class _Resolver:
 
     def _phrase_sectors(self, head: Token) -> tuple[str, ...] | None:
         """ "Trade unions": sectors of a role phrase the head ends, not of the head alone."""
-        sectors, used = agent_sectors(self.kb, noun_phrase(head).tokens)
+        if not (self.kb.is_agent_word(head.lower_) or self.kb.is_agent_word(head.lemma_.lower())):
+            return None  # the head of a role phrase is a word of one
+        sectors, used = agent_sectors(self.kb, self._phrase(head).tokens)
         return sectors if sectors and head in used else None
 
     def _sentence_country(self, sentence: Any, *, follow: bool = True) -> str:
@@ -467,7 +477,7 @@ class _Resolver:
     def _titled_person(self, head: Token, country: str) -> None:
         """ "President Alvaro Uribe" in a sentence about Colombia only: a person the knowledge
         base does not know, coded from the title and the one country in view."""
-        phrase = noun_phrase(head)
+        phrase = self._phrase(head)
         names = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         titles = [t for t in phrase.tokens if t not in names]
         titles += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
@@ -532,7 +542,7 @@ class _Resolver:
     def _resolve_head(self, head: Token) -> None:
         if self._plain_noun(head):
             return
-        phrase = noun_phrase(head)
+        phrase = self._phrase(head)
         if (
             head.pos_ == "NOUN"
             and head.lemma_.lower() in _TITLE_NOUNS

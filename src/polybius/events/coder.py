@@ -1097,6 +1097,9 @@ class EventCoder:
         demands it (CAMEO 10x); "should" makes it an appeal (02x). Coded by the act named
         where the lexicon knows it, else the generic 100 / 020."""
         found: list[Event] = []
+        words = sentence.text.lower()
+        if "must" not in words and "should" not in words:
+            return found
         for verb in sentence:
             modal = next(
                 (c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGING),

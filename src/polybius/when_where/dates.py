@@ -264,8 +264,10 @@ def _find_date_expressions(text: str, offset: int) -> tuple[DateExpression, ...]
 # Every pattern above needs a digit, a month, or one of these words; most sentences have
 # none, and one search spares them the twenty-six patterns.
 _MAYBE_DATE = re.compile(
-    r"(?i)\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night"
-    r"|morning|afternoon|evening|spring|summer|autumn|fall|winter|tomorrow"
+    r"(?i)\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|day|week|month|year|night|morning|afternoon|evening|spring|summer|autumn|fall|winter"
+    r"|tomorrow"
 )
 
 
