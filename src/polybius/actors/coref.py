@@ -209,6 +209,7 @@ class _Resolver:
         self.skip = skip
         self.skip_tokens: set[int] = set()
         self._phrases: dict[int, Any] = {}
+        self._sentence_tokens: tuple[int, list[Token]] = (-1, [])
         self.result = DocumentActors()
         self.persons: list[_Known] = []  # in order of mention
         self.states: list[_Known] = []
@@ -251,6 +252,14 @@ class _Resolver:
                 return str(getattr(role, "title", "") or "")
         return ""
 
+    def _tokens(self, sentence: Any) -> list[Token]:
+        """The sentence's tokens, made once: every pass over a span builds them anew."""
+        start, tokens = self._sentence_tokens
+        if start != sentence.start or not tokens:
+            tokens = list(sentence)
+            self._sentence_tokens = (sentence.start, tokens)
+        return tokens
+
     def _phrase(self, head: Token) -> Any:
         """The noun phrase of ``head``, built once per document (several passes ask for it)."""
         phrase = self._phrases.get(head.i)
@@ -274,7 +283,7 @@ class _Resolver:
         }
         for index, sentence in enumerate(doc.sents):
             self.sentence_index = index
-            for head in iter_candidate_heads(sentence):
+            for head in iter_candidate_heads(self._tokens(sentence)):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
                 if (
@@ -286,7 +295,7 @@ class _Resolver:
                 self._resolve_head(head)
             self._register_coordinations(sentence)
             self._locate_domestic_agents(sentence)
-            for token in sentence:
+            for token in self._tokens(sentence):
                 if token.pos_ == "PRON" and not self._in_skip(token):
                     self._resolve_pronoun(token)
                 elif (
@@ -295,7 +304,7 @@ class _Resolver:
                     and not self._in_skip(token)
                 ):
                     self._resolve_bare_two(token)
-            for head in iter_candidate_heads(sentence):
+            for head in iter_candidate_heads(self._tokens(sentence)):
                 # PROPN too: "President Bashar Assad Tuesday" parses Assad as a modifier.
                 if (
                     head.pos_ not in ("NOUN", "PROPN")
@@ -319,12 +328,12 @@ class _Resolver:
         if self.gazetteer is None:
             return
         # Every country named so far, as a noun or an adjective ("Ukrainian forces").
-        for token in sentence:
+        for token in self._tokens(sentence):
             for m in (*self.result.at(token.i), *self.result.modifying(token.i)):
                 if m.actor is not None and m.actor.country:
                     self.context_countries.add(m.actor.country)
         context = self.context_countries
-        for token in sentence:
+        for token in self._tokens(sentence):
             # The small model often misses city names ("Kharkiv") or calls them NORP.
             if token.ent_type_ not in _PLACE_LIKE or token.i in self.result.by_head:
                 continue
@@ -346,7 +355,7 @@ class _Resolver:
         """ "Police detained protesters in Cairo": a role word with no nationality belongs
         to the one country where the sentence says things happen, if there is one."""
         places: set[str] = set()
-        for token in sentence:
+        for token in self._tokens(sentence):
             if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "outside"):
                 for mention in self.result.at(token.i):
                     actor = mention.actor
@@ -355,7 +364,7 @@ class _Resolver:
         if len(places) != 1:
             return
         (country,) = places
-        for head in iter_candidate_heads(sentence):
+        for head in iter_candidate_heads(self._tokens(sentence)):
             if head.pos_ != "NOUN" or head.i in self.result.by_head or self._in_skip(head):
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
@@ -387,7 +396,7 @@ class _Resolver:
         still an actor, coded ``---`` plus its sectors as CAMEO writes an unknown country."""
         persons: list[Token] = []
         agents: list[tuple[Token, tuple[str, ...]]] = []
-        for head in iter_candidate_heads(sentence):
+        for head in iter_candidate_heads(self._tokens(sentence)):
             if head.i in self.result.by_head or self._in_skip(head):
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
@@ -452,7 +461,7 @@ class _Resolver:
         ("Iranian authorities"); a country that is only a party ("aid from China") places no
         one. ``---`` when there is none or several."""
         countries: set[str] = set()
-        for token in sentence:
+        for token in self._tokens(sentence):
             place = self.result.places.get(token.i)
             if place:
                 countries.add(place)
@@ -513,7 +522,7 @@ class _Resolver:
 
     def _register_coordinations(self, sentence: Any) -> None:
         """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""
-        for token in sentence:
+        for token in self._tokens(sentence):
             conjuncts = [c for c in token.children if c.dep_ == "conj"]
             if not conjuncts or token.i not in self.result.by_head:
                 continue
