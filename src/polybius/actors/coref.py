@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from polybius.actors.recognise import (
+    TITLE_NOUNS,
     UNKNOWN_COUNTRY,
     ActorKnowledge,
     _country_of_word,
@@ -118,29 +119,6 @@ _PLURAL_STATE_NOUNS = frozenset(
 )
 _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
 _REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
-_TITLE_NOUNS = frozenset(
-    {
-        "president",
-        "minister",
-        "premier",
-        "chairman",
-        "chancellor",
-        "leader",
-        "chief",
-        "commander",
-        "secretary",
-        "envoy",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "king",
-        "prime",
-        "counterpart",
-        "head",
-        "general",
-        "admiral",
-    }
-)
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
@@ -372,7 +350,7 @@ class _Resolver:
             sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(
                 head.lemma_.lower()
             )
-            if not sectors or head.lemma_.lower() in _TITLE_NOUNS:
+            if not sectors or head.lemma_.lower() in TITLE_NOUNS:
                 continue
             if any(
                 c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PRON", "PROPN")
@@ -408,7 +386,7 @@ class _Resolver:
                 continue
             if head.i in self.result.by_modifier:
                 continue
-            if head.lemma_.lower() in _TITLE_NOUNS:
+            if head.lemma_.lower() in TITLE_NOUNS:
                 # "the opposition leader" with no one named before: the role phrase codes it.
                 sectors = self._phrase_sectors(head) if len(self._phrase(head).tokens) > 1 else None
             else:
@@ -437,7 +415,7 @@ class _Resolver:
             phrase = self._phrase(head)
             own = self._country_in_phrase(head)
             # "the opposition leader" is one person, whom "he" may later mean.
-            kind = "person" if head.lemma_.lower() in _TITLE_NOUNS else "group"
+            kind = "person" if head.lemma_.lower() in TITLE_NOUNS else "group"
             actor = make_actor(own or country, sectors, name=phrase.text, kind=kind)
             mention = Mention(
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
@@ -446,8 +424,8 @@ class _Resolver:
 
     def _is_region(self, code: str) -> bool:
         """ "African", "European": a region places no one in a country."""
-        country = getattr(self.kb, "country", lambda _code: None)(code)
-        return getattr(country, "kind", "") == "region"
+        country = self.kb.country(code)
+        return country is not None and country.kind == "region"
 
     def _phrase_sectors(self, head: Token) -> tuple[str, ...] | None:
         """ "Trade unions": sectors of a role phrase the head ends, not of the head alone."""
@@ -542,7 +520,7 @@ class _Resolver:
         return not (
             kb.is_agent_word(lower)
             or kb.is_agent_word(lemma)
-            or lemma in _TITLE_NOUNS
+            or lemma in TITLE_NOUNS
             or lower in _REFERRING_NOUNS
             or kb.country_by_demonym(head.text) is not None
             or kb.igo_by_name(lower, present=self.igos_seen) is not None
@@ -554,7 +532,7 @@ class _Resolver:
         phrase = self._phrase(head)
         if (
             head.pos_ == "NOUN"
-            and head.lemma_.lower() in _TITLE_NOUNS
+            and head.lemma_.lower() in TITLE_NOUNS
             and self._title_reference(head, phrase)
         ):
             return

@@ -23,6 +23,7 @@ from polybius.model import Actor
 
 __all__ = [
     "PERSON_ROLES",
+    "TITLE_NOUNS",
     "UNKNOWN_COUNTRY",
     "ActorKnowledge",
     "NounPhrase",
@@ -48,6 +49,7 @@ _ORG_ENTS = frozenset({"ORG", "NORP"})
 class ActorKnowledge(Protocol):
     """What the recogniser asks of the knowledge base (see ``polybius.actors.kb``)."""
 
+    def country(self, code: str) -> Any: ...
     def country_by_name(self, text: str) -> Any: ...
     def country_by_adjective(self, text: str) -> Any: ...
     def country_by_demonym(self, text: str) -> Any: ...
@@ -62,8 +64,8 @@ class ActorKnowledge(Protocol):
     def match_agents(self, words: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]: ...
 
 
-# Role nouns that name one person ("the minister", "his counterpart"), not a body.
-PERSON_ROLES = frozenset(
+# Titles a later reference can use on its own ("the president", "his counterpart").
+TITLE_NOUNS = frozenset(
     {
         "president",
         "minister",
@@ -78,22 +80,27 @@ PERSON_ROLES = frozenset(
         "ambassador",
         "spokesman",
         "spokeswoman",
-        "spokesperson",
         "king",
-        "queen",
+        "prime",
         "counterpart",
         "head",
         "general",
         "admiral",
-        "emir",
-        "prince",
-        "governor",
-        "mayor",
-        "senator",
-        "prosecutor",
-        "judge",
     }
 )
+# Role nouns that name one person ("the minister", "his counterpart"), not a body: the
+# titles, less "prime" (a word of "prime minister"), and roles no reference stands on.
+PERSON_ROLES = (TITLE_NOUNS - {"prime"}) | {
+    "spokesperson",
+    "queen",
+    "emir",
+    "prince",
+    "governor",
+    "mayor",
+    "senator",
+    "prosecutor",
+    "judge",
+}
 
 # CAMEO's country part for an actor whose country the text does not give ("---REB").
 UNKNOWN_COUNTRY = "---"
@@ -316,15 +323,9 @@ def phrase_actors(
             ], "title+nationality"
         if not title_tokens:
             # The small model takes some places for persons: "Buenos Aires".
-            country = kb.country_by_name(name)
-            if country is not None:
-                return [make_actor(country.code, name=country.name, kind="state")], "kb:country"
-            capital = kb.country_by_capital(name)
-            if capital is not None:
-                sector = kb.capital_sector(name) or "GOV"
-                return [make_actor(capital.code, [sector], name=name, kind="state")], (
-                    "metonymy:capital"
-                )
+            place = _country_or_capital(kb, name)
+            if place is not None:
+                return place
         # A title alone ("President Suleiman") gives no country: better no code than "GOV".
         return [], ""
 
@@ -356,16 +357,9 @@ def phrase_actors(
         # The name in full when the model tags no entity: "Buenos Aires", "New Delhi".
         proper = " ".join(t.text for t in phrase.tokens if t.pos_ == "PROPN")
         for candidate in (entity, head_text, proper):
-            if not candidate:
-                continue
-            country = kb.country_by_name(candidate)
-            if country is not None:
-                return [make_actor(country.code, name=country.name, kind="state")], "kb:country"
-            capital = kb.country_by_capital(candidate)
-            if capital is not None:
-                sector = kb.capital_sector(candidate) or "GOV"
-                actor = make_actor(capital.code, [sector], name=candidate, kind="state")
-                return [actor], "metonymy:capital"
+            place = _country_or_capital(kb, candidate) if candidate else None
+            if place is not None:
+                return place
 
     # "the Russians", "the Chinese": the nation (its people).
     if head.pos_ in ("PROPN", "NOUN", "ADJ") and (ent == "NORP" or head.tag_ in ("NNPS", "NNS")):
@@ -421,6 +415,18 @@ def phrase_actors(
             actors = [make_actor(c, sectors, name=text, kind=kind) for c in countries]
             return actors, "agent+nationality"
     return [], ""
+
+
+def _country_or_capital(kb: ActorKnowledge, name: str) -> tuple[list[Actor], str] | None:
+    """A country named as a noun ("China"), or its capital standing for its government."""
+    country = kb.country_by_name(name)
+    if country is not None:
+        return [make_actor(country.code, name=country.name, kind="state")], "kb:country"
+    capital = kb.country_by_capital(name)
+    if capital is not None:
+        sector = kb.capital_sector(name) or "GOV"
+        return [make_actor(capital.code, [sector], name=name, kind="state")], "metonymy:capital"
+    return None
 
 
 def _entity_text(token: Token) -> str:

@@ -871,7 +871,7 @@ class EventCoder:
             elif code in _GENERIC_APPEALS:
                 code = self._appeal_code(trigger, actors) or code
             elif code in _GENERIC_CHARGES:
-                code = self._charge_code(trigger, actors) or code
+                code = self._charge_code(trigger, actors, sources) or code
             elif code in _GENERIC_PLEDGES:
                 code = self._pledge_code(trigger, actors, _GENERIC_PLEDGES[code]) or code
             quoted = None
@@ -959,7 +959,9 @@ class EventCoder:
                     return derived
         return None
 
-    def _charge_code(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
+    def _charge_code(
+        self, trigger: _Trigger, actors: DocumentActors, sources: Sequence[Mention]
+    ) -> str | None:
         """ "accused India of killing", "warned that Moscow was prepared to use nuclear
         weapons": an accusation or a warning is coded by the act it names."""
         token = trigger.token
@@ -978,7 +980,7 @@ class EventCoder:
             return None
         # A warning: look down its clause ("that Moscow was prepared to use ...") for the
         # act, which must be the warner's own: "warned that NATO would bomb" threatens nothing.
-        own = {m.actor.country for m in self._sources(trigger, actors) if m.actor is not None}
+        own = {m.actor.country for m in sources if m.actor is not None}
         frontier = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
         for _ in range(3):
             following: list[Token] = []
