@@ -18,6 +18,7 @@ from pathlib import Path
 from polybius.errors import ConfigError, Errors
 from polybius.ingest.readers import IngestFailure, IngestOptions, iter_documents, read_text_document
 from polybius.model import CodedDocument, Document, Event
+from polybius.parsed import freeze
 from polybius.pipeline import Pipeline, Settings
 
 __all__ = ["RunSummary", "code", "code_files", "code_pair", "code_text", "get_pipeline"]
@@ -73,7 +74,7 @@ def code_pair(
     pipeline = get_pipeline(settings)
     document = read_text_document(text, doc_id="pair", date=date)
     return code_pair_parsed(
-        pipeline.nlp(text),
+        freeze(pipeline.nlp(text)),
         document=document,
         coder=pipeline.coder,
         kb=pipeline.kb,
@@ -107,7 +108,9 @@ def _code_serial(
     items: Iterable[Document | IngestFailure], settings: Settings
 ) -> Iterator[CodedDocument | IngestFailure]:
     """One stream through spaCy's batching; failures keep their place in the output."""
-    yield from get_pipeline(settings).code_stream(items)
+    pipeline = get_pipeline(settings)
+    pipeline.warm_up()
+    yield from pipeline.code_stream(items)
 
 
 @dataclass(slots=True)

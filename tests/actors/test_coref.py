@@ -14,8 +14,9 @@ pytestmark = pytest.mark.model
 
 def _resolve(text: str, date: dt.date | None = dt.date(2001, 6, 1)) -> tuple[DocumentActors, str]:
     from polybius.nlp import parse_text
+    from polybius.parsed import freeze
 
-    doc = parse_text(text)
+    doc = freeze(parse_text(text))
     return resolve_actors(doc, kb=load_knowledge_base(), date=date), text
 
 

@@ -51,9 +51,10 @@ entries:
 
 def _code(text: str, date: dt.date = dt.date(2001, 5, 10)) -> list[Event]:
     from polybius.nlp import parse_text
+    from polybius.parsed import freeze
 
     document = read_text_document(text, doc_id="t", date=date)
-    doc = parse_text(text)
+    doc = freeze(parse_text(text))
     kb = load_knowledge_base()
     actors = resolve_actors(doc, kb=kb, date=date)
     coder = EventCoder(lexicon_from_text(LEXICON))
@@ -235,9 +236,10 @@ def test_alleging_violence_is_an_accusation_of_whoever_is_alleged_to_have_done_i
 def test_a_city_is_placed_by_every_country_the_text_names_so_far() -> None:
     from polybius.api import get_pipeline
     from polybius.nlp import parse_text
+    from polybius.parsed import freeze
 
     pipeline = get_pipeline()
-    doc = parse_text("Russia said that Ukrainian forces shelled Donetsk.")
+    doc = freeze(parse_text("Russia said that Ukrainian forces shelled Donetsk."))
     actors = resolve_actors(
         doc, kb=pipeline.kb, date=dt.date(2015, 1, 1), gazetteer=pipeline.gazetteer
     )

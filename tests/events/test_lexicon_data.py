@@ -273,8 +273,9 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
 def test_entries_fire_on_real_parses(text: str, trigger: str, code: str) -> None:
     from polybius.events.coder import EventCoder
     from polybius.nlp import load_nlp
+    from polybius.parsed import freeze
 
-    doc = load_nlp()(text)
+    doc = freeze(load_nlp()(text))
     found = {t.token.text: t.entry.code for t in EventCoder(load_lexicon()).triggers(doc)}
     assert found.get(trigger) == code
 
