@@ -447,3 +447,24 @@ def test_the_two_ministers_are_the_two_sides_not_a_title_and_its_name() -> None:
     triples = _triples(code_text(text, date=dt.date(2021, 3, 2)))
     assert {("EGYGOV", "SDNGOV", "040"), ("SDNGOV", "EGYGOV", "040")} <= triples
     assert not any(s[:3] == t[:3] for s, t, _ in triples if t), "no state acts on itself"
+
+
+def test_people_harmed_in_an_attack_are_its_target_and_its_leader_or_author_its_source() -> None:
+    from polybius.api import code_text
+
+    died = code_text("Twelve civilians died in a Saudi-led air strike on a market in Yemen.")
+    assert _triples(died) == {("SAU", "YEMCVL", "195")}
+    wounded = code_text("Two policemen were wounded in a bomb attack by rebels in Chad.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in wounded} == {
+        ("TCDREB", "TCDCOP")
+    }
+    # Someone named as the killer is the killing's author; the attack adds no second target.
+    named = code_text("Two policemen were killed by rebels in an ambush in Chad.")
+    assert ("TCDREB", "TCDCOP", "190") in _triples(named)
+
+
+def test_a_role_named_with_of_is_read_whole() -> None:
+    from polybius.api import code_text
+
+    visit = code_text("The Russian minister of defence arrived in Beijing on Monday.")
+    assert ("RUSMIL", "CHNGOV", "042") in _triples(visit)

@@ -367,8 +367,9 @@ def phrase_actors(
         if country is not None and head.dep_ not in ("amod", "compound"):
             return [make_actor(country.code, name=country.name, kind="state")], "kb:demonym"
 
-    # A role or body with a nationality: "the Chinese leadership", "China's defense academy".
-    sectors, sector_tokens = agent_sectors(kb, phrase.tokens)
+    # A role or body with a nationality: "the Chinese leadership", "China's defense academy",
+    # "a Vietnamese head of government" (a role named with "of" runs past the head).
+    sectors, sector_tokens = agent_sectors(kb, (*phrase.tokens, *_of_complement(head)))
     if sectors and head in sector_tokens:
         # "ISIS militants", "Hezbollah fighters": the named group is the actor.
         for token in modifiers:
@@ -443,6 +444,18 @@ def _entity_text(token: Token) -> str:
     if not words:
         return ""
     return str(doc[words[0].i : words[-1].i + 1].text)
+
+
+def _of_complement(head: Token) -> tuple[Token, ...]:
+    """ "of government" in "head of government", "of defence" in "minister of defence": the
+    word right after "of" (a country there, "the president of Russia", names no role and is
+    read by ``_of_phrase_countries``)."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == head.i + 1:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.i == prep.i + 1:
+                    return (prep, obj)
+    return ()
 
 
 def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:

@@ -175,6 +175,8 @@ _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
 # "X said Y must ...": a demand; "should": an appeal.
 _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+# "were killed in an air strike", "died in the attack": the people harmed in an attack.
+_HARMED = frozenset({"kill", "die", "wound", "injure", "hurt", "maim"})
 # Nouns that only carry the event named by their modifier.
 _CARRIER_NOUNS = frozenset(
     {
@@ -585,10 +587,13 @@ class EventCoder:
             if len(_unique(between)) >= 2:
                 return between
         own = [m for c in token.children if c.dep_ == "poss" for m in self._actors_of(c, actors)]
-        own = own or list(actors.modifying(token.i))
-        # "criticism from Washington", "pressure from Congress"
+        own = own or list(actors.modifying(token.i)) or self._leaders(token, actors)
+        # "criticism from Washington", "pressure from Congress", "an attack by rebels"
         own = own or [
-            m for arg in self._slot_tokens(token, "prep:from") for m in self._actors_of(arg, actors)
+            m
+            for prep in ("prep:from", "prep:by")
+            for arg in self._slot_tokens(token, prep)
+            for m in self._actors_of(arg, actors)
         ]
         if own:
             return own
@@ -615,6 +620,37 @@ class EventCoder:
             subjects, _ = self._subjects(token.head.head)
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
+
+    def _leaders(self, noun: Token, actors: DocumentActors) -> list[Mention]:
+        """ "a Saudi-led air strike", "an offensive led by Kurdish forces": who led it."""
+        found: list[Mention] = []
+        for child in noun.children:
+            if child.lemma_.lower() != "lead" or child.dep_ not in ("amod", "acl"):
+                continue
+            for arg in child.children:
+                if arg.dep_ in ("npadvmod", "compound", "nmod"):
+                    found.extend(self._actors_of(arg, actors))
+                elif arg.dep_ == "agent":
+                    found.extend(
+                        m
+                        for o in arg.children
+                        if o.dep_ == "pobj"
+                        for m in self._actors_of(o, actors)
+                    )
+        return found
+
+    def _victims(self, noun: Token, actors: DocumentActors) -> list[Mention]:
+        """ "Three soldiers were wounded in a Taliban attack", "civilians died in an air
+        strike": the people harmed are the attack's target, when no one else is named as
+        harming them."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            return []
+        verb = prep.head
+        if verb.lemma_.lower() not in _HARMED or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        deps = ("nsubj", "nsubjpass") if verb.lemma_.lower() == "die" else ("nsubjpass",)
+        return [m for c in verb.children if c.dep_ in deps for m in self._actors_of(c, actors)]
 
     @staticmethod
     def _received(trigger: _Trigger) -> bool:
@@ -656,6 +692,10 @@ class EventCoder:
             hosts.extend(objects)
             hosts.extend(a for o in objects for a in o.children if a.dep_ == "acl")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
+        if entry.pos == "noun" and entry.code[:2] in _VIOLENT_ROOTS:
+            victims = self._victims(token, actors)
+            if victims:
+                return victims, 1.0
         if entry.pos == "verb" and _reduced_passive(token):
             # "soldiers killed in Ukraine": the noun the participle describes was acted upon.
             found = self._actors_of(token.head, actors)
