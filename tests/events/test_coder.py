@@ -468,3 +468,14 @@ def test_a_role_named_with_of_is_read_whole() -> None:
 
     visit = code_text("The Russian minister of defence arrived in Beijing on Monday.")
     assert ("RUSMIL", "CHNGOV", "042") in _triples(visit)
+
+
+def test_a_show_of_force_along_a_border_is_aimed_across_it() -> None:
+    from polybius.api import code_text
+
+    alert = code_text("Pakistan put its troops on high alert along the border with India.")
+    assert _triples(alert) == {("PAK", "IND", "152")}
+    massed = code_text("Russia massed troops near its frontier with Ukraine.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in massed} == {
+        ("RUS", "UKR")
+    }

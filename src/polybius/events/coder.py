@@ -236,6 +236,7 @@ _TIME_PREPOSITIONS = frozenset(
 # Inspections, protests, shows of force and attacks without a named target are aimed at
 # where they happen: "raided a village in Lebanon", "inspected sites in Iraq".
 _LOCATED_ROOTS = frozenset({"09", "14", "15", "18", "19", "20"})
+_BORDERS = frozenset({"border", "frontier", "boundary"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -750,18 +751,24 @@ class EventCoder:
         actors: DocumentActors,
         exclude: set[str | None],
         *,
-        preps: Sequence[str] = ("in", "at", "through", "across", "outside", "near"),
+        preps: Sequence[str] = ("in", "at", "through", "across", "outside", "near", "along"),
     ) -> list[Mention]:
         """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
-        is aimed at the country where it happens."""
+        is aimed at the country where it happens; troops massed "along the border with
+        India" at the country across it."""
         places = [
             p for host in hosts for word in preps for p in self._slot_tokens(host, f"prep:{word}")
         ]
+        # "on high alert along the border with India": the country across the border, which
+        # may hang from the trigger's own phrase.
+        nested = [o for h in hosts for c in h.children if c.dep_ == "prep" for o in c.children]
         places += [
-            g
-            for host in hosts
-            for o in self._slot_tokens(host, "dobj")
-            for g in (o, *self._slot_tokens(o, "prep:of"), *self._slot_tokens(o, "prep:in"))
+            other
+            for host in (*hosts, *nested)
+            for word in preps
+            for border in self._slot_tokens(host, f"prep:{word}")
+            if border.lemma_.lower() in _BORDERS
+            for other in self._slot_tokens(border, "prep:with")
         ]
         for place in places:
             # The place itself, not a name modifying it: "the South China Sea" is no China.
