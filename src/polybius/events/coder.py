@@ -770,6 +770,12 @@ class EventCoder:
             if border.lemma_.lower() in _BORDERS
             for other in self._slot_tokens(border, "prep:with")
         ]
+        places += [
+            g
+            for host in hosts
+            for o in self._slot_tokens(host, "dobj")
+            for g in (o, *self._slot_tokens(o, "prep:of"), *self._slot_tokens(o, "prep:in"))
+        ]
         for place in places:
             # The place itself, not a name modifying it: "the South China Sea" is no China.
             for mention in actors.at(place.i):
