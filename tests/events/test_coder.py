@@ -479,3 +479,29 @@ def test_a_show_of_force_along_a_border_is_aimed_across_it() -> None:
     assert {(e.source.code, e.target.code if e.target else None) for e in massed} == {
         ("RUS", "UKR")
     }
+
+
+def test_a_strike_on_a_weekday_is_a_labour_strike_aimed_at_whom_it_presses() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Nigerian trade unions launched a general strike on Monday to force the government "
+        "to restore fuel subsidies.",
+        date=dt.date(2012, 1, 9),
+    )
+    strikes = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert ("NGALAB", "NGAGOV", "143") in strikes
+    assert not any(code.startswith("19") for _, _, code in strikes)
+
+
+def test_an_act_one_is_condemned_for_is_taken_as_done_an_act_one_is_accused_of_is_not() -> None:
+    from polybius.api import code_text
+
+    condemned = code_text(
+        "The United States condemned Myanmar's military for detaining the country's civilian "
+        "leader.",
+        date=dt.date(2021, 2, 2),
+    )
+    assert ("MMRMIL", "MMRGOV", "173") in _triples(condemned)
+    accused = code_text("Pakistan accused Indian troops of killing its soldiers.")
+    assert not any(e.cameo.startswith("19") for e in accused)

@@ -278,6 +278,10 @@ def agent_sectors(
         matches = kb.match_agents(lemmas)
     sectors: list[str] = []
     used: list[Token] = []
+    if len(matches) > 1:
+        # "the civilian leader", "a civilian government": a role that is not military, not
+        # a civilian person.
+        matches = [m for m in matches if words[m[0] : m[1]] != ["civilian"]]
     for start, end, codes in matches:
         for code in codes:
             if code not in sectors:

@@ -172,6 +172,14 @@ _CAUSING_VERBS = frozenset({"order", "authorize", "authorise", "approve", "commi
 # "Georgia received weapons from Russia": the noun's event runs from the giver to the subject.
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "accept"})
 _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
+# Verbs that judge an act they take as done: "condemned X for detaining Y".
+_JUDGING_VERBS = frozenset(
+    {
+        "condemn", "criticize", "criticise", "denounce", "rebuke", "censure", "reprimand",
+        "chastise", "slam", "fault", "punish", "sanction", "praise", "commend", "thank",
+        "applaud", "congratulate", "hail",
+    }
+)  # fmt: skip
 # "X said Y must ...": a demand; "should": an appeal.
 _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -316,7 +324,11 @@ class EventCoder:
         if entry.exclude and objects & entry.exclude:
             return False
         if entry.preps:
-            preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+            preps = {
+                c.lower_
+                for c in token.children
+                if c.dep_ in ("prep", "agent", "dative") and not _is_time_phrase(c)
+            }
             if not preps & entry.preps:
                 return False
         return True
@@ -549,6 +561,16 @@ class EventCoder:
         ):
             # "violated the ceasefire by firing on ...": the firing is the violator's.
             return self._subjects(head.head, guard=guard + 1)
+        if (
+            verb.dep_ == "pcomp"
+            and head.lower_ == "for"
+            and head.head.lemma_.lower() in _JUDGING_VERBS
+        ):
+            # "condemned the army for detaining her": the one judged did it (a charge, by
+            # contrast, "accused X of ...", is only alleged and is coded as the accusation).
+            judged = [c for c in head.head.children if c.dep_ == "dobj"]
+            if judged:
+                return judged, False
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             subjects, _ = self._subjects(head, guard=guard + 1)
             return subjects, False
@@ -738,12 +760,41 @@ class EventCoder:
                     found = self._actors_of(arg, actors)
                     if found:
                         return found, 0.9
+        if entry.code[:2] == "14":
+            found = self._purpose_target(hosts, actors, exclude)
+            if found:
+                return found, 0.8
         if entry.code[:2] in _LOCATED_ROOTS:
             return self._location_target(hosts, actors, exclude), 0.8
         if entry.code.startswith("087"):
             # "troops withdrew from Gaza": a retreat leaves the country it is from.
             return self._location_target(hosts, actors, exclude, preps=("from", "of")), 0.8
         return [], 1.0
+
+    def _purpose_target(
+        self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]
+    ) -> list[Mention]:
+        """ "struck to force the government to ...", "went on hunger strike to demand care
+        from prison authorities": a protest is aimed at whom its purpose presses."""
+        for host in hosts:
+            for clause in host.children:
+                if clause.dep_ not in ("advcl", "xcomp") or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+                ):
+                    continue
+                args = [*self._slot_tokens(clause, "dobj")]
+                args += [
+                    a for p in ("from", "on", "of") for a in self._slot_tokens(clause, f"prep:{p}")
+                ]
+                for arg in args:
+                    found = [
+                        m
+                        for m in self._actors_of(arg, actors)
+                        if m.actor is None or m.actor.sectors or m.actor.country not in exclude
+                    ]
+                    if found:
+                        return found
+        return []
 
     def _location_target(
         self,
@@ -1279,6 +1330,13 @@ def _reduced_passive(verb: Token) -> bool:
         and verb.head.dep_ != "ROOT"
         and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     )
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    """ "on Monday", "in March": a time adjunct, not the phrase an entry asks for ("a
+    strike on Monday" is no strike on a place)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _bare_passive(verb: Token) -> bool:
