@@ -505,3 +505,10 @@ def test_an_act_one_is_condemned_for_is_taken_as_done_an_act_one_is_accused_of_i
     assert ("MMRMIL", "MMRGOV", "173") in _triples(condemned)
     accused = code_text("Pakistan accused Indian troops of killing its soldiers.")
     assert not any(e.cameo.startswith("19") for e in accused)
+
+
+def test_a_target_may_hang_from_the_last_of_coordinated_objects() -> None:
+    from polybius.api import code_text
+
+    events = code_text("The United States imposed a travel ban and an arms embargo on Sudan.")
+    assert ("USA", "SDN", "172") in _triples(events)

@@ -712,6 +712,9 @@ class EventCoder:
             # "signed a treaty with Belarus": the phrase often hangs from the object, or
             # from a participle that describes it ("lift sanctions imposed on Libya").
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            # "imposed travel bans and asset freezes on officials": or from the last of
+            # coordinated objects.
+            objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
             hosts.extend(objects)
             hosts.extend(a for o in objects for a in o.children if a.dep_ == "acl")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
