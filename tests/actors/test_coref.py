@@ -173,3 +173,12 @@ def test_both_sides_are_two_countries_other_than_the_speaker() -> None:
     )
     countries = {c[:3] for c in _codes(actors, text, "sides")}
     assert countries == {"ARM", "AZE"}
+
+
+def test_a_role_phrase_outranks_its_head_word() -> None:
+    text = "Cambodia's Supreme Court dissolved the main opposition party on Thursday."
+    actors, _ = _resolve(text, dt.date(2017, 11, 16))
+    assert _codes(actors, text, "opposition") == ["KHMOPP"]
+    text = "The opposition party boycotted the vote in Cambodia."
+    actors, _ = _resolve(text, dt.date(2017, 11, 16))
+    assert _codes(actors, text, "opposition") == ["KHMOPP"]

@@ -347,8 +347,11 @@ class _Resolver:
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
-            sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(
-                head.lemma_.lower()
+            # "the opposition party" is the opposition, not a party: the phrase first.
+            sectors = (
+                self._phrase_sectors(head)
+                or self.kb.agent_sectors(head.lower_)
+                or self.kb.agent_sectors(head.lemma_.lower())
             )
             if not sectors or head.lemma_.lower() in TITLE_NOUNS:
                 continue
@@ -391,9 +394,9 @@ class _Resolver:
                 sectors = self._phrase_sectors(head) if len(self._phrase(head).tokens) > 1 else None
             else:
                 sectors = (
-                    self.kb.agent_sectors(head.lower_)
+                    self._phrase_sectors(head)
+                    or self.kb.agent_sectors(head.lower_)
                     or self.kb.agent_sectors(head.lemma_.lower())
-                    or self._phrase_sectors(head)
                 )
             if head.lower_ in _MASS_SENSES and not any(
                 c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children
