@@ -512,3 +512,12 @@ def test_a_target_may_hang_from_the_last_of_coordinated_objects() -> None:
 
     events = code_text("The United States imposed a travel ban and an arms embargo on Sudan.")
     assert ("USA", "SDN", "172") in _triples(events)
+
+
+def test_pirates_seizing_a_ship_hijack_it_and_a_state_confiscates_it() -> None:
+    from polybius.api import code_text
+
+    pirates = code_text("Somali pirates seized a Saudi oil tanker off the coast of Kenya.")
+    assert {e.cameo for e in pirates} == {"181"}
+    state = code_text("Iran seized a British tanker in the Strait of Hormuz.")
+    assert {e.cameo for e in state} == {"1711"}

@@ -993,7 +993,7 @@ class EventCoder:
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
             for source, target, pair_code in _pairs(trigger.entry, code, sources, targets):
-                event_code = _repression(pair_code, source, target)
+                event_code = _hijacking(_repression(pair_code, source, target), source)
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
                 if elsewhere and elsewhere not in parties:
                     event_code = "044"  # met in a third country (CAMEO 044)
@@ -1488,6 +1488,15 @@ def _repression(code: str, source: Mention, target: Mention) -> str:
     ):
         return "175"
     return code
+
+
+def _hijacking(code: str, source: Mention) -> str:
+    """A state seizing a ship confiscates it (1711); pirates or rebels seizing one hijack it
+    (181)."""
+    if code != "1711" or source.actor is None:
+        return code
+    sectors = set(source.actor.sectors)
+    return code if (_FORCES | {"JUD"}) & sectors or not sectors else "181"
 
 
 def _home(a: Mention, b: Mention) -> bool:
