@@ -182,3 +182,12 @@ def test_a_role_phrase_outranks_its_head_word() -> None:
     text = "The opposition party boycotted the vote in Cambodia."
     actors, _ = _resolve(text, dt.date(2017, 11, 16))
     assert _codes(actors, text, "opposition") == ["KHMOPP"]
+
+
+def test_a_nationality_and_a_role_word_modifying_a_noun_name_that_countrys_body() -> None:
+    text = "Pakistani troops fired on Indian army posts in the Poonch sector."
+    actors, _ = _resolve(text)
+    assert [m.code for m in actors.modifying(text.split().index("posts"))] == ["INDMIL"]
+    text = "Russia criticized Chinese media reports about the talks."
+    actors, _ = _resolve(text)
+    assert [m.code for m in actors.modifying(text.split().index("reports"))] == ["CHNMED"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from polybius.actors.recognise import (
@@ -920,6 +920,26 @@ class _Resolver:
                 continue
             for token in (child, *[c for c in child.children if c.dep_ == "conj"]):
                 found.extend(self._modifier_mentions(token))
+        # "Indian army posts", "Iranian military targets": a nationality and a role word
+        # side by side name that country's body.
+        sectors = tuple(
+            dict.fromkeys(
+                sector
+                for child in head.lefts
+                if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
+                for sector in self.kb.agent_sectors(child.lower_) or ()
+            )
+        )
+        if sectors and found and all(m.rule == "modifier:nationality" for m in found):
+            found = [
+                replace(
+                    m,
+                    actor=make_actor(m.actor.country, sectors, name=m.text, kind="group"),
+                    rule="modifier:nationality+role",
+                )
+                for m in found
+                if m.actor is not None
+            ]
         if found:
             self.result.by_modifier[head.i] = tuple(found)
             if len(found) > 1:
