@@ -347,12 +347,7 @@ class _Resolver:
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
-            # "the opposition party" is the opposition, not a party: the phrase first.
-            sectors = (
-                self._phrase_sectors(head)
-                or self.kb.agent_sectors(head.lower_)
-                or self.kb.agent_sectors(head.lemma_.lower())
-            )
+            sectors = self._role_sectors(head)
             if not sectors or head.lemma_.lower() in TITLE_NOUNS:
                 continue
             if any(
@@ -393,11 +388,7 @@ class _Resolver:
                 # "the opposition leader" with no one named before: the role phrase codes it.
                 sectors = self._phrase_sectors(head) if len(self._phrase(head).tokens) > 1 else None
             else:
-                sectors = (
-                    self._phrase_sectors(head)
-                    or self.kb.agent_sectors(head.lower_)
-                    or self.kb.agent_sectors(head.lemma_.lower())
-                )
+                sectors = self._role_sectors(head)
             if head.lower_ in _MASS_SENSES and not any(
                 c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children
             ):
@@ -429,6 +420,15 @@ class _Resolver:
         """ "African", "European": a region places no one in a country."""
         country = self.kb.country(code)
         return country is not None and country.kind == "region"
+
+    def _role_sectors(self, head: Token) -> tuple[str, ...] | None:
+        """Sectors of a role word, its phrase first: "the opposition party" is the
+        opposition, not a party."""
+        return (
+            self._phrase_sectors(head)
+            or self.kb.agent_sectors(head.lower_)
+            or self.kb.agent_sectors(head.lemma_.lower())
+        )
 
     def _phrase_sectors(self, head: Token) -> tuple[str, ...] | None:
         """ "Trade unions": sectors of a role phrase the head ends, not of the head alone."""
