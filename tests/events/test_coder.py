@@ -521,3 +521,18 @@ def test_pirates_seizing_a_ship_hijack_it_and_a_state_confiscates_it() -> None:
     assert {e.cameo for e in pirates} == {"181"}
     state = code_text("Iran seized a British tanker in the Strait of Hormuz.")
     assert {e.cameo for e in state} == {"1711"}
+
+
+def test_the_weapon_narrows_an_attack_and_its_toll() -> None:
+    from polybius.api import code_text
+
+    car_bomb = code_text(
+        "Militants detonated a car bomb outside a police station in Kandahar, killing nine "
+        "Afghan policemen."
+    )
+    assert {e.cameo for e in car_bomb if e.trigger == "killing"} == {"1832"}
+    gas = code_text("Syria's air force attacked rebels with sarin.", date=dt.date(2017, 4, 4))
+    assert {e.cameo for e in gas} == {"2041"}
+    # What was hit is no weapon: a nuclear plant shelled is shelling (194).
+    plant = code_text("Russian forces shelled the nuclear power plant in Ukraine.")
+    assert {e.cameo for e in plant} == {"194"}

@@ -716,7 +716,10 @@ class EventCoder:
             # coordinated objects.
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
             hosts.extend(objects)
-            hosts.extend(a for o in objects for a in o.children if a.dep_ == "acl")
+            described = [a for o in objects for a in o.children if a.dep_ == "acl"]
+            hosts.extend(described)
+            # "dropped bombs containing sarin on civilians": or from what the object holds.
+            hosts.extend(g for a in described for g in a.children if g.dep_ == "dobj")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
         if entry.pos == "noun" and entry.code[:2] in _VIOLENT_ROOTS:
             victims = self._victims(token, actors)
@@ -985,8 +988,8 @@ class EventCoder:
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
                 quoted = quoted_mentions[0] if quoted_mentions else None
-            if code == "190":
-                code = _weapon_code(trigger.token) or code
+            if code[:2] in ("18", "19"):
+                code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
                 code = "141"
             if code == "040" and self._by_phone(trigger, actors):
@@ -1361,6 +1364,25 @@ _GENERIC_PLEDGES = {"030": intent_code, "120": refusal_code}
 
 # Weapons named with an attack give CAMEO's sub-code: small arms, artillery, air.
 _WEAPONS = {
+    # Named agents or "chemical weapons" only: a "chemical plant" attacked is no gas attack.
+    "2041": frozenset(
+        {
+            "sarin",
+            "chlorine",
+            "mustard gas",
+            "nerve agent",
+            "vx",
+            "novichok",
+            "poison gas",
+            "toxic gas",
+            "chemical weapon",
+            "chemical weapons",
+            "chemical munitions",
+        }
+    ),  # fmt: skip
+    "1831": frozenset({"suicide", "suicide bomb", "suicide bomber", "suicide bombers"}),
+    "1832": frozenset({"car bomb", "car bombs", "car-bomb", "truck bomb", "vehicle bomb"}),
+    "1833": frozenset({"roadside bomb", "roadside bombs", "roadside mine", "ied", "ieds"}),
     "193": frozenset(
         {
             "gun",
@@ -1440,21 +1462,37 @@ def _street_protest(trigger: Token) -> bool:
     return False
 
 
-def _weapon_code(trigger: Token) -> str | None:
-    """ "attacked the town with artillery", "drones struck the base": 194, 195 ..."""
-    words: set[str] = set()
+def _weapon_code(trigger: Token, code: str) -> str | None:
+    """ "attacked the town with artillery", "drones struck the base", "detonated a car
+    bomb": the weapon narrows an attack (193-195, 1831-1833, 2041). A clause reporting
+    the toll ("..., killing nine") takes the weapon of the attack it follows."""
+    words = _weapon_words(trigger)
+    if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
+        words |= _weapon_words(trigger.head)
+    for narrow, weapons in _WEAPONS.items():
+        if words & weapons and (code == "190" or narrow[:3] == code or narrow == "2041"):
+            return narrow
+    return None
+
+
+def _weapon_words(trigger: Token) -> set[str]:
+    """Words naming the weapon of an act: its instrument, subject or object, with their
+    modifiers, alone and as pairs ("car bomb"), and what the object contains ("sarin")."""
+    named: list[Token] = []
     for child in trigger.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "using", "by", "from"):
-            for obj in child.children:
-                words.add(obj.lower_)
-                words.update(g.lower_ for g in obj.children if g.dep_ in ("compound", "amod"))
+            named.extend(obj for obj in child.children if obj.dep_ == "pobj")
         elif child.dep_ in ("nsubj", "dobj", "npadvmod"):
-            words.add(child.lower_)
-            words.update(g.lower_ for g in child.children if g.dep_ == "compound")
-    for code, weapons in _WEAPONS.items():
-        if words & weapons:
-            return code
-    return None
+            named.append(child)
+    words: set[str] = set()
+    for word in named:
+        words.add(word.lower_)
+        for g in word.children:
+            if g.dep_ in ("compound", "amod"):
+                words.update((g.lower_, f"{g.lower_} {word.lower_}"))
+            elif g.dep_ == "acl":  # "bombs containing sarin"
+                words.update(o.lower_ for o in g.children if o.dep_ == "dobj")
+    return words
 
 
 def _accusation_code(code: str) -> str | None:
