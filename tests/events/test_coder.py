@@ -536,3 +536,6 @@ def test_the_weapon_narrows_an_attack_and_its_toll() -> None:
     # What was hit is no weapon: a nuclear plant shelled is shelling (194).
     plant = code_text("Russian forces shelled the nuclear power plant in Ukraine.")
     assert {e.cameo for e in plant} == {"194"}
+    # Nor is the arm a weapon is made against: anti-aircraft guns fire no air strike.
+    guns = code_text("The United States fired anti-aircraft batteries at Russia.")
+    assert {e.cameo for e in guns} == {"190"}

@@ -1487,8 +1487,10 @@ def _weapon_words(trigger: Token) -> set[str]:
     words: set[str] = set()
     for word in named:
         words.add(word.lower_)
+        # "anti-aircraft batteries", "anti-tank missiles": the modifiers name the enemy's arm.
+        against = any(g.lower_.startswith("anti") for g in word.lefts)
         for g in word.children:
-            if g.dep_ in ("compound", "amod"):
+            if g.dep_ in ("compound", "amod") and not against:
                 words.update((g.lower_, f"{g.lower_} {word.lower_}"))
             elif g.dep_ == "acl":  # "bombs containing sarin"
                 words.update(o.lower_ for o in g.children if o.dep_ == "dobj")
