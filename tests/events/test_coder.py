@@ -539,3 +539,21 @@ def test_the_weapon_narrows_an_attack_and_its_toll() -> None:
     # Nor is the arm a weapon is made against: anti-aircraft guns fire no air strike.
     guns = code_text("The United States fired anti-aircraft batteries at Russia.")
     assert {e.cameo for e in guns} == {"190"}
+
+
+def test_a_broker_mediates_between_the_parties_to_what_it_brokered() -> None:
+    from polybius.api import code_text
+
+    under = code_text(
+        "Armenia and Azerbaijan agreed to halt the fighting under a deal brokered by Russia."
+    )
+    assert {("RUS", "ARM", "045"), ("RUS", "AZE", "045")} <= _triples(under)
+    between = code_text("Qatar brokered a deal between Israel and Hamas.")
+    assert _triples(between) == {("QAT", "ISR", "045"), ("QAT", "PSEREB", "045")}
+
+
+def test_an_envoy_recalled_from_a_post_is_recalled_from_that_country() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Israel recalled its ambassadors to Spain and Norway for consultations.")
+    assert {("ISR", "ESP", "161"), ("ISR", "NOR", "161")} <= _triples(events)

@@ -644,6 +644,34 @@ class EventCoder:
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
 
+    def _mediated_parties(self, verb: Token, actors: DocumentActors) -> list[Mention]:
+        """ "agreed to a truce under a deal brokered by Russia", "talks mediated by the AU":
+        the mediator acts on the parties to what it brokered, named "between" or as those
+        who agreed, met or signed."""
+        if verb.dep_ == "acl":
+            brokered = verb.head
+        else:
+            brokered = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if brokered is None:
+            return []
+        parties = [
+            m
+            for arg in self._slot_tokens(brokered, "prep:between")
+            for m in self._actors_of(arg, actors)
+        ]
+        if parties:
+            return parties
+        governor = brokered.head
+        if brokered.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head  # "agreed ... under a deal", "met for talks"
+        elif brokered.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            return []
+        if governor.pos_ not in ("VERB", "AUX"):
+            return []
+        subjects, _ = self._subjects(governor)
+        partners = self._slot_tokens(governor, "prep:with")
+        return [m for arg in (*subjects, *partners) for m in self._actors_of(arg, actors)]
+
     def _leaders(self, noun: Token, actors: DocumentActors) -> list[Mention]:
         """ "a Saudi-led air strike", "an offensive led by Kurdish forces": who led it."""
         found: list[Mention] = []
@@ -721,6 +749,10 @@ class EventCoder:
             # "dropped bombs containing sarin on civilians": or from what the object holds.
             hosts.extend(g for a in described for g in a.children if g.dep_ == "dobj")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
+        if entry.code == "045" and entry.pos == "verb":
+            parties = self._mediated_parties(token, actors)
+            if parties:
+                return parties, 0.9
         if entry.pos == "noun" and entry.code[:2] in _VIOLENT_ROOTS:
             victims = self._victims(token, actors)
             if victims:

@@ -260,6 +260,8 @@ def _inherits(clause: Token) -> bool:
     """
     if clause.dep_ == "prep" and clause.lower_ in _PAST_ADJUNCTS:
         return False  # "agreed to reopen embassies after talks": the talks took place
+    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+        return False  # "will sign a deal brokered by Russia": the brokering is done
     if clause.dep_ in _SCOPE_LINKS:
         return True
     head = clause.head.lower_
