@@ -557,3 +557,11 @@ def test_an_envoy_recalled_from_a_post_is_recalled_from_that_country() -> None:
 
     events = code_text("Israel recalled its ambassadors to Spain and Norway for consultations.")
     assert {("ISR", "ESP", "161"), ("ISR", "NOR", "161")} <= _triples(events)
+
+
+def test_a_warning_of_ones_own_forces_act_threatens_that_acts_target() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Russia warned that its army would attack Georgian positions.")
+    assert ("RUS", "GEO", "138") in _triples([e for e in events if e.modality.factual])
+    assert not any(e.target and e.target.code.startswith("RUS") for e in events)

@@ -183,6 +183,7 @@ _JUDGING_VERBS = frozenset(
 # "X said Y must ...": a demand; "should": an appeal.
 _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+_FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # "were killed in an air strike", "died in the attack": the people harmed in an attack.
 _HARMED = frozenset({"kill", "die", "wound", "injure", "hurt", "maim"})
 # Nouns that only carry the event named by their modifier.
@@ -644,6 +645,26 @@ class EventCoder:
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
 
+    def _threatened(
+        self, verb: Token, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
+    ) -> list[Mention]:
+        """ "warned that Turkish troops could launch an offensive against Kurdish militias":
+        a warning of one's own side's act threatens that act's target, not one's troops."""
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            return []  # "warned Georgia that ...": the one warned is the target
+        own = {m.actor.country for m in sources if m.actor is not None and m.actor.country}
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            doers = [m for s in self._subjects(clause)[0] for m in self._actors_of(s, actors)]
+            if not doers or any(m.actor is None or m.actor.country not in own for m in doers):
+                continue
+            entry = self._entry_for(clause, actors)
+            if entry is not None and entry.code[:2] in _FORCE_ROOTS:
+                found, _ = self._targets(_Trigger(clause, entry, None), actors, sentence, doers)
+                return found
+        return []
+
     def _mediated_parties(self, verb: Token, actors: DocumentActors) -> list[Mention]:
         """ "agreed to a truce under a deal brokered by Russia", "talks mediated by the AU":
         the mediator acts on the parties to what it brokered, named "between" or as those
@@ -749,6 +770,10 @@ class EventCoder:
             # "dropped bombs containing sarin on civilians": or from what the object holds.
             hosts.extend(g for a in described for g in a.children if g.dep_ == "dobj")
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
+        if entry.code[:2] == "13" and entry.pos == "verb":
+            threatened = self._threatened(token, actors, sentence, sources)
+            if threatened:
+                return threatened, 0.9
         if entry.code == "045" and entry.pos == "verb":
             parties = self._mediated_parties(token, actors)
             if parties:
