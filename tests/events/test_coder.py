@@ -565,3 +565,13 @@ def test_a_warning_of_ones_own_forces_act_threatens_that_acts_target() -> None:
     events = code_text("Russia warned that its army would attack Georgian positions.")
     assert ("RUS", "GEO", "138") in _triples([e for e in events if e.modality.factual])
     assert not any(e.target and e.target.code.startswith("RUS") for e in events)
+
+
+def test_force_used_to_break_up_a_protest_is_aimed_at_the_protesters() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Kenyan police fired tear gas and water cannon on Monday to break up a march by "
+        "opposition supporters in Nairobi."
+    )
+    assert ("KENCOP", "KENOPP", "175") in _triples([e for e in events if e.modality.factual])

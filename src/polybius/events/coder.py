@@ -823,7 +823,7 @@ class EventCoder:
                     found = self._actors_of(arg, actors)
                     if found:
                         return found, 0.9
-        if entry.code[:2] == "14":
+        if entry.code[:2] in ("14", "17", "18", "19"):
             found = self._purpose_target(hosts, actors, exclude)
             if found:
                 return found, 0.8
@@ -838,7 +838,8 @@ class EventCoder:
         self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]
     ) -> list[Mention]:
         """ "struck to force the government to ...", "went on hunger strike to demand care
-        from prison authorities": a protest is aimed at whom its purpose presses."""
+        from prison authorities", "fired tear gas to break up a march by opposition
+        supporters": a protest or a use of force is aimed at whom its purpose names."""
         for host in hosts:
             for clause in host.children:
                 if clause.dep_ not in ("advcl", "xcomp") or not any(
@@ -849,6 +850,9 @@ class EventCoder:
                 args += [
                     a for p in ("from", "on", "of") for a in self._slot_tokens(clause, f"prep:{p}")
                 ]
+                # "to break up a march by opposition supporters": "by" is often parsed as
+                # the clause's agent.
+                args += [o for c in clause.children if c.dep_ == "agent" for o in c.children]
                 for arg in args:
                     found = [
                         m
