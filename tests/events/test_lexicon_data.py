@@ -268,6 +268,10 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("The rebels violated the truce.", "violated", "196"),
         ("Egypt called for a ceasefire.", "called", "0256"),
         ("The army withdrew its troops from the border.", "withdrew", "0874"),
+        ("Ghana asked the International Monetary Fund for financial support.", "asked", "0231"),
+        ("Kyiv asked its allies for military support.", "asked", "0232"),
+        ("Government aircraft dropped bombs on the town.", "dropped", "195"),
+        ("Egypt brokered a truce between Israel and Hamas.", "brokered", "045"),
     ],
 )
 def test_entries_fire_on_real_parses(text: str, trigger: str, code: str) -> None:

@@ -362,8 +362,8 @@ class EventCoder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
-                        if child.lower_ == "of":
-                            # "a package of military aid"
+                        if child.lower_ in ("of", "for"):
+                            # "a package of military aid", "asked for financial support"
                             found.update(
                                 m.lemma_.lower()
                                 for m in g.children
