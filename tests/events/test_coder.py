@@ -328,6 +328,10 @@ def test_a_meeting_in_a_third_country_is_044() -> None:
 def test_an_accusation_is_coded_by_the_act_alleged() -> None:
     events = _code("Pakistan accused Indian troops of killing its soldiers.")
     assert ("PAK", "INDMIL", "1123") in _triples(events)
+    from polybius.api import code_text
+
+    light = code_text("Armenia accused Azerbaijan of carrying out ethnic cleansing.")
+    assert ("ARM", "AZE", "1124") in _triples(light), "the act named by a light verb's object"
 
 
 def test_a_warning_of_ones_own_force_is_a_threat() -> None:

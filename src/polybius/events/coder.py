@@ -1146,6 +1146,18 @@ class EventCoder:
             ]
             for act in acts:
                 entry = self._entry_for(act, actors)
+                if entry is None and act.lemma_.lower() in LIGHT_VERBS:
+                    # "accused Azerbaijan of carrying out ethnic cleansing"
+                    entry = next(
+                        (
+                            e
+                            for o in act.children
+                            if o.dep_ == "dobj"
+                            for e in (self._entry_for(o, actors),)
+                            if e is not None
+                        ),
+                        None,
+                    )
                 if entry is not None:
                     return _accusation_code(entry.code)
             return None
