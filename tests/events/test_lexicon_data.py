@@ -272,6 +272,7 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("Kyiv asked its allies for military support.", "asked", "0232"),
         ("Government aircraft dropped bombs on the town.", "dropped", "195"),
         ("Egypt brokered a truce between Israel and Hamas.", "brokered", "045"),
+        ("Chavez ordered ten battalions to the Colombian border.", "ordered", "154"),
     ],
 )
 def test_entries_fire_on_real_parses(text: str, trigger: str, code: str) -> None:
