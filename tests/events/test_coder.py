@@ -579,3 +579,12 @@ def test_force_used_to_break_up_a_protest_is_aimed_at_the_protesters() -> None:
         "opposition supporters in Nairobi."
     )
     assert ("KENCOP", "KENOPP", "175") in _triples([e for e in events if e.modality.factual])
+
+
+def test_an_act_forecast_as_due_or_likely_is_not_yet_done() -> None:
+    from polybius.api import code_text
+
+    text = "India and Pakistan are due to sign a joint declaration in Lahore on Sunday."
+    assert code_text(text) == []
+    modal = code_text(text, include_modal=True)
+    assert modal and all(e.modality.hypothetical for e in modal)

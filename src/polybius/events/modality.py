@@ -239,6 +239,7 @@ _PAST_ADJUNCTS = frozenset({"after", "following", "since", "amid", "despite", "d
 _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
 )
+_FORECAST_ADJECTIVES = frozenset({"due", "scheduled", "slated", "likely", "unlikely", "expected"})
 _PERSONAL = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
@@ -372,6 +373,10 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             # "Syria is willing to withdraw", "France is ready to contribute"
             future = True
             intent = True
+            cues.append(token.text)
+        elif token.pos_ == "ADJ" and lemma in _FORECAST_ADJECTIVES and below.dep_ == "xcomp":
+            # "the two leaders are due to sign", "talks are likely to resume": a forecast
+            future = True
             cues.append(token.text)
         elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
             to_clause = below.dep_ == "advcl" and any(
