@@ -588,3 +588,12 @@ def test_an_act_forecast_as_due_or_likely_is_not_yet_done() -> None:
     assert code_text(text) == []
     modal = code_text(text, include_modal=True)
     assert modal and all(e.modality.hypothetical for e in modal)
+
+
+def test_calling_something_a_name_is_no_phone_call() -> None:
+    from polybius.api import code_text
+
+    named = code_text("Britain praised Kenya for the arrest, calling it a milestone.")
+    assert {e.cameo for e in named} == {"051"}
+    called = code_text("Putin called Erdogan on Monday.", date=dt.date(2020, 3, 2))
+    assert {e.cameo for e in called} == {"041"}

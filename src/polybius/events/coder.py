@@ -277,6 +277,8 @@ class EventCoder:
         else:
             return None
         lemma = token.lemma_.lower()
+        if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+            return None  # "calling it proof", "called the move a mistake": naming, no call
         candidates = self.lexicon.candidates(lemma, pos)
         if not candidates and (pos != "noun" or token.lower_ == lemma):
             return None
