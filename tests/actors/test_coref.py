@@ -191,3 +191,12 @@ def test_a_nationality_and_a_role_word_modifying_a_noun_name_that_countrys_body(
     text = "Russia criticized Chinese media reports about the talks."
     actors, _ = _resolve(text)
     assert [m.code for m in actors.modifying(text.split().index("reports"))] == ["CHNMED"]
+
+
+def test_a_former_or_ousted_office_holder_is_an_elite_not_the_government() -> None:
+    text = "The ousted Egyptian president was moved to a prison."
+    actors, _ = _resolve(text, dt.date(2013, 7, 10))
+    assert _codes(actors, text, "ousted") == ["EGYELI"]
+    text = "Russian police detained a former Russian minister."
+    actors, _ = _resolve(text)
+    assert _codes(actors, text, "former") == ["RUSELI"]

@@ -267,6 +267,13 @@ def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
     return code if len(code) == 3 and code.isalpha() and code.isupper() else None
 
 
+# Words that put an office in the past; CAMEO codes former office holders as elites (ELI).
+_FORMER = frozenset(
+    {"former", "ex", "ousted", "sacked", "deposed", "toppled", "dismissed", "exiled"}
+)
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 def agent_sectors(
     kb: ActorKnowledge, tokens: Sequence[Token]
 ) -> tuple[tuple[str, ...], tuple[Token, ...]]:
@@ -283,6 +290,8 @@ def agent_sectors(
         # a civilian person.
         matches = [m for m in matches if words[m[0] : m[1]] != ["civilian"]]
     for start, end, codes in matches:
+        if _FORMER.intersection(words[:start]) and set(codes) & _OFFICES:
+            codes = ("ELI",)  # "the ousted president", "a sacked minister": no office now
         for code in codes:
             if code not in sectors:
                 sectors.append(code)
