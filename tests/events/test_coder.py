@@ -597,3 +597,13 @@ def test_calling_something_a_name_is_no_phone_call() -> None:
     assert {e.cameo for e in named} == {"051"}
     called = code_text("Putin called Erdogan on Monday.", date=dt.date(2020, 3, 2))
     assert {e.cameo for e in called} == {"041"}
+
+
+def test_who_planted_or_fired_the_weapon_is_the_attacker() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "A roadside bomb planted by Maoist rebels destroyed a police vehicle in India's "
+        "Chhattisgarh state on Wednesday, killing 10 policemen."
+    )
+    assert ("INDREB", "INDCOP", "1833") in _triples(events)

@@ -394,7 +394,7 @@ class _Resolver:
             ):
                 continue  # "threatened force", "for security": not a body of people
             if sectors and not any(
-                c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ in ("PRON", "PROPN")
+                c.dep_ in ("poss", "compound", "amod", "nmod") and self._owner(c)
                 for c in head.children
             ):
                 agents.append((head, sectors))
@@ -415,6 +415,15 @@ class _Resolver:
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
             )
             self._store(head, (mention,))
+
+    def _owner(self, modifier: Token) -> bool:
+        """ "their embassies", "Hamas police": a pronoun or a name that is an actor makes the
+        role word someone's own; "Maoist rebels" are still the country's."""
+        if modifier.pos_ == "PRON":
+            return True
+        return modifier.pos_ == "PROPN" and bool(
+            self.result.at(modifier.i) or self.result.modifying(modifier.i)
+        )
 
     def _is_region(self, code: str) -> bool:
         """ "African", "European": a region places no one in a country."""

@@ -585,7 +585,9 @@ class EventCoder:
         token = trigger.token
         if trigger.entry.pos == "verb":
             subjects, _ = self._subjects(token)
-            return [m for s in subjects for m in self._actors_of(s, actors)]
+            return [
+                m for s in subjects for m in self._actors_of(s, actors) or self._planters(s, actors)
+            ]
         noun = trigger.carrier if trigger.carrier is not None else token
         if self._received(trigger):
             assert trigger.governor is not None
@@ -694,6 +696,20 @@ class EventCoder:
         subjects, _ = self._subjects(governor)
         partners = self._slot_tokens(governor, "prep:with")
         return [m for arg in (*subjects, *partners) for m in self._actors_of(arg, actors)]
+
+    def _planters(self, thing: Token, actors: DocumentActors) -> list[Mention]:
+        """ "a roadside bomb planted by Maoist rebels", "a rocket fired by Hamas": who set off
+        the weapon that is the subject."""
+        return [
+            m
+            for acl in thing.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for o in agent.children
+            if o.dep_ == "pobj"
+            for m in self._actors_of(o, actors)
+        ]
 
     def _leaders(self, noun: Token, actors: DocumentActors) -> list[Mention]:
         """ "a Saudi-led air strike", "an offensive led by Kurdish forces": who led it."""
