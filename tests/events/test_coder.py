@@ -607,3 +607,17 @@ def test_who_planted_or_fired_the_weapon_is_the_attacker() -> None:
         "Chhattisgarh state on Wednesday, killing 10 policemen."
     )
     assert ("INDREB", "INDCOP", "1833") in _triples(events)
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject_and_a_call_partner_is_found() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "German Chancellor Angela Merkel spoke by telephone with Russian President Vladimir "
+        "Putin on Sunday and pressed him to accept a contact group.",
+        date=dt.date(2014, 3, 9),
+    )
+    triples = _triples(events)
+    assert {("DEUGOV", "RUSGOV", "041"), ("RUSGOV", "DEUGOV", "041")} <= triples
+    assert ("DEUGOV", "DEUGOV", "020") not in triples
+    assert any(t[:2] == ("DEUGOV", "RUSGOV") and t[2].startswith("02") for t in triples)

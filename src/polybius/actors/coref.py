@@ -632,8 +632,34 @@ class _Resolver:
         chain = ((antecedent.start, antecedent.end), *antecedent.chain)
         return Mention(text, start, end, antecedent.actor, rule=rule, chain=chain[:8])
 
-    def _last_person(self, *, before: int, prefer_subject: bool = True) -> _Known | None:
-        recent = [k for k in self.persons if k.mention.start < before]
+    def _own_subject_span(self, pronoun: Token) -> tuple[int, int] | None:
+        """ "Merkel ... pressed him": the character span of the subject of the verb whose
+        object the pronoun is, which a non-reflexive object pronoun cannot mean."""
+        if pronoun.dep_ not in ("dobj", "dative"):
+            return None
+        verb = pronoun.head
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject.idx, subject.idx + len(subject.text)
+            if verb.dep_ != "conj" or verb.head is verb:
+                return None
+            verb = verb.head  # "Merkel spoke with Putin and pressed him"
+        return None
+
+    def _last_person(
+        self,
+        *,
+        before: int,
+        prefer_subject: bool = True,
+        besides: tuple[int, int] | None = None,
+    ) -> _Known | None:
+        recent = [
+            k
+            for k in self.persons
+            if k.mention.start < before
+            and not (besides and k.mention.start <= besides[0] < k.mention.end)
+        ]
         if not recent:
             return None
         if prefer_subject:
@@ -670,7 +696,7 @@ class _Resolver:
             return
         start, end = token.idx, token.idx + len(token.text)
         if word in _MALE_FEMALE:
-            known = self._last_person(before=start)
+            known = self._last_person(before=start, besides=self._own_subject_span(token))
             if known is not None:
                 mention = self._refer(token.text, start, end, known.mention, "coref:pronoun")
                 self._store_reference(token, (mention,))

@@ -787,6 +787,15 @@ class EventCoder:
             hosts.extend(described)
             # "dropped bombs containing sarin on civilians": or from what the object holds.
             hosts.extend(g for a in described for g in a.children if g.dep_ == "dobj")
+        if entry.code[:2] == "04":
+            # "spoke by telephone with Putin": the partner may hang from the manner phrase.
+            hosts.extend(
+                o
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "via", "over")
+                for o in c.children
+                if o.dep_ == "pobj"
+            )
         passive = entry.pos == "verb" and any(c.dep_ == "nsubjpass" for c in token.children)
         if entry.code[:2] == "13" and entry.pos == "verb":
             threatened = self._threatened(token, actors, sentence, sources)
