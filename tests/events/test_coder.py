@@ -621,3 +621,13 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject_and_a_call_partner_is_
     assert {("DEUGOV", "RUSGOV", "041"), ("RUSGOV", "DEUGOV", "041")} <= triples
     assert ("DEUGOV", "DEUGOV", "020") not in triples
     assert any(t[:2] == ("DEUGOV", "RUSGOV") and t[2].startswith("02") for t in triples)
+
+
+def test_accusing_each_other_goes_both_ways() -> None:
+    from polybius.api import code_text
+
+    events = code_text("India and Pakistan accused each other of violating the ceasefire.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("IND", "PAK"),
+        ("PAK", "IND"),
+    }

@@ -1083,7 +1083,10 @@ class EventCoder:
             if code == "040" and self._by_phone(trigger, actors):
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
-            for source, target, pair_code in _pairs(trigger.entry, code, sources, targets):
+            entry = trigger.entry
+            if _each_other(trigger.token):
+                entry = replace(entry, reciprocal=True)  # "accused each other of ..."
+            for source, target, pair_code in _pairs(entry, code, sources, targets):
                 event_code = _hijacking(_repression(pair_code, source, target), source)
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
                 if elsewhere and elsewhere not in parties:
@@ -1435,6 +1438,16 @@ def _reduced_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and verb.head.dep_ != "ROOT"
         and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    )
+
+
+def _each_other(verb: Token) -> bool:
+    """ "accused each other", "fought one another": the subjects act on one another."""
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and c.lower_ in ("other", "another")
+        and any(g.lower_ in ("each", "one") for g in c.children)
+        for c in verb.children
     )
 
 
