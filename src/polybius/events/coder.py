@@ -532,14 +532,7 @@ class EventCoder:
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         by_agent = _bare_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
         if passive_subjects or _reduced_passive(verb) or by_agent:
-            agents = [
-                obj
-                for c in verb.children
-                if c.dep_ == "agent"
-                for obj in c.children
-                if obj.dep_ == "pobj"
-            ]
-            return agents, True
+            return self._slot_tokens(verb, "agent"), True
         if subjects or guard > 4:
             return subjects, False
         head = verb.head
@@ -704,11 +697,8 @@ class EventCoder:
             m
             for acl in thing.children
             if acl.dep_ == "acl" and acl.tag_ == "VBN"
-            for agent in acl.children
-            if agent.dep_ == "agent"
-            for o in agent.children
-            if o.dep_ == "pobj"
-            for m in self._actors_of(o, actors)
+            for doer in self._slot_tokens(acl, "agent")
+            for m in self._actors_of(doer, actors)
         ]
 
     def _leaders(self, noun: Token, actors: DocumentActors) -> list[Mention]:
@@ -720,13 +710,9 @@ class EventCoder:
             for arg in child.children:
                 if arg.dep_ in ("npadvmod", "compound", "nmod"):
                     found.extend(self._actors_of(arg, actors))
-                elif arg.dep_ == "agent":
-                    found.extend(
-                        m
-                        for o in arg.children
-                        if o.dep_ == "pobj"
-                        for m in self._actors_of(o, actors)
-                    )
+            found.extend(
+                m for o in self._slot_tokens(child, "agent") for m in self._actors_of(o, actors)
+            )
         return found
 
     def _victims(self, noun: Token, actors: DocumentActors) -> list[Mention]:
@@ -879,13 +865,9 @@ class EventCoder:
                 ]
                 # "to break up a march by opposition supporters": "by" is often parsed as
                 # the clause's agent.
-                args += [o for c in clause.children if c.dep_ == "agent" for o in c.children]
+                args += self._slot_tokens(clause, "agent")
                 for arg in args:
-                    found = [
-                        m
-                        for m in self._actors_of(arg, actors)
-                        if m.actor is None or m.actor.sectors or m.actor.country not in exclude
-                    ]
+                    found = [m for m in self._actors_of(arg, actors) if not _own(m, exclude)]
                     if found:
                         return found
         return []
@@ -1023,6 +1005,14 @@ class EventCoder:
                 for obj in prep.children
                 if obj.dep_ in ("pobj", "pcomp")
             ]
+        if slot == "agent":  # "killed by rebels": the passive's doer
+            return [
+                obj
+                for c in host.children
+                if c.dep_ == "agent"
+                for obj in c.children
+                if obj.dep_ == "pobj"
+            ]
         if slot == "ccomp-subject":
             return [
                 subj
@@ -1144,20 +1134,22 @@ class EventCoder:
             entry = self._entry_for(word, actors)
             if entry is None or entry.code[:2] in ("02", "10"):
                 # "urged Iran to resume talks": a light verb's object names the action.
-                entry = next(
-                    (
-                        e
-                        for o in word.children
-                        if o.dep_ == "dobj" and word.lemma_.lower() in LIGHT_VERBS
-                        for e in (self._entry_for(o, actors),)
-                        if e is not None
-                    ),
-                    None,
-                )
+                entry = self._light_object_entry(word, actors)
             if entry is not None:
                 derived = appeal_code(trigger.entry.code[:2], entry.code)
                 if derived is not None:
                     return derived
+        return None
+
+    def _light_object_entry(self, verb: Token, actors: DocumentActors) -> LexiconEntry | None:
+        """The entry of a light verb's object: "resume talks", "carry out ethnic cleansing"."""
+        if verb.lemma_.lower() not in LIGHT_VERBS:
+            return None
+        for obj in verb.children:
+            if obj.dep_ == "dobj":
+                entry = self._entry_for(obj, actors)
+                if entry is not None:
+                    return entry
         return None
 
     def _charge_code(
@@ -1176,18 +1168,9 @@ class EventCoder:
             ]
             for act in acts:
                 entry = self._entry_for(act, actors)
-                if entry is None and act.lemma_.lower() in LIGHT_VERBS:
+                if entry is None:
                     # "accused Azerbaijan of carrying out ethnic cleansing"
-                    entry = next(
-                        (
-                            e
-                            for o in act.children
-                            if o.dep_ == "dobj"
-                            for e in (self._entry_for(o, actors),)
-                            if e is not None
-                        ),
-                        None,
-                    )
+                    entry = self._light_object_entry(act, actors)
                 if entry is not None:
                     return _accusation_code(entry.code)
             return None
