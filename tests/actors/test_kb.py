@@ -325,3 +325,12 @@ def test_loads_without_persons_file(monkeypatch: pytest.MonkeyPatch) -> None:
     base = kb_module._build(files)
     assert base.persons == ()
     assert base.country_by_adjective("Russian") is not None
+
+
+def test_of_offices_held_at_once_the_titled_one_else_the_government_one(kb: KnowledgeBase) -> None:
+    # Hu Jintao was President (from 2003) and chaired the military commission (from 2004).
+    (hu,) = kb.persons_by_name("Hu Jintao")
+    date = dt.date(2010, 1, 1)
+    assert kb.person_code_at(hu, date) == "CHNGOV"
+    assert kb.person_code_at(hu, date, ["chairman", "of", "the", "military"]) == "CHNMIL"
+    assert kb.person_code_at(hu, date, ["chinese", "president"]) == "CHNGOV"

@@ -631,3 +631,63 @@ def test_accusing_each_other_goes_both_ways() -> None:
         ("IND", "PAK"),
         ("PAK", "IND"),
     }
+
+
+def test_a_demand_that_someone_act_targets_them_even_when_the_clause_is_misparsed() -> None:
+    from polybius.api import code_text
+
+    # The small model parses these bare subjunctive clauses as noun phrases.
+    triples = _triples(
+        code_text(
+            "The U.N. Security Council demanded on Friday that Ethiopia and Eritrea halt "
+            "hostilities immediately."
+        )
+    )
+    assert {("IGOUNO", "ETH"), ("IGOUNO", "ERI")} <= {t[:2] for t in triples}
+    triples = _triples(
+        code_text(
+            "Protesters in Kiev demanded on Sunday that President Viktor Yanukovych resign.",
+            date=dt.date(2013, 12, 8),
+        )
+    )
+    assert ("UKROPP", "UKRGOV", "1041") in triples
+
+
+def test_a_purpose_clause_aims_force_at_whoever_held_what_it_breaks_up() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Kenyan police fired tear gas on Monday to break up a march by several hundred "
+            "opposition supporters in central Nairobi."
+        )
+    )
+    assert ("KENCOP", "KENOPP", "175") in triples
+
+
+def test_an_event_carried_by_a_message_and_one_returned_from() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Chinese President Hu Jintao sent a message of condolence to Japan's Emperor "
+            "Akihito on Saturday.",
+            date=dt.date(2011, 3, 12),
+        )
+    )
+    assert ("CHNGOV", "JPNGOV", "018") in triples
+    assert not any(t[2].startswith("07") for t in triples)  # a message is no aid
+    triples = _triples(
+        code_text(
+            "Tsai Ing-wen returned from a meeting with U.S. House Speaker Kevin McCarthy.",
+            date=dt.date(2023, 4, 7),
+        )
+    )
+    assert ("TWNGOV", "USALEG", "040") in triples
+
+
+def test_a_plural_the_tagger_takes_for_a_verb_is_still_an_event_noun() -> None:
+    from polybius.api import code_text
+
+    events = code_text("China's military launched large-scale combat drills around Taiwan.")
+    assert ("CHNMIL", "TWN", "150") in _triples(events)

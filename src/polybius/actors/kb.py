@@ -90,6 +90,10 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # --------------------------------------------------------------------------- records
 
 
+# Words of a title that say nothing of the office: "Minister of Defence".
+_TITLE_GLUE = frozenset({"of", "the", "and", "for", "a"})
+
+
 @dataclass(frozen=True, slots=True)
 class SectorInfo:
     """A CAMEO sector (agent) code and what it means."""
@@ -844,9 +848,14 @@ class KnowledgeBase:
             self._memo[key] = value
 
     @staticmethod
-    def role_at(person: Person, date: dt.date | None) -> Role | None:
-        """The role ``person`` holds on ``date`` (the latest-starting if several); no date:
-        the latest role."""
+    def role_at(person: Person, date: dt.date | None, title: Iterable[str] = ()) -> Role | None:
+        """The role ``person`` holds on ``date``; no date: the latest role.
+
+        Of several roles held at once, the one whose title the text gives ("President Hu"),
+        else of the dated ones (an undated role is a default) a government office (CAMEO
+        codes a head of state who also chairs the military commission as GOV), else the
+        latest-starting.
+        """
         if not person.roles:
             return None
         if isinstance(date, dt.datetime):
@@ -857,15 +866,24 @@ class KnowledgeBase:
             candidates = [role for role in person.roles if role.valid_on(date)]
         if not candidates:
             return None
+        words = {w.lower() for w in title} - _TITLE_GLUE
+        titled = [r for r in candidates if words & set(r.title.lower().split())]
+        # An undated role is the default that dated ones override.
+        dated = [r for r in candidates if r.start is not None] or candidates
+        governing = [r for r in dated if r.code.endswith("GOV")]
+        candidates = titled or governing or dated
         best = candidates[0]
         for role in candidates[1:]:
             if (role.start or dt.date.min) >= (best.start or dt.date.min):
                 best = role
         return best
 
-    def person_code_at(self, person: Person, date: dt.date | None) -> str:
-        """Actor code on ``date``: the role's code, else out_of_office, else country + ELI."""
-        role = self.role_at(person, date)
+    def person_code_at(
+        self, person: Person, date: dt.date | None, title: Iterable[str] = ()
+    ) -> str:
+        """Actor code on ``date``: the role's code (the one ``title`` names, if several),
+        else out_of_office, else country + ELI."""
+        role = self.role_at(person, date, title)
         if role is not None:
             return role.code
         if person.out_of_office:

@@ -117,8 +117,21 @@ _QUANTITIES = frozenset(
         "amount",
     }
 )
+# Nouns that only carry the event in their "of" phrase: "sent a message of condolence".
+_MESSAGES = frozenset(
+    {"message", "letter", "note", "telegram", "cable", "expression", "gesture", "words"}
+)
 # "engaged in ethnic cleansing", "took part in the attack": the noun is the subject's act.
 _TAKING_PART = frozenset({"engage", "participate", "involve", "join"})
+# Military equipment the knowledge base codes as forces ("Israeli warplanes struck"); in an
+# "of" phrase it is what is delivered or sold.
+_EQUIPMENT = frozenset(
+    {"warship", "warplane", "jet", "aircraft", "gunboat", "gunship", "tank", "helicopter", "drone"}
+)
+# Dependencies only a noun can bear: a "verb" in them is mis-tagged.
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
+# And clauses only a verb can head: a "noun" heading one is a verb.
+_CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl"})
 _ANAPHORIC_DETS = frozenset({"such", "this", "that", "these", "those"})
 _ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that"})
 _SUBJECT_DEPS = ("nsubj", "csubj")
@@ -266,7 +279,13 @@ class EventCoder:
 
     # -- triggers -------------------------------------------------------------------
     def _entry_for(self, token: Token, actors: DocumentActors | None = None) -> LexiconEntry | None:
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
+            pos = "noun"  # "launched combat drills": the small model tags some plurals as verbs
+        elif (
+            token.pos_ == "VERB"
+            or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+            or (token.pos_ == "NOUN" and token.dep_ in _CLAUSAL_DEPS)  # "that Biden resign"
+        ):
             pos = "verb"
         elif token.pos_ == "NOUN" and (
             token.dep_ != "compound" or token.head.lemma_.lower() in _CARRIER_NOUNS
@@ -401,9 +420,13 @@ class EventCoder:
                 entry.pos == "noun"
                 and noun.dep_ == "pobj"
                 and noun.head.lower_ == "of"
-                and noun.head.head.lower_ in _QUANTITIES
+                and (
+                    noun.head.head.lower_ in _QUANTITIES
+                    or noun.head.head.lemma_.lower() in _MESSAGES
+                )
             ):
-                # "tonnes of aid were delivered": the amount carries the event.
+                # "tonnes of aid were delivered", "sent a message of condolence to Tokyo": the
+                # amount or the message carries the event.
                 carrier = noun = noun.head.head
             governor = None
             if (
@@ -479,6 +502,10 @@ class EventCoder:
         found = list(actors.at(token.i)) or list(actors.modifying(token.i))
         if not found and depth < 2 and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             for prep in token.children:
+                if prep.lower_ == "of" and any(
+                    o.lemma_.lower() in _EQUIPMENT for o in prep.children
+                ):
+                    continue  # "deliveries of fighter jets to Egypt": the jets are goods
                 if prep.dep_ == "prep" and prep.lower_ in (
                     "of",
                     "between",
@@ -630,12 +657,13 @@ class EventCoder:
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
                 return found
-        # "made the remarks after talks with Robertson", "during a visit to Beirut": a
-        # meeting or a visit in a time adjunct is the subject's own.
+        # "made the remarks after talks with Robertson", "during a visit to Beirut",
+        # "returned from a meeting with McCarthy": a meeting or a visit in a time adjunct,
+        # or one come back from, is the subject's own.
         if (
             trigger.entry.code[:2] == "04"
             and token.dep_ == "pobj"
-            and token.head.lower_ in _TIME_PREPOSITIONS
+            and (token.head.lower_ in _TIME_PREPOSITIONS or token.head.lower_ == "from")
             and token.head.head.pos_ in ("VERB", "AUX")
         ):
             subjects, _ = self._subjects(token.head.head)
@@ -827,6 +855,10 @@ class EventCoder:
                         confidence = 0.7
                     if found:
                         return found, confidence
+        if "ccomp-subject" in slots:
+            found = self._clause_actor(token, actors, exclude)
+            if found:
+                return found, 0.8
         if entry.pos == "verb" and entry.objects:
             # "tried to assassinate the president": the attempt is aimed at whom the act is.
             for clause in (
@@ -847,6 +879,27 @@ class EventCoder:
             return self._location_target(hosts, actors, exclude, preps=("from", "of")), 0.8
         return [], 1.0
 
+    def _clause_actor(
+        self, verb: Token, actors: DocumentActors, exclude: set[str | None]
+    ) -> list[Mention]:
+        """ "demanded that Moscow immediately release ...": the small model often parses a
+        bare subjunctive clause as a noun phrase, losing its subject; the first actor named
+        in the clause is then taken as the one asked."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i < verb.i:
+                continue
+            # "that Ethiopia and Eritrea halt hostilities": the names may be parsed as the
+            # noun's modifiers, and only those before it can be its subject.
+            ahead = [m for m in actors.modifying(clause.i) if m.start < clause.idx]
+            found = [m for m in ahead if not _own(m, exclude)]
+            if found:
+                return found
+            for word in clause.subtree:
+                found = [m for m in self._actors_of(word, actors) if not _own(m, exclude)]
+                if found:
+                    return found
+        return []
+
     def _purpose_target(
         self, hosts: Sequence[Token], actors: DocumentActors, exclude: set[str | None]
     ) -> list[Mention]:
@@ -863,9 +916,15 @@ class EventCoder:
                 args += [
                     a for p in ("from", "on", "of") for a in self._slot_tokens(clause, f"prep:{p}")
                 ]
-                # "to break up a march by opposition supporters": "by" is often parsed as
-                # the clause's agent.
-                args += self._slot_tokens(clause, "agent")
+                # "to break up a march by opposition supporters": who held the march, its
+                # "by" parsed as the clause's agent, its prepositional phrase or the noun's.
+                args += self._slot_tokens(clause, "agent") + self._slot_tokens(clause, "prep:by")
+                args += [
+                    a
+                    for o in self._slot_tokens(clause, "dobj")
+                    for p in ("by", "of")
+                    for a in self._slot_tokens(o, f"prep:{p}")
+                ]
                 for arg in args:
                     found = [m for m in self._actors_of(arg, actors) if not _own(m, exclude)]
                     if found:
@@ -878,7 +937,16 @@ class EventCoder:
         actors: DocumentActors,
         exclude: set[str | None],
         *,
-        preps: Sequence[str] = ("in", "at", "through", "across", "outside", "near", "along"),
+        preps: Sequence[str] = (
+            "in",
+            "at",
+            "through",
+            "across",
+            "outside",
+            "near",
+            "along",
+            "around",
+        ),
     ) -> list[Mention]:
         """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
         is aimed at the country where it happens; troops massed "along the border with
@@ -1228,6 +1296,9 @@ class EventCoder:
                     derived: str | None = derive(entry.code)
                     if derived and derived[:2] == trigger.entry.code[:2]:
                         return derived
+                    # "brushed aside objections to the trip": an act of its own (111) is what
+                    # was rejected, not the trip it concerns (nor a phrase misattached).
+                    return None
                 following.extend(
                     g
                     for c in word.children
