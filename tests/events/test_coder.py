@@ -691,3 +691,40 @@ def test_a_plural_the_tagger_takes_for_a_verb_is_still_an_event_noun() -> None:
 
     events = code_text("China's military launched large-scale combat drills around Taiwan.")
     assert ("CHNMIL", "TWN", "150") in _triples(events)
+
+
+def test_a_persons_name_is_the_entity_nearest_the_head_and_the_rest_is_title() -> None:
+    from polybius.api import code_text
+
+    # The small model reads "Jailed Kremlin" as a person and stops "Aung San" short.
+    triples = _triples(
+        code_text(
+            "Jailed Kremlin critic Alexei Navalny went on hunger strike on Wednesday to demand "
+            "proper medical care from prison authorities.",
+            date=dt.date(2021, 3, 31),
+        )
+    )
+    assert ("RUSOPP", "RUSCOP", "142") in triples
+    events = code_text(
+        "Myanmar's military government released pro-democracy leader Aung San Suu Kyi from "
+        "house arrest on Saturday.",
+        date=dt.date(2010, 11, 13),
+    )
+    assert [(e.target.code, e.cameo) for e in events if e.target] == [("MMROPP", "0841")]
+
+
+def test_a_group_is_the_actor_its_of_phrase_names() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "A delegation of U.S. senators arrived in Hanoi on Friday for a three-day visit.",
+        date=dt.date(2015, 5, 29),
+    )
+    assert ("USALEG", "VNMGOV", "042") in _triples(events)
+
+
+def test_asking_forgiveness_is_an_apology() -> None:
+    from polybius.api import code_text
+
+    events = code_text("The German president asked Namibia for forgiveness.")
+    assert ("DEUGOV", "NAM", "055") in _triples(events)

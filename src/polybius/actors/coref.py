@@ -35,6 +35,7 @@ from polybius.actors.recognise import (
     iter_candidate_heads,
     make_actor,
     noun_phrase,
+    person_name,
     phrase_actors,
     split_code,
 )
@@ -54,6 +55,23 @@ _MASS_SENSES = frozenset(
     {"force", "defence", "defense", "security", "intelligence", "command", "leadership"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# Nouns of places: "the southern Tanzanian town of Songea" places the sentence in Tanzania.
+_PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "capital",
+        "region",
+        "province",
+        "district",
+        "port",
+        "territory",
+        "state",
+        "island",
+        "countryside",
+    }
+)
 _WILLING = frozenset(
     {"ready", "willing", "prepared", "determined", "eager", "keen", "committed", "unwilling"}
 )
@@ -348,7 +366,7 @@ class _Resolver:
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
             sectors = self._role_sectors(head)
-            if not sectors or head.lemma_.lower() in TITLE_NOUNS:
+            if not sectors or head.lemma_.lower() in TITLE_NOUNS or self._of_actor(head):
                 continue
             if any(
                 c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PRON", "PROPN")
@@ -377,12 +395,12 @@ class _Resolver:
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
-            if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+            if person_name(self._phrase(head)):
                 persons.append(head)
                 continue
             if head.pos_ != "NOUN":
                 continue
-            if head.i in self.result.by_modifier:
+            if head.i in self.result.by_modifier or self._of_actor(head):
                 continue
             if head.lemma_.lower() in TITLE_NOUNS:
                 # "the opposition leader" with no one named before: the role phrase codes it.
@@ -415,6 +433,16 @@ class _Resolver:
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
             )
             self._store(head, (mention,))
+
+    def _of_actor(self, head: Token) -> bool:
+        """ "a delegation of U.S. senators": the group is the actor its "of" phrase names."""
+        return any(
+            self.result.at(obj.i) or self.result.modifying(obj.i)
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        )
 
     def _owner(self, modifier: Token) -> bool:
         """ "their embassies", "Hamas police": a pronoun or a name that is an actor makes the
@@ -456,6 +484,7 @@ class _Resolver:
             if place:
                 countries.add(place)
             located = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+            located = located or token.lemma_.lower() in _PLACE_NOUNS
             for m in (*self.result.at(token.i), *self.result.modifying(token.i)):
                 actor = m.actor
                 if (
@@ -477,7 +506,7 @@ class _Resolver:
         """ "President Alvaro Uribe" in a sentence about Colombia only: a person the knowledge
         base does not know, coded from the title and the one country in view."""
         phrase = self._phrase(head)
-        names = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        names = person_name(phrase)
         titles = [t for t in phrase.tokens if t not in names]
         titles += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         sectors, _ = agent_sectors(self.kb, titles)
@@ -558,14 +587,12 @@ class _Resolver:
                 self.result.unresolved.extend(mentions)
             self._store(head, mentions, title_words=[t.text for t in phrase.tokens if t != head])
             return
-        if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        name = person_name(phrase)
+        if name:
             mention = self._name_reference(head, phrase)
             if mention is not None:
                 self._store(head, (mention,))
                 return
-            name = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"] or [
-                head
-            ]
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             text = str(head.doc[name[0].i : name[-1].i + 1].text)
             self.result.unresolved.append(Mention(text, start, end, None, "unresolved"))

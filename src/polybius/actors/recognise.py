@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from polybius.model import Actor
 
 __all__ = [
+    "person_name",
     "PERSON_ROLES",
     "TITLE_NOUNS",
     "UNKNOWN_COUNTRY",
@@ -316,9 +317,9 @@ def phrase_actors(
     modifiers = [t for t in phrase.tokens if t != head]
 
     # A person: the knowledge base first, then title and nationality.
-    if ent in _PERSON_ENTS and head.pos_ == "PROPN":
-        name_tokens = [t for t in phrase.tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
-        name = " ".join(t.text for t in name_tokens) or head.text
+    name_tokens = person_name(phrase)
+    if name_tokens:
+        name = " ".join(t.text for t in name_tokens)
         title_tokens = [t for t in modifiers if t not in name_tokens]
         countries = countries_of_tokens(kb, title_tokens)
         sectors, _ = agent_sectors(kb, title_tokens)
@@ -529,6 +530,42 @@ def _first_name_fits(person: Any, name: str) -> bool:
     first = name.split()[0].lower()
     names = [person.name, *getattr(person, "aliases", ())]
     return any(n.lower().startswith(first) for n in names)
+
+
+def person_name(phrase: NounPhrase) -> list[Token]:
+    """The words of the person's name that ends a phrase, or [] if it names no person.
+
+    The name is the run of proper nouns ending at the head that holds the small model's
+    PERSON entity nearest the head: "Jailed Kremlin critic Alexei Navalny" (its entity
+    starts at "Jailed") is Alexei Navalny with title "Jailed Kremlin critic"; in "Aung San
+    Suu Kyi" the entity stops at "San", the name does not.
+    """
+    head = phrase.head
+    if head.pos_ != "PROPN" or head.ent_type_ not in (*_PERSON_ENTS, ""):
+        return []
+    tokens = list(phrase.tokens)
+    if head not in tokens:
+        return []
+    at = tokens.index(head)
+    run: list[Token] = []
+    seen_person = False
+    for token in reversed(tokens[: at + 1]):
+        if token.text == "-" and run:
+            run.append(token)  # "al-Bashir"
+            continue
+        if token.pos_ != "PROPN":
+            break
+        if token.ent_type_ in _PERSON_ENTS:
+            seen_person = True
+        elif seen_person:
+            break  # the entity ended: what precedes it is title
+        run.append(token)
+    if not seen_person:
+        return []
+    run.reverse()
+    while run and run[0].text == "-":
+        run.pop(0)
+    return run
 
 
 def iter_candidate_heads(sentence: Any) -> Iterator[Token]:

@@ -383,8 +383,9 @@ class EventCoder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
-                        if child.lower_ in ("of", "for"):
-                            # "a package of military aid", "asked for financial support"
+                        if child.lower_ in ("of", "for", "on"):
+                            # "a package of military aid", "asked for financial support",
+                            # "went on hunger strike"
                             found.update(
                                 m.lemma_.lower()
                                 for m in g.children
