@@ -728,3 +728,44 @@ def test_asking_forgiveness_is_an_apology() -> None:
 
     events = code_text("The German president asked Namibia for forgiveness.")
     assert ("DEUGOV", "NAM", "055") in _triples(events)
+
+
+def test_an_adjective_predicate_is_a_comment_on_the_other_actor_it_names() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Israeli Prime Minister Yitzhak Rabin said on Sunday he was optimistic that a full "
+            "peace treaty with Jordan could be concluded before the end of the year.",
+            date=dt.date(1994, 7, 24),
+        )
+    )
+    assert ("ISRGOV", "JOR", "013") in triples
+    # Where the subject is no actor, the speaker holds the view.
+    triples = _triples(
+        code_text(
+            "Russian Foreign Minister Sergei Lavrov said on Wednesday that the prospects for "
+            "arms control talks with Washington were bleak.",
+            date=dt.date(2023, 2, 1),
+        )
+    )
+    assert ("RUSGOV", "USAGOV", "012") in triples
+    assert code_text("The minister was worried about inflation.") == []
+
+
+def test_a_past_when_clause_under_an_appeal_reports_what_happened() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "British Prime Minister Rishi Sunak urged Egyptian President Abdel Fattah al-Sisi to "
+        "free the activist when the two met in Sharm el-Sheikh on Monday.",
+        date=dt.date(2022, 11, 8),
+    )
+    met = [e for e in events if e.cameo == "040"]
+    assert {(e.source.code, e.target.code if e.target else None) for e in met} == {
+        ("GBRGOV", "EGYGOV"),
+        ("EGYGOV", "GBRGOV"),
+    }
+    assert all(e.modality.factual for e in met)
+    # The act appealed for has not happened.
+    assert not any(e.modality.factual for e in events if e.cameo == "0841")

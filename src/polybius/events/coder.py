@@ -130,6 +130,8 @@ _EQUIPMENT = frozenset(
 )
 # Dependencies only a noun can bear: a "verb" in them is mis-tagged.
 _NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
+# An adjective that is a predicate: "was optimistic", "remained hopeful", "said it was bleak".
+_PREDICATE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "xcomp", "conj", "oprd"})
 # And clauses only a verb can head: a "noun" heading one is a verb.
 _CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl"})
 _ANAPHORIC_DETS = frozenset({"such", "this", "that", "these", "those"})
@@ -279,7 +281,9 @@ class EventCoder:
 
     # -- triggers -------------------------------------------------------------------
     def _entry_for(self, token: Token, actors: DocumentActors | None = None) -> LexiconEntry | None:
-        if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
+        if token.pos_ == "ADJ" and token.dep_ in _PREDICATE_DEPS:
+            pos = "adj"  # "said he was optimistic that ..."
+        elif token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
             pos = "noun"  # "launched combat drills": the small model tags some plurals as verbs
         elif (
             token.pos_ == "VERB"
@@ -604,6 +608,8 @@ class EventCoder:
 
     def _sources(self, trigger: _Trigger, actors: DocumentActors) -> list[Mention]:
         token = trigger.token
+        if trigger.entry.pos == "adj":
+            return self._described(token, actors)
         if trigger.entry.pos == "verb":
             subjects, _ = self._subjects(token)
             return [
@@ -669,6 +675,36 @@ class EventCoder:
         ):
             subjects, _ = self._subjects(token.head.head)
             return [m for s in subjects for m in self._actors_of(s, actors)]
+        return []
+
+    def _described(self, adjective: Token, actors: DocumentActors) -> list[Mention]:
+        """Who an adjective predicate describes ("he was optimistic"), or, where that is no
+        actor ("the prospects were bleak"), who says so."""
+        clause = adjective if adjective.dep_ not in ("acomp", "oprd", "xcomp") else adjective.head
+        for _ in range(3):
+            subjects, passive = self._subjects(clause)
+            found = [] if passive else [m for s in subjects for m in self._actors_of(s, actors)]
+            if found:
+                return found
+            if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
+                return []
+            clause = clause.head
+        return []
+
+    def _topic(
+        self, adjective: Token, actors: DocumentActors, exclude: set[str | None]
+    ) -> list[Mention]:
+        """ "optimistic that a treaty with Jordan ...", "the prospects for talks with
+        Washington were bleak": the first other actor the predicate or its subject names."""
+        clause = adjective.head if adjective.dep_ in ("acomp", "oprd", "xcomp") else adjective
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+        for root in (adjective, *subjects):
+            for word in root.subtree:
+                if word.i == root.i and root is not adjective:
+                    continue  # the subject itself is who is described
+                found = [m for m in actors.at(word.i) if m.actor and m.actor.country not in exclude]
+                if found:
+                    return found
         return []
 
     def _threatened(
@@ -776,6 +812,11 @@ class EventCoder:
             assert trigger.governor is not None
             subjects, _ = self._subjects(trigger.governor)
             return [m for s in subjects for m in self._actors_of(s, actors)], 1.0
+        if entry.pos == "adj":
+            countries: set[str | None] = {
+                m.actor.country for m in sources if m.actor and m.actor.country
+            }
+            return self._topic(token, actors, countries), 0.7
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
         slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
         if "dobj" not in slots:

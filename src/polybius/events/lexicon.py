@@ -9,7 +9,7 @@ A lexicon is a YAML file (``data/lexicon/events.yaml`` ships; users add their ow
     entries:
       - id: sign-agreement          # unique; shown in every event it codes
         lemmas: [sign, initial]     # trigger lemmas (lower case)
-        pos: verb                   # verb (default) or noun
+        pos: verb                   # verb (default), noun or adj
         code: "057"
         objects: [agreement, memorandum, treaty, accord, pact, deal, protocol]
         reciprocal: true
@@ -17,10 +17,14 @@ A lexicon is a YAML file (``data/lexicon/events.yaml`` ships; users add their ow
 Fields:
 
 ``lemmas``     trigger lemmas; a multi-word lemma such as ``kick off`` needs the particle.
-``pos``        ``verb`` or ``noun``. A noun trigger ("visit", "talks", "opposition") takes
-               its source from a possessor ("Chi's visit"), a nationality or name modifier
-               ("the Yeltsin visit", "Russian opposition") or the subject of the verb that
-               governs it ("Sergeev kicked off a visit", "The two restated their opposition").
+``pos``        ``verb``, ``noun`` or ``adj``. A noun trigger ("visit", "talks", "opposition")
+               takes its source from a possessor ("Chi's visit"), a nationality or name
+               modifier ("the Yeltsin visit", "Russian opposition") or the subject of the verb
+               that governs it ("Sergeev kicked off a visit", "The two restated their
+               opposition"). An adjective trigger is a predicate ("was optimistic that a
+               treaty with Jordan ..."): its source is who is described, or who says so
+               ("Lavrov said the prospects for talks with Washington were bleak"); its target
+               the first other actor its clause or its subject names.
 ``code``       CAMEO code, kept as a string ("042").
 ``objects``    the entry fires only when the direct object (or, for nouns, a ``with``/
                ``of`` phrase) has one of these lemmas. More specific entries win.
@@ -57,7 +61,7 @@ __all__ = ["Lexicon", "LexiconEntry", "load_lexicon"]
 
 log = logging.getLogger(__name__)
 
-_POS = ("verb", "noun")
+_POS = ("verb", "noun", "adj")
 _KNOWN_KEYS = {
     "id",
     "lemmas",

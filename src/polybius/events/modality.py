@@ -235,6 +235,7 @@ def _reported_by(clause: Token) -> Token | None:
     return None
 
 
+_TIME_MARKS = frozenset({"when", "as", "while", "after", "before", "since"})
 _PAST_ADJUNCTS = frozenset({"after", "following", "since", "amid", "despite", "during"})
 _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
@@ -263,6 +264,12 @@ def _inherits(clause: Token) -> bool:
         return False  # "agreed to reopen embassies after talks": the talks took place
     if clause.dep_ == "acl" and clause.tag_ == "VBN":
         return False  # "will sign a deal brokered by Russia": the brokering is done
+    if (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBD"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in clause.children)
+    ):
+        return False  # "urged Sisi to free him when the two met": the meeting took place
     if clause.dep_ in _SCOPE_LINKS:
         return True
     head = clause.head.lower_
