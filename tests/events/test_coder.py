@@ -769,3 +769,85 @@ def test_a_past_when_clause_under_an_appeal_reports_what_happened() -> None:
     assert all(e.modality.factual for e in met)
     # The act appealed for has not happened.
     assert not any(e.modality.factual for e in events if e.cameo == "0841")
+
+
+def test_acting_as_a_mediator_and_standing_by_a_partner() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Turkish President Recep Tayyip Erdogan offered on Tuesday to act as a mediator "
+            "between Russia and Ukraine.",
+            date=dt.date(2022, 3, 1),
+        )
+    )
+    assert {("TURGOV", "RUS", "039"), ("TURGOV", "UKR", "039")} <= triples
+    triples = _triples(code_text("China promised on Thursday to stand by Pakistan."))
+    assert ("CHN", "PAK", "032") in triples
+
+
+def test_a_bodys_officer_is_she_and_a_by_phrase_under_a_light_verb_is_the_target() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "The International Criminal Court's prosecutor said on Wednesday she had opened an "
+            "investigation into possible war crimes by Israeli forces and Palestinian militants."
+        )
+    )
+    assert {("IGOJUDICC", "ISRMIL", "090"), ("IGOJUDICC", "PSEREB", "090")} <= triples
+
+
+def test_an_election_rival_is_the_opposition() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Ivory Coast's incumbent leader Laurent Gbagbo refused on Tuesday to hand power to "
+            "his election rival Alassane Ouattara.",
+            date=dt.date(2010, 12, 7),
+        )
+    )
+    assert ("CIVGOV", "CIVOPP", "1231") in triples
+
+
+def test_talks_deep_in_a_time_phrase_and_an_event_that_is_an_agentless_passives_subject() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Serbia and Kosovo failed to sign an agreement on Tuesday at the end of two days of "
+        "talks in Brussels."
+    )
+    talks = {
+        (e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "046"
+    }
+    assert talks == {("SRB", "KOS"), ("KOS", "SRB")}
+    assert all(e.modality.factual for e in events if e.cameo == "046")
+    assert not any(e.modality.factual for e in events if e.cameo == "057")
+    triples = _triples(
+        code_text(
+            "The signing of the arms reduction treaty by U.S. President Barack Obama and Russian "
+            "President Dmitry Medvedev in Prague on Thursday was welcomed as a fresh start.",
+            date=dt.date(2010, 4, 8),
+        )
+    )
+    assert {("USAGOV", "RUSGOV", "057"), ("RUSGOV", "USAGOV", "057")} <= triples
+
+
+def test_a_military_government_governs_and_a_region_owns_nothing() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Myanmar's military government released opposition leader Aung San Suu Kyi on "
+            "Saturday.",
+            date=dt.date(2010, 11, 13),
+        )
+    )
+    assert ("MMRGOV", "MMROPP", "0841") in triples
+    events = code_text(
+        "Russian troops seized Europe's largest nuclear power plant at Zaporizhzhia in "
+        "southern Ukraine on Friday.",
+        date=dt.date(2022, 3, 4),
+    )
+    assert {e.target.code for e in events if e.target} == {"UKR"}

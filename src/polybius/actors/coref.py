@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from polybius.actors.recognise import (
+    PERSON_ROLES,
     TITLE_NOUNS,
     UNKNOWN_COUNTRY,
     ActorKnowledge,
@@ -236,6 +237,10 @@ class _Resolver:
                 self.persons.append(known)
             elif actor.kind == "igo":
                 self.igos_seen.add(actor.code)
+                if head.lemma_.lower() in PERSON_ROLES:
+                    # "The ICC's prosecutor said she ...": a body's officer is a person.
+                    known.title_words = frozenset({head.lemma_.lower()})
+                    self.persons.append(known)
             elif actor.kind == "state":
                 self.states.append(known)
 
@@ -1002,6 +1007,8 @@ class _Resolver:
                 for m in found
                 if m.actor is not None
             ]
+        # "Europe's largest power plant", "the Middle East peace plan": a region owns nothing.
+        found = [m for m in found if not (m.actor and self._is_region(m.actor.country or ""))]
         if found:
             self.result.by_modifier[head.i] = tuple(found)
             if len(found) > 1:

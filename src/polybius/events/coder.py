@@ -381,7 +381,9 @@ class EventCoder:
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
-            elif (child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "via")) or (
+            elif (
+                child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "via", "as")
+            ) or (
                 child.lower_ == "by" and child.dep_ in ("prep", "agent")  # "spoke by phone"
             ):
                 for g in child.children:
@@ -407,10 +409,14 @@ class EventCoder:
             if entry.pos == "verb" and entry.objects:
                 # "signed a treaty", "called for a ceasefire": the object is part of this
                 # event, not an event of its own.
+                # A passive with no doer codes nothing, so it claims no subject: in "the
+                # signing of the treaty by X and Y was welcomed", the signing is the event.
+                doer = any(c.dep_ == "agent" for c in token.children)
                 claimed.update(
                     c.i
                     for c in token.children
-                    if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
+                    if (c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and doer))
+                    and c.lemma_.lower() in entry.objects
                 )
                 claimed.update(
                     g.i
@@ -489,6 +495,7 @@ class EventCoder:
                 trigger.governor is not None
                 and trigger.governor.i in coded_verbs
                 and trigger.governor.lemma_.lower() not in _CAUSING_VERBS
+                and not _agentless_subject(trigger)
             ):
                 continue
             # A light verb with an event noun as object codes nothing itself.
@@ -643,11 +650,16 @@ class EventCoder:
                 return between
         own = [m for c in token.children if c.dep_ == "poss" for m in self._actors_of(c, actors)]
         own = own or list(actors.modifying(token.i)) or self._leaders(token, actors)
-        # "criticism from Washington", "pressure from Congress", "an attack by rebels"
+        # "criticism from Washington", "pressure from Congress", "an attack by rebels"; "the
+        # bombing of the embassy by NATO": the phrase may hang from the "of" object.
         own = own or [
             m
-            for prep in ("prep:from", "prep:by")
-            for arg in self._slot_tokens(token, prep)
+            for host, prep in (
+                (token, "prep:from"),
+                (token, "prep:by"),
+                *((inner, "prep:by") for inner in self._slot_tokens(token, "prep:of")),
+            )
+            for arg in self._slot_tokens(host, prep)
             for m in self._actors_of(arg, actors)
         ]
         if own:
@@ -667,13 +679,16 @@ class EventCoder:
         # "made the remarks after talks with Robertson", "during a visit to Beirut",
         # "returned from a meeting with McCarthy": a meeting or a visit in a time adjunct,
         # or one come back from, is the subject's own.
+        anchor = token
+        while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head != anchor:
+            anchor = anchor.head.head  # "at the end of two days of talks"
         if (
             trigger.entry.code[:2] == "04"
-            and token.dep_ == "pobj"
-            and (token.head.lower_ in _TIME_PREPOSITIONS or token.head.lower_ == "from")
-            and token.head.head.pos_ in ("VERB", "AUX")
+            and anchor.dep_ == "pobj"
+            and (anchor.head.lower_ in _TIME_PREPOSITIONS or anchor.head.lower_ == "from")
+            and anchor.head.head.pos_ in ("VERB", "AUX")
         ):
-            subjects, _ = self._subjects(token.head.head)
+            subjects, _ = self._subjects(anchor.head.head)
             return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
 
@@ -826,6 +841,9 @@ class EventCoder:
             slots = [s for s in slots if s != "dobj"]
             if trigger.governor is not None:
                 slots.append("dative")  # "offered Indonesia an apology"
+                # "opened an investigation into war crimes by Israeli forces": the governor's
+                # subject acts, so a "by" phrase on the noun belongs to what it is about.
+                slots.append("prep:by")
         hosts = [token]
         if trigger.carrier is not None:
             hosts.append(trigger.carrier)
@@ -836,8 +854,9 @@ class EventCoder:
             # from a participle that describes it ("lift sanctions imposed on Libya").
             objects = [c for c in token.children if c.dep_ == "dobj"]
             # "imposed travel bans and asset freezes on officials": or from the last of
-            # coordinated objects.
+            # coordinated objects; "act as a mediator between": or from the role taken.
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+            objects += self._slot_tokens(token, "prep:as")
             hosts.extend(objects)
             described = [a for o in objects for a in o.children if a.dep_ == "acl"]
             hosts.extend(described)
@@ -1523,6 +1542,18 @@ class EventCoder:
             lexicon_version=self.lexicon.version,
             coder_version=CODER_VERSION,
         )
+
+
+def _agentless_subject(trigger: _Trigger) -> bool:
+    """ "The signing of the treaty by X and Y was welcomed": the subject of a passive that
+    names no doer is an event of its own, not the object of one."""
+    noun = trigger.carrier if trigger.carrier is not None else trigger.token
+    governor = trigger.governor
+    return (
+        noun.dep_ == "nsubjpass"
+        and governor is not None
+        and not any(c.dep_ == "agent" for c in governor.children)
+    )
 
 
 def _reduced_passive(verb: Token) -> bool:

@@ -236,6 +236,7 @@ def _reported_by(clause: Token) -> Token | None:
 
 
 _TIME_MARKS = frozenset({"when", "as", "while", "after", "before", "since"})
+_PHASES = frozenset({"end", "conclusion", "close", "culmination", "outset"})
 _PAST_ADJUNCTS = frozenset({"after", "following", "since", "amid", "despite", "during"})
 _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
@@ -262,6 +263,8 @@ def _inherits(clause: Token) -> bool:
     """
     if clause.dep_ == "prep" and clause.lower_ in _PAST_ADJUNCTS:
         return False  # "agreed to reopen embassies after talks": the talks took place
+    if clause.dep_ == "prep" and any(o.lemma_.lower() in _PHASES for o in clause.children):
+        return False  # "failed to sign a deal at the end of two days of talks"
     if clause.dep_ == "acl" and clause.tag_ == "VBN":
         return False  # "will sign a deal brokered by Russia": the brokering is done
     if (
