@@ -851,3 +851,16 @@ def test_a_military_government_governs_and_a_region_owns_nothing() -> None:
         date=dt.date(2022, 3, 4),
     )
     assert {e.target.code for e in events if e.target} == {"UKR"}
+
+
+def test_aid_pledged_as_an_amount_has_a_recipient_and_forces_sent_are_no_target() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text("The European Union pledged 50 million euros in humanitarian aid to Sudan.")
+    )
+    assert ("IGOEUREEC", "SDN", "033") in triples
+    events = code_text("China sent warships to the disputed waters on Monday.")
+    assert not any(e.target and e.target.actor and e.target.actor.country is None for e in events)
+    triples = _triples(code_text("Russia deployed troops to Belarus."))
+    assert ("RUS", "BLR", "154") in triples

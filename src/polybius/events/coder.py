@@ -858,6 +858,10 @@ class EventCoder:
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
             objects += self._slot_tokens(token, "prep:as")
             hosts.extend(objects)
+            # "pledged $50 million in aid to Sudan", "sent a shipment of arms to Syria"
+            hosts.extend(
+                g for o in objects for p in ("in", "of") for g in self._slot_tokens(o, f"prep:{p}")
+            )
             described = [a for o in objects for a in o.children if a.dep_ == "acl"]
             hosts.extend(described)
             # "dropped bombs containing sarin on civilians": or from what the object holds.
@@ -899,9 +903,13 @@ class EventCoder:
                     return found, 1.0
         exclude: set[str | None] = {m.actor.country for m in sources if m.actor and m.actor.country}
         itself = {m.actor.country for m in sources if m.actor and not m.actor.sectors}
+        # "sent warships to the disputed waters": the forces shown or moved are the source's.
+        own_forces = entry.code[:2] == "15" and bool(entry.objects)
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
             for host in hosts:
                 for arg in self._slot_tokens(host, slot):
+                    if own_forces and slot == "dobj" and arg.lemma_.lower() in entry.objects:
+                        continue
                     found = self._actors_of(arg, actors)
                     if found and all(_own(m, itself) for m in found):
                         # "its border with Ukraine": the source's own, look further in.
@@ -1007,6 +1015,7 @@ class EventCoder:
             "near",
             "along",
             "around",
+            "to",
         ),
     ) -> list[Mention]:
         """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
