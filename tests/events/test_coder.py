@@ -864,3 +864,47 @@ def test_aid_pledged_as_an_amount_has_a_recipient_and_forces_sent_are_no_target(
     assert not any(e.target and e.target.actor and e.target.actor.country is None for e in events)
     triples = _triples(code_text("Russia deployed troops to Belarus."))
     assert ("RUS", "BLR", "154") in triples
+
+
+def test_a_rally_is_aimed_at_whom_its_purpose_protests_and_a_pledge_for_someone_is_to_them() -> (
+    None
+):
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Thousands of Serbs rallied in Belgrade to protest against the government of "
+            "President Aleksandar Vucic.",
+            date=dt.date(2023, 6, 1),
+        )
+    )
+    assert ("SRB", "SRBGOV", "141") in triples
+    triples = _triples(code_text("Japan pledged continued support for Ukraine."))
+    assert ("JPN", "UKR", "032") in triples
+
+
+def test_weapons_that_hit_something_attack_it_and_sanctions_do_not() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text("Ukrainian drones hit an oil refinery in Russia's Krasnodar region overnight.")
+    )
+    assert ("UKR", "RUS", "195") in triples
+    assert code_text("U.S. sanctions hit Iran's oil exports.") == []
+    triples = _triples(
+        code_text("An Iranian drone struck a tanker off the coast of Oman on Thursday.")
+    )
+    assert ("IRN", "OMN", "195") in triples
+
+
+def test_a_name_two_actors_share_is_the_one_of_the_country_in_view() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "The Sudanese army and the RSF resumed fighting in Khartoum.", date=dt.date(2023, 9, 1)
+        )
+    )
+    assert ("SDNMIL", "SDNREB", "190") in triples
+    events = code_text("Media watchdog RSF condemned the arrest of the journalist in Russia.")
+    assert [e.source.code for e in events] == ["NGOMED"]

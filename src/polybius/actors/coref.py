@@ -212,6 +212,7 @@ class _Resolver:
         self.states: list[_Known] = []
         self.groups: list[tuple[int, tuple[Mention, ...]]] = []  # plural mentions
         self.igos_seen: set[str] = set()
+        self.in_sentence: set[str] = set()
         self.sentence_index = 0
 
     # -- registry -------------------------------------------------------------------
@@ -284,6 +285,8 @@ class _Resolver:
         }
         for index, sentence in enumerate(doc.sents):
             self.sentence_index = index
+            # Countries the sentence names, for names two actors share ("RSF").
+            self.in_sentence = set(countries_of_tokens(self.kb, self._tokens(sentence)))
             for head in iter_candidate_heads(self._tokens(sentence)):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
@@ -582,7 +585,9 @@ class _Resolver:
             and self._title_reference(head, phrase)
         ):
             return
-        actors, rule = phrase_actors(self.kb, phrase, date=self.date)
+        actors, rule = phrase_actors(
+            self.kb, phrase, date=self.date, context=self.context_countries | self.in_sentence
+        )
         if actors:
             mentions = tuple(
                 Mention(text=phrase.text, start=phrase.start, end=phrase.end, actor=a, rule=rule)
@@ -1021,7 +1026,9 @@ class _Resolver:
         if token.pos_ == "PROPN":
             # "NATO air strikes", "the Yeltsin visit": a name used as a modifier.
             phrase = noun_phrase(token)
-            actors, rule = phrase_actors(self.kb, phrase, date=self.date)
+            actors, rule = phrase_actors(
+                self.kb, phrase, date=self.date, context=self.context_countries | self.in_sentence
+            )
             if actors:
                 found = [
                     Mention(phrase.text, phrase.start, phrase.end, a, rule=rule) for a in actors

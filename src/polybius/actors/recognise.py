@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -249,13 +249,19 @@ def countries_of_tokens(kb: ActorKnowledge, tokens: Sequence[Token]) -> list[str
     return found
 
 
-def _named_actor(kb: ActorKnowledge, text: str, date: dt.date | None) -> Actor | None:
-    """A non-person named actor of the knowledge base, coded as on the date."""
+def _named_actor(
+    kb: ActorKnowledge, text: str, date: dt.date | None, context: Collection[str] = ()
+) -> Actor | None:
+    """A non-person named actor of the knowledge base, coded as on the date.
+
+    Of two sharing a name ("RSF"), the one of a country the text is about; else a user's or
+    imported entry (loaded after the built-in files).
+    """
     named = [p for p in kb.persons_by_name(text) if getattr(p, "kind", "person") != "person"]
     if not named or len({p.id for p in named}) > 2:
         return None
-    # A user's or imported entry (loaded after the built-in files) wins a shared name.
-    entry = named[-1]
+    local = [p for p in named if p.country in context]
+    entry = (local or named)[-1]
     country, sectors = split_code(kb.person_code_at(entry, date))
     return make_actor(country, sectors, name=entry.name, entity_id=entry.id, kind=entry.kind)
 
@@ -307,6 +313,7 @@ def phrase_actors(
     phrase: NounPhrase,
     *,
     date: dt.date | None,
+    context: Collection[str] = (),
 ) -> tuple[list[Actor], str]:
     """Code a noun phrase from its own words; returns the actors and the rule that decided.
 
@@ -356,6 +363,10 @@ def phrase_actors(
     if igo is not None and owners:
         return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
     if igo is not None and not getattr(igo, "context_only", False):
+        # "the Sudanese army and the RSF": a group of the country in view shares the name.
+        named = _named_actor(kb, _entity_text(head) or text, date, context) if context else None
+        if named is not None and named.country in context:
+            return [named], "kb:named"
         return [
             make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
         ], "kb:igo"
@@ -363,7 +374,7 @@ def phrase_actors(
     # A named group, party or company from the knowledge base ("Hamas", "the Taliban").
     entity = _entity_text(head)
     if head.pos_ == "PROPN" or ent in _ORG_ENTS:
-        named = _named_actor(kb, entity or text, date)
+        named = _named_actor(kb, entity or text, date, context)
         if named is not None:
             return [named], "kb:named"
 
@@ -411,7 +422,7 @@ def phrase_actors(
                             for c in countries_of_tokens(kb, rest)
                         ),
                     ], "kb:igo+role"
-                named = _named_actor(kb, name, date)
+                named = _named_actor(kb, name, date, context)
                 # A named place coded as a bare country is a nationality ("the Gondor
                 # government" → GONGOV), handled below.
                 if named is not None and named.kind != "place" and named.sectors:

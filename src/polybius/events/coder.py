@@ -162,7 +162,7 @@ _OBJECT_CONTROL = frozenset(
 _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "01": ("prep:to", "prep:on", "prep:about"),
     "02": ("prep:on", "prep:to", "prep:for", "ccomp-subject"),
-    "03": ("prep:with", "prep:to"),
+    "03": ("prep:with", "prep:to", "prep:for"),
     "04": ("prep:with", "prep:to", "prep:between"),
     "05": ("prep:with", "prep:to", "prep:for", "prep:between"),
     "06": ("prep:with", "prep:between"),
@@ -348,6 +348,13 @@ class EventCoder:
         if entry.objects and not (objects & entry.objects):
             return False
         if entry.exclude and objects & entry.exclude:
+            return False
+        if entry.subjects and not any(
+            w.lemma_.lower() in entry.subjects
+            for s in token.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for w in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))
+        ):
             return False
         if entry.preps:
             preps = {
@@ -983,7 +990,9 @@ class EventCoder:
                     continue
                 args = [*self._slot_tokens(clause, "dobj")]
                 args += [
-                    a for p in ("from", "on", "of") for a in self._slot_tokens(clause, f"prep:{p}")
+                    a
+                    for p in ("from", "on", "of", "against")
+                    for a in self._slot_tokens(clause, f"prep:{p}")
                 ]
                 # "to break up a march by opposition supporters": who held the march, its
                 # "by" parsed as the clause's agent, its prepositional phrase or the noun's.
@@ -1016,6 +1025,7 @@ class EventCoder:
             "along",
             "around",
             "to",
+            "off",
         ),
     ) -> list[Mention]:
         """A protest or a show of force "in Beijing", an attack on "the city of Kharkiv",
@@ -1024,6 +1034,8 @@ class EventCoder:
         places = [
             p for host in hosts for word in preps for p in self._slot_tokens(host, f"prep:{word}")
         ]
+        # "off the coast of Oman", "on the outskirts of Kyiv": the place named with "of".
+        places += [o for p in places for o in self._slot_tokens(p, "prep:of")]
         # "on high alert along the border with India": the country across the border, which
         # may hang from the trigger's own phrase.
         nested = [o for h in hosts for c in h.children if c.dep_ == "prep" for o in c.children]
@@ -1055,6 +1067,18 @@ class EventCoder:
                         actors.places[c.i]
                         for c in place.children
                         if c.dep_ == "compound" and c.i in actors.places
+                    ),
+                    None,
+                )
+            if country is None:
+                # "an airfield in Russia's Kursk region": the state that owns the place.
+                country = next(
+                    (
+                        m.actor.country
+                        for c in place.children
+                        if c.dep_ == "poss"
+                        for m in actors.at(c.i)
+                        if m.actor is not None and m.actor.kind == "state" and not m.actor.sectors
                     ),
                     None,
                 )

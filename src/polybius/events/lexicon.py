@@ -39,6 +39,8 @@ Fields:
 ``passive``    ``swap`` (default): in the passive, the ``by`` agent is the source and the
                subject the target ("plans were rebuffed by Beijing").
 ``exclude``    object lemmas for which the entry must not fire ("meet expectations").
+``subjects``   the entry fires only when the subject (or a word modifying it) has one of
+               these lemmas: "hit" is an attack when missiles or strikes hit, not prices.
 ``confidence`` default 0.9.
 """
 
@@ -74,6 +76,7 @@ _KNOWN_KEYS = {
     "reverse",
     "passive",
     "exclude",
+    "subjects",
     "confidence",
     "note",
 }
@@ -92,13 +95,16 @@ class LexiconEntry:
     reverse: str | None = None
     passive: str = "swap"
     exclude: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     confidence: float = 0.9
     source_file: str = ""
 
     def specificity(self, lemma: str) -> int:
         """How much the entry demands when triggered through ``lemma``: the most demanding
         matching entry wins ("sign" + treaty over "sign"; "kick off" over "kick")."""
-        return 2 * bool(self.objects) + bool(self.preps) + len(lemma.split()) - 1
+        return (
+            2 * bool(self.objects) + bool(self.preps) + bool(self.subjects) + len(lemma.split()) - 1
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +188,7 @@ def _parse_entry(raw: Any, *, where: str, index: int) -> LexiconEntry:
         reverse=reverse,
         passive=str(raw.get("passive", "swap")),
         exclude=frozenset(_as_words(raw.get("exclude"), where=where, key=label)),
+        subjects=frozenset(_as_words(raw.get("subjects"), where=where, key=label)),
         confidence=float(raw.get("confidence", 0.9)),
         source_file=where,
     )
