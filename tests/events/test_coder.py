@@ -908,3 +908,12 @@ def test_a_name_two_actors_share_is_the_one_of_the_country_in_view() -> None:
     assert ("SDNMIL", "SDNREB", "190") in triples
     events = code_text("Media watchdog RSF condemned the arrest of the journalist in Russia.")
     assert [e.source.code for e in events] == ["NGOMED"]
+
+
+def test_a_leader_of_a_body_belongs_to_the_body_not_the_government() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("Mexican soldiers arrested a drug cartel leader in Sinaloa."))
+    assert ("MEXMIL", "MEXCRM", "173") in triples
+    triples = _triples(code_text("The Iranian army chief met the Iraqi defence minister."))
+    assert ("IRNMIL", "IRQMIL", "040") in triples

@@ -283,6 +283,9 @@ _FORMER = frozenset(
 _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
+_LEADING = (["leader"], ["leaders"], ["leadership"], ["chief"], ["head"], ["boss"], ["commander"])
+
+
 def agent_sectors(
     kb: ActorKnowledge, tokens: Sequence[Token]
 ) -> tuple[tuple[str, ...], tuple[Token, ...]]:
@@ -298,7 +301,13 @@ def agent_sectors(
         # "the civilian leader", "a civilian government": a role that is not military, not
         # a civilian person.
         matches = [m for m in matches if words[m[0] : m[1]] != ["civilian"]]
+    # "a drug cartel leader", "the militia chief": a leader of the body the other words
+    # name, not of the government.
+    led = len(matches) > 1 and any(words[m[0] : m[1]] not in _LEADING for m in matches)
     for start, end, codes in matches:
+        if led and words[start:end] in _LEADING:
+            used.extend(tokens[start:end])
+            continue
         if _FORMER.intersection(words[:start]) and set(codes) & _OFFICES:
             codes = ("ELI",)  # "the ousted president", "a sacked minister": no office now
         for code in codes:
