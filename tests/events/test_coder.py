@@ -917,3 +917,19 @@ def test_a_leader_of_a_body_belongs_to_the_body_not_the_government() -> None:
     assert ("MEXMIL", "MEXCRM", "173") in triples
     triples = _triples(code_text("The Iranian army chief met the Iraqi defence minister."))
     assert ("IRNMIL", "IRQMIL", "040") in triples
+
+
+def test_a_traveller_holds_the_talks_it_came_for_and_a_parsed_warning_clause_is_not_scanned() -> (
+    None
+):
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Iran's foreign minister arrived in Riyadh on Thursday for talks with Saudi officials.",
+            date=dt.date(2023, 8, 17),
+        )
+    )
+    assert {("IRNGOV", "SAUGOV", "046"), ("SAUGOV", "IRNGOV", "046")} <= triples
+    # The clause has its own subject (no actor): the sanctions' owner is not the one warned.
+    assert code_text("Washington warned that any arms deal would violate UN sanctions.") == []

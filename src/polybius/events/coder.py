@@ -118,6 +118,8 @@ _QUANTITIES = frozenset(
     }
 )
 # Nouns that only carry the event in their "of" phrase: "sent a message of condolence".
+# Verbs of travel: one who arrives "for talks with X" holds them.
+_TRAVEL = frozenset({"arrive", "travel", "fly", "head", "come", "go", "land", "leave", "return"})
 _MESSAGES = frozenset(
     {"message", "letter", "note", "telegram", "cable", "expression", "gesture", "words"}
 )
@@ -692,7 +694,12 @@ class EventCoder:
         if (
             trigger.entry.code[:2] == "04"
             and anchor.dep_ == "pobj"
-            and (anchor.head.lower_ in _TIME_PREPOSITIONS or anchor.head.lower_ == "from")
+            and (
+                anchor.head.lower_ in _TIME_PREPOSITIONS
+                or anchor.head.lower_ == "from"
+                # "arrived in Riyadh for talks with Saudi officials"
+                or (anchor.head.lower_ == "for" and anchor.head.head.lemma_.lower() in _TRAVEL)
+            )
             and anchor.head.head.pos_ in ("VERB", "AUX")
         ):
             subjects, _ = self._subjects(anchor.head.head)
@@ -964,6 +971,11 @@ class EventCoder:
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.i < verb.i:
                 continue
+            if any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("VERB", "AUX")
+                for c in clause.children
+            ):
+                continue  # parsed with its subject: "that any arms deal would violate ..."
             # "that Ethiopia and Eritrea halt hostilities": the names may be parsed as the
             # noun's modifiers, and only those before it can be its subject.
             ahead = [m for m in actors.modifying(clause.i) if m.start < clause.idx]
@@ -971,6 +983,8 @@ class EventCoder:
             if found:
                 return found
             for word in clause.subtree:
+                if word.i >= clause.i and clause.pos_ not in ("VERB", "AUX"):
+                    break  # a noun heading the clause: its subject can only come before it
                 found = [m for m in self._actors_of(word, actors) if not _own(m, exclude)]
                 if found:
                     return found
