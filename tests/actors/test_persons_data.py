@@ -18,8 +18,9 @@ import yaml
 _ROLE_KEYS = {"title", "code", "start", "end", "approx"}
 _PERSON_KEYS = {"id", "name", "aliases", "country", "roles", "out_of_office", "sources"}
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
-# Offices of a state that no longer exists, coded as CAMEO does (SUN = Soviet Union).
-_PREDECESSORS = {"SUN"}
+# Offices of a state that no longer exists, coded as CAMEO does (SUN = Soviet Union, YUG =
+# the Federal Republic of Yugoslavia to 2003).
+_PREDECESSORS = {"SUN", "YUG"}
 
 
 def _load() -> dict[str, Any]:
