@@ -212,7 +212,7 @@ class _Resolver:
         self.states: list[_Known] = []
         self.groups: list[tuple[int, tuple[Mention, ...]]] = []  # plural mentions
         self.igos_seen: set[str] = set()
-        self.in_sentence: set[str] = set()
+        self._in_sentence: tuple[int, set[str]] = (-1, set())
         self.sentence_index = 0
 
     # -- registry -------------------------------------------------------------------
@@ -269,6 +269,16 @@ class _Resolver:
             phrase = self._phrases[head.i] = noun_phrase(head)
         return phrase
 
+    def _in_view(self) -> set[str]:
+        """Countries named so far and in the current sentence, for names two actors share
+        ("RSF"); worked out only when asked."""
+        index, countries = self._in_sentence
+        if index != self.sentence_index:
+            tokens = self._sentence_tokens[1]
+            countries = set(countries_of_tokens(self.kb, tokens))
+            self._in_sentence = (self.sentence_index, countries)
+        return self.context_countries | countries
+
     def _in_skip(self, token: Token) -> bool:
         return token.i in self.skip_tokens
 
@@ -285,8 +295,6 @@ class _Resolver:
         }
         for index, sentence in enumerate(doc.sents):
             self.sentence_index = index
-            # Countries the sentence names, for names two actors share ("RSF").
-            self.in_sentence = set(countries_of_tokens(self.kb, self._tokens(sentence)))
             for head in iter_candidate_heads(self._tokens(sentence)):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
@@ -585,9 +593,7 @@ class _Resolver:
             and self._title_reference(head, phrase)
         ):
             return
-        actors, rule = phrase_actors(
-            self.kb, phrase, date=self.date, context=self.context_countries | self.in_sentence
-        )
+        actors, rule = phrase_actors(self.kb, phrase, date=self.date, context=self._in_view)
         if actors:
             mentions = tuple(
                 Mention(text=phrase.text, start=phrase.start, end=phrase.end, actor=a, rule=rule)
@@ -1026,9 +1032,7 @@ class _Resolver:
         if token.pos_ == "PROPN":
             # "NATO air strikes", "the Yeltsin visit": a name used as a modifier.
             phrase = noun_phrase(token)
-            actors, rule = phrase_actors(
-                self.kb, phrase, date=self.date, context=self.context_countries | self.in_sentence
-            )
+            actors, rule = phrase_actors(self.kb, phrase, date=self.date, context=self._in_view)
             if actors:
                 found = [
                     Mention(phrase.text, phrase.start, phrase.end, a, rule=rule) for a in actors

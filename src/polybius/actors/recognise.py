@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -250,7 +250,7 @@ def countries_of_tokens(kb: ActorKnowledge, tokens: Sequence[Token]) -> list[str
 
 
 def _named_actor(
-    kb: ActorKnowledge, text: str, date: dt.date | None, context: Collection[str] = ()
+    kb: ActorKnowledge, text: str, date: dt.date | None, context: Context = frozenset
 ) -> Actor | None:
     """A non-person named actor of the knowledge base, coded as on the date.
 
@@ -260,7 +260,7 @@ def _named_actor(
     named = [p for p in kb.persons_by_name(text) if getattr(p, "kind", "person") != "person"]
     if not named or len({p.id for p in named}) > 2:
         return None
-    local = [p for p in named if p.country in context]
+    local = [p for p in named if p.country in context()] if len(named) > 1 else []
     entry = (local or named)[-1]
     country, sectors = split_code(kb.person_code_at(entry, date))
     return make_actor(country, sectors, name=entry.name, entity_id=entry.id, kind=entry.kind)
@@ -282,6 +282,9 @@ _FORMER = frozenset(
 )
 _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
+
+# The countries a text is about, asked for only where two actors share a name (it costs).
+Context = Callable[[], Collection[str]]
 
 _LEADING = (["leader"], ["leaders"], ["leadership"], ["chief"], ["head"], ["boss"], ["commander"])
 
@@ -322,7 +325,7 @@ def phrase_actors(
     phrase: NounPhrase,
     *,
     date: dt.date | None,
-    context: Collection[str] = (),
+    context: Context = frozenset,
 ) -> tuple[list[Actor], str]:
     """Code a noun phrase from its own words; returns the actors and the rule that decided.
 
@@ -373,8 +376,8 @@ def phrase_actors(
         return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
     if igo is not None and not getattr(igo, "context_only", False):
         # "the Sudanese army and the RSF": a group of the country in view shares the name.
-        named = _named_actor(kb, _entity_text(head) or text, date, context) if context else None
-        if named is not None and named.country in context:
+        named = _named_actor(kb, _entity_text(head) or text, date, context)
+        if named is not None and named.country in context():
             return [named], "kb:named"
         return [
             make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
