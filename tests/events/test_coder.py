@@ -933,3 +933,18 @@ def test_a_traveller_holds_the_talks_it_came_for_and_a_parsed_warning_clause_is_
     assert {("IRNGOV", "SAUGOV", "046"), ("SAUGOV", "IRNGOV", "046")} <= triples
     # The clause has its own subject (no actor): the sanctions' owner is not the one warned.
     assert code_text("Washington warned that any arms deal would violate UN sanctions.") == []
+
+
+def test_a_protest_is_coded_by_what_it_demands_and_the_demand_not_again() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Tens of thousands of protesters marched through Bangkok on Saturday demanding the "
+            "resignation of Prime Minister Thaksin Shinawatra.",
+            date=dt.date(2006, 3, 5),
+        )
+    )
+    assert triples == {("THAOPP", "THAGOV", "1411")}
+    triples = _triples(code_text("China urged both India and Pakistan to exercise restraint."))
+    assert {("CHN", "IND", "025"), ("CHN", "PAK", "025")} <= triples

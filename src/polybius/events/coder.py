@@ -118,6 +118,8 @@ _QUANTITIES = frozenset(
     }
 )
 # Nouns that only carry the event in their "of" phrase: "sent a message of condolence".
+# Protests CAMEO divides by what they demand (leadership, policy, rights, institutions).
+_PROTEST_KINDS = frozenset({"141", "142", "143", "144", "145"})
 # Verbs of travel: one who arrives "for talks with X" holds them.
 _TRAVEL = frozenset({"arrive", "travel", "fly", "head", "come", "go", "land", "leave", "return"})
 _MESSAGES = frozenset(
@@ -381,6 +383,9 @@ class EventCoder:
                 for grandchild in child.children:
                     if grandchild.dep_ in ("compound", "amod"):
                         # "restored diplomatic ties", "used chemical weapons"
+                        found.add(grandchild.lemma_.lower())
+                    elif child.dep_ == "xcomp" and grandchild.dep_ == "dobj":
+                        # "urged both sides to exercise restraint": what is asked for
                         found.add(grandchild.lemma_.lower())
                     elif grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "in"):
                         # "signed a package of agreements", "$10 million in aid"
@@ -1214,11 +1219,19 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str, int]] = set()
         span = (int(sentence.start_char), int(sentence.end_char))
-        for trigger in self.triggers(sentence, actors):
+        triggers = self.triggers(sentence, actors)
+        demands = self._protest_demands(triggers, actors, sentence)
+        absorbed = {demand.token.i for demand, _, _ in demands.values()}
+        for trigger in triggers:
+            if trigger.token.i in absorbed:
+                continue  # coded as what the protest demands
             sources = self._sources(trigger, actors)
             if not sources:
                 continue
             targets, confidence = self._targets(trigger, actors, sentence, sources)
+            demand = demands.get(trigger.token.i)
+            if demand is not None and not targets:
+                targets, confidence = demand[2], 0.8
             if not targets:
                 targets, confidence = self._event_reference(
                     trigger, sentence, sentence_index, sources, [*history, *events]
@@ -1242,6 +1255,8 @@ class EventCoder:
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
                 quoted = quoted_mentions[0] if quoted_mentions else None
+            if demand is not None and demand[1] and code[:3] in _PROTEST_KINDS:
+                code = code[:3] + demand[1]  # "marched demanding his resignation": 1411
             if code[:2] in ("18", "19"):
                 code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
@@ -1288,6 +1303,36 @@ class EventCoder:
                         events.append(event)
         events.extend(self._obligations(sentence, actors, document, sentence_index, span))
         return events
+
+    def _protest_demands(
+        self, triggers: Sequence[_Trigger], actors: DocumentActors, sentence: Any
+    ) -> dict[int, tuple[_Trigger, str, list[Mention]]]:
+        """ "protesters marched through Bangkok demanding the resignation of Thaksin": a
+        protest is coded by what it demands (1411) and aimed at whom; the demand is not coded
+        again. Maps the protest's token to (the demand, the CAMEO kind digit or "", targets).
+        """
+        by_token = {t.token.i: t for t in triggers}
+        found: dict[int, tuple[_Trigger, str, list[Mention]]] = {}
+        for protest in triggers:
+            if protest.entry.code[:2] != "14" or protest.entry.pos != "verb":
+                continue
+            for clause in protest.token.children:
+                demand = by_token.get(clause.i)
+                if (
+                    demand is None
+                    or clause.dep_ not in ("advcl", "xcomp", "conj")
+                    or demand.entry.code[:2] not in ("02", "10")
+                ):
+                    continue
+                sources = self._sources(demand, actors)
+                targets, _ = self._targets(demand, actors, sentence, sources)
+                code = demand.entry.code
+                if code in _GENERIC_APPEALS:
+                    code = self._appeal_code(demand, actors) or code
+                kind = code[3:4] if code[:3] in ("104", "024") else ""
+                found[protest.token.i] = (demand, kind, targets)
+                break
+        return found
 
     def _appeal_code(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
         """ "urged Iran to free the sailors", "appealed for food aid", "demanded the release
