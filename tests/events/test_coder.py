@@ -948,3 +948,14 @@ def test_a_protest_is_coded_by_what_it_demands_and_the_demand_not_again() -> Non
     assert triples == {("THAOPP", "THAGOV", "1411")}
     triples = _triples(code_text("China urged both India and Pakistan to exercise restraint."))
     assert {("CHN", "IND", "025"), ("CHN", "PAK", "025")} <= triples
+
+
+def test_clashes_go_both_ways_and_protesters_using_force_on_their_state_riot() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("Protesters clashed with police in Nairobi."))
+    assert triples == {("KENOPP", "KENCOP", "145"), ("KENCOP", "KENOPP", "175")}
+    triples = _triples(
+        code_text("Indian troops clashed with Chinese soldiers in the Galwan valley.")
+    )
+    assert triples == {("INDMIL", "CHNMIL", "190"), ("CHNMIL", "INDMIL", "190")}

@@ -1844,21 +1844,22 @@ def _accusation_code(code: str) -> str | None:
 _FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
+_RULERS = frozenset({"LEG", "JUD"})
 
 
 def _repression(code: str, source: Mention, target: Mention) -> str:
     """Force used by a state's police or army on its own protesters is violent repression
-    (CAMEO 175), not combat: "security forces opened fire on protesters"."""
-    if code[:2] not in ("18", "19") or source.actor is None or target.actor is None:
+    (CAMEO 175), not combat: "security forces opened fire on protesters"; force used by
+    protesters on their own state is a riot (145): "protesters stormed the parliament"."""
+    if code[:2] not in ("17", "18", "19") or source.actor is None or target.actor is None:
         return code
     src, tgt = source.actor, target.actor
-    if (
-        src.country
-        and src.country == tgt.country
-        and _FORCES & set(src.sectors)
-        and _DISSENT & set(tgt.sectors)
-    ):
+    if not src.country or src.country != tgt.country:
+        return code
+    if code[:2] != "17" and _FORCES & set(src.sectors) and _DISSENT & set(tgt.sectors):
         return "175"
+    if _DISSENT & set(src.sectors) and (_FORCES | _RULERS) & set(tgt.sectors):
+        return "145"
     return code
 
 
@@ -1935,8 +1936,9 @@ def _pairs(
             if code in _VISIT_CODES and _home(source, target):
                 continue  # "Modi arrived in New Delhi" is a return home, not a visit
             pairs.append((source, target, code))
-            # Meeting and negotiating are done together; signing "with" Y is X's act.
-            if entry.reciprocal and code[:2] == "04":
+            # Meeting, negotiating and fighting are done together ("clashed with police");
+            # signing "with" Y is X's act.
+            if entry.reciprocal and code[:2] in ("04", "19"):
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
