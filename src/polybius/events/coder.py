@@ -1936,9 +1936,8 @@ def _pairs(
             if code in _VISIT_CODES and _home(source, target):
                 continue  # "Modi arrived in New Delhi" is a return home, not a visit
             pairs.append((source, target, code))
-            # Meeting, negotiating and fighting are done together ("clashed with police");
-            # signing "with" Y is X's act.
-            if entry.reciprocal and code[:2] in ("04", "19"):
+            # Meeting and negotiating are done together; signing "with" Y is X's act.
+            if entry.reciprocal and code[:2] == "04":
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
