@@ -366,17 +366,20 @@ def phrase_actors(
     text = phrase.text
     head_text = head.text
 
+    entity = _entity_text(head)
+
     # An international body, named in full or by acronym.
-    igo = kb.igo_by_name(_entity_text(head) or text) or kb.igo_by_name(head_text)
-    # "Russia's Security Council" is Russia's own body, not the UN's.
-    owners = [
-        c for t in modifiers if t.dep_ in ("poss", "amod") for c in _country_of_word(kb, t.text)
-    ]
-    if igo is not None and owners:
-        return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
+    igo = kb.igo_by_name(entity or text) or kb.igo_by_name(head_text)
+    if igo is not None:
+        # "Russia's Security Council" is Russia's own body, not the UN's.
+        owners = [
+            c for t in modifiers if t.dep_ in ("poss", "amod") for c in _country_of_word(kb, t.text)
+        ]
+        if owners:
+            return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
     if igo is not None and not getattr(igo, "context_only", False):
         # "the Sudanese army and the RSF": a group of the country in view shares the name.
-        named = _named_actor(kb, _entity_text(head) or text, date, context)
+        named = _named_actor(kb, entity or text, date, context)
         if named is not None and named.country in context():
             return [named], "kb:named"
         return [
@@ -384,7 +387,6 @@ def phrase_actors(
         ], "kb:igo"
 
     # A named group, party or company from the knowledge base ("Hamas", "the Taliban").
-    entity = _entity_text(head)
     if head.pos_ == "PROPN" or ent in _ORG_ENTS:
         named = _named_actor(kb, entity or text, date, context)
         if named is not None:
