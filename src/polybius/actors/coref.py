@@ -214,6 +214,7 @@ class _Resolver:
         self.igos_seen: set[str] = set()
         self._in_sentence: tuple[int, set[str]] = (-1, set())
         self.sentence_index = 0
+        self.sentence: Any = None
 
     # -- registry -------------------------------------------------------------------
     def _register(
@@ -274,8 +275,7 @@ class _Resolver:
         ("RSF"); worked out only when asked."""
         index, countries = self._in_sentence
         if index != self.sentence_index:
-            tokens = self._sentence_tokens[1]
-            countries = set(countries_of_tokens(self.kb, tokens))
+            countries = set(countries_of_tokens(self.kb, self._tokens(self.sentence)))
             self._in_sentence = (self.sentence_index, countries)
         return self.context_countries | countries
 
@@ -294,7 +294,7 @@ class _Resolver:
             if start <= token.idx < end
         }
         for index, sentence in enumerate(doc.sents):
-            self.sentence_index = index
+            self.sentence_index, self.sentence = index, sentence
             for head in iter_candidate_heads(self._tokens(sentence)):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue

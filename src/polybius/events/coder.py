@@ -117,11 +117,11 @@ _QUANTITIES = frozenset(
         "amount",
     }
 )
-# Nouns that only carry the event in their "of" phrase: "sent a message of condolence".
 # Protests CAMEO divides by what they demand (leadership, policy, rights, institutions).
 _PROTEST_KINDS = frozenset({"141", "142", "143", "144", "145"})
 # Verbs of travel: one who arrives "for talks with X" holds them.
 _TRAVEL = frozenset({"arrive", "travel", "fly", "head", "come", "go", "land", "leave", "return"})
+# Nouns that only carry the event in their "of" phrase: "sent a message of condolence".
 _MESSAGES = frozenset(
     {"message", "letter", "note", "telegram", "cable", "expression", "gesture", "words"}
 )
@@ -748,7 +748,7 @@ class EventCoder:
         a warning of one's own side's act threatens that act's target, not one's troops."""
         if any(c.dep_ in ("dobj", "dative") for c in verb.children):
             return []  # "warned Georgia that ...": the one warned is the target
-        own = {m.actor.country for m in sources if m.actor is not None and m.actor.country}
+        own = _countries(sources)
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue
@@ -847,10 +847,7 @@ class EventCoder:
             subjects, _ = self._subjects(trigger.governor)
             return [m for s in subjects for m in self._actors_of(s, actors)], 1.0
         if entry.pos == "adj":
-            countries: set[str | None] = {
-                m.actor.country for m in sources if m.actor and m.actor.country
-            }
-            return self._topic(token, actors, countries), 0.7
+            return self._topic(token, actors, _countries(sources)), 0.7
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
         slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
         if "dobj" not in slots:
@@ -920,7 +917,7 @@ class EventCoder:
                 found = self._actors_of(subject, actors)
                 if found:
                     return found, 1.0
-        exclude: set[str | None] = {m.actor.country for m in sources if m.actor and m.actor.country}
+        exclude = _countries(sources)
         itself = {m.actor.country for m in sources if m.actor and not m.actor.sectors}
         # "sent warships to the disputed waters": the forces shown or moved are the source's.
         own_forces = entry.code[:2] == "15" and bool(entry.objects)
@@ -1878,6 +1875,11 @@ def _home(a: Mention, b: Mention) -> bool:
         return False
     same = a.actor.country == b.actor.country and a.actor.country != "---"
     return same and "state" in (a.actor.kind, b.actor.kind)
+
+
+def _countries(mentions: Iterable[Mention]) -> set[str | None]:
+    """The countries of a side's actors: what its own acts are not aimed at."""
+    return {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
 
 
 def _own(mention: Mention, countries: set[str | None]) -> bool:
