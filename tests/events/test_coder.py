@@ -959,3 +959,16 @@ def test_protesters_using_force_on_their_own_state_riot() -> None:
         code_text("Indian troops clashed with Chinese soldiers in the Galwan valley.")
     )
     assert triples == {("INDMIL", "CHNMIL", "190")}
+
+
+def test_a_speaker_announcing_its_own_state_s_plan_states_intent() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "German Chancellor Olaf Scholz said Berlin would supply tanks to Ukraine.",
+        date=dt.date(2023, 1, 25),
+    )
+    assert _triples(events) == {("DEUGOV", "UKR", "0332")}
+    assert events[0].modality.factual
+    # Another state's act foretold stays a forecast, not an event.
+    assert code_text("Scholz said Russia would attack Ukraine.", date=dt.date(2022, 2, 1)) == []

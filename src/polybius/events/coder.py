@@ -1236,6 +1236,9 @@ class EventCoder:
             reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code
             modality = reading.modality
+            if reading.forecast and self._speaks_for(reading.speaker, sources, actors):
+                reading = replace(reading, intent=True)
+                modality = replace(modality, hypothetical=False)
             refused = refusal_code(code) if reading.refusal else None
             if refused is not None:
                 code = refused
@@ -1300,6 +1303,26 @@ class EventCoder:
                         events.append(event)
         events.extend(self._obligations(sentence, actors, document, sentence_index, span))
         return events
+
+    def _speaks_for(
+        self, speaker: Token | None, sources: Sequence[Mention], actors: DocumentActors
+    ) -> bool:
+        """ "Biden announced that Washington would send tanks": the speaker announces the
+        plan of the state or body it speaks for (the same country, the state itself or the
+        speaker's own sector)."""
+        if speaker is None:
+            return False
+        voices = [m.actor for m in self._actors_of(speaker, actors) if m.actor is not None]
+        for source in sources:
+            actor = source.actor
+            if actor is None:
+                return False
+            if not any(
+                voice.country == actor.country and (not actor.sectors or voice.code == actor.code)
+                for voice in voices
+            ):
+                return False
+        return bool(voices)
 
     def _protest_demands(
         self, triggers: Sequence[_Trigger], actors: DocumentActors, sentence: Any

@@ -285,6 +285,9 @@ class ModalityReading:
     intent: bool  # the source itself announces what it will do (CAMEO codes that as 03x)
     speaker: Token | None  # the subject of the speech verb that reports the event
     refusal: bool = False  # "refused to meet", "said it would not release": a rejection (12x)
+    # Irrealis only because no one announced the future act as their own: "Biden said
+    # Washington would send tanks" is the speaker's plan once the coder knows the two agree.
+    forecast: bool = False
 
 
 def _has_child(
@@ -409,6 +412,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     if future and hypothetical and intent:
         # "vowed that it would": the vow is a commitment, not a supposition.
         hypothetical = False
+    forecast = future and not intent and not hypothetical and not negated
     if future and not intent:
         # "Xi is expected to visit Moscow": someone else's forecast has not happened, and
         # no one announced it as their own plan (which CAMEO would code as 03x intent).
@@ -422,4 +426,6 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     )
     # One who says it will not act, or refuses to, has rejected something: that happened.
     refusal = negated and (refused or (intent and future))
-    return ModalityReading(modality=modality, intent=intent, speaker=speaker, refusal=refusal)
+    return ModalityReading(
+        modality=modality, intent=intent, speaker=speaker, refusal=refusal, forecast=forecast
+    )
