@@ -972,3 +972,30 @@ def test_a_speaker_announcing_its_own_state_s_plan_states_intent() -> None:
     assert events[0].modality.factual
     # Another state's act foretold stays a forecast, not an event.
     assert code_text("Scholz said Russia would attack Ukraine.", date=dt.date(2022, 2, 1)) == []
+
+
+def test_calling_someone_names_a_judgement_on_them() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("Biden called Putin a war criminal.", date=dt.date(2022, 3, 16)))
+    assert triples == {("USAGOV", "RUSGOV", "111")}
+    triples = _triples(
+        code_text(
+            "The United States imposed tariffs on Chinese steel. Beijing called the move "
+            "unacceptable."
+        )
+    )
+    assert ("CHNGOV", "USA", "111") in triples, "the move is the last act of another"
+    assert code_text("The minister called it proof of progress.") == []
+
+
+def test_rejecting_a_report_answers_whoever_made_it() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Amnesty International accused Saudi troops of torture. The Saudi foreign ministry "
+            "rejected the report as baseless."
+        )
+    )
+    assert ("SAUGOV", "NGOHRIAMN", "016") in triples

@@ -256,6 +256,23 @@ _EVENT_NOUNS = frozenset(
         "apology",
         "offer",
         "proposal",
+        # what a denial or rejection answers: "dismissed the report as outrageous"
+        "report",
+        "finding",
+        "findings",
+        "accusation",
+        "accusations",
+        "allegation",
+        "allegations",
+        "charge",
+        "charges",
+        "claim",
+        "claims",
+        "criticism",
+        "demand",
+        "demands",
+        "request",
+        "ultimatum",
     }
 )
 _TIME_PREPOSITIONS = frozenset(
@@ -304,9 +321,10 @@ class EventCoder:
         else:
             return None
         lemma = token.lemma_.lower()
-        if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
-            return None  # "calling it proof", "called the move a mistake": naming, no call
         candidates = self.lexicon.candidates(lemma, pos)
+        if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
+            # "calling it proof": naming, no call; "called the move a mistake": a judgement.
+            candidates = [e for e in candidates if e.objects]
         if not candidates and (pos != "noun" or token.lower_ == lemma):
             return None
         objects = self._object_lemmas(token)  # once per token, not per candidate entry
@@ -403,9 +421,9 @@ class EventCoder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
-                        if child.lower_ in ("of", "for", "on"):
+                        if child.lower_ in ("of", "for", "on", "as"):
                             # "a package of military aid", "asked for financial support",
-                            # "went on hunger strike"
+                            # "went on hunger strike", "described it as a hostile act"
                             found.update(
                                 m.lemma_.lower()
                                 for m in g.children
