@@ -324,7 +324,7 @@ class EventCoder:
         candidates = self.lexicon.candidates(lemma, pos)
         if lemma == "call" and any(c.dep_ == "oprd" for c in token.children):
             # "calling it proof": naming, no call; "called the move a mistake": a judgement.
-            candidates = [e for e in candidates if e.objects]
+            candidates = tuple(e for e in candidates if e.objects)
         if not candidates and (pos != "noun" or token.lower_ == lemma):
             return None
         objects = self._object_lemmas(token)  # once per token, not per candidate entry
