@@ -999,3 +999,35 @@ def test_rejecting_a_report_answers_whoever_made_it() -> None:
         )
     )
     assert ("SAUGOV", "NGOHRIAMN", "016") in triples
+
+
+def test_leaving_an_agreement_with_a_state_reduces_relations_with_it() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "President Donald Trump withdrew from the nuclear deal with Iran.",
+            date=dt.date(2018, 5, 9),
+        )
+    )
+    assert triples == {("USAGOV", "IRN", "160")}
+    # Threatened, it is a threat to reduce relations.
+    triples = _triples(
+        code_text(
+            "Philippine President Rodrigo Duterte threatened to end a military agreement with "
+            "the United States.",
+            date=dt.date(2020, 1, 24),
+        )
+    )
+    assert triples == {("PHLGOV", "USA", "131")}
+    assert code_text("The rebels ended the ceasefire.") == []
+
+
+def test_a_deadline_given_to_another_is_an_ultimatum() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("Saudi Arabia gave Qatar 10 days to comply with the demands."))
+    assert ("SAU", "QAT", "139") in triples
+    # "give in" is still a particle verb; "in Niger" is a place, not a particle.
+    triples = _triples(code_text("Israel gave in to the demands of Hamas."))
+    assert {c for *_, c in triples} == {"080"}

@@ -359,7 +359,12 @@ class EventCoder:
                 continue
             if len(words) > 1:
                 if child_words is None:
-                    child_words = {c.lower_ for c in token.children}
+                    # "gave the officers in Niger a week": "in" with an object is no particle
+                    child_words = {
+                        c.lower_
+                        for c in token.children
+                        if c.lower_ != "in" or not any(g.dep_ == "pobj" for g in c.children)
+                    }
                 if not all(w in child_words for w in words[1:]):
                     continue
             break
@@ -392,7 +397,8 @@ class EventCoder:
     def _object_lemmas(token: Token) -> set[str]:
         found: set[str] = set()
         for child in token.children:
-            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp") or (
+            # npadvmod: "gave Qatar ten days to comply" (a deadline)
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "npadvmod") or (
                 # "arms deliveries", "military aid": a noun's kind is in its modifiers.
                 token.pos_ == "NOUN" and child.dep_ in ("compound", "amod")
             ):
@@ -414,7 +420,8 @@ class EventCoder:
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
             elif (
-                child.dep_ == "prep" and child.lower_ in ("on", "of", "for", "to", "via", "as")
+                child.dep_ == "prep"
+                and child.lower_ in ("on", "of", "for", "to", "via", "as", "from")
             ) or (
                 child.lower_ == "by" and child.dep_ in ("prep", "agent")  # "spoke by phone"
             ):
