@@ -1031,3 +1031,15 @@ def test_a_deadline_given_to_another_is_an_ultimatum() -> None:
     # "give in" is still a particle verb; "in Niger" is a place, not a particle.
     triples = _triples(code_text("Israel gave in to the demands of Hamas."))
     assert {c for *_, c in triples} == {"080"}
+
+
+def test_a_pledge_that_one_s_state_would_act_is_the_speaker_s_intent() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Chancellor Olaf Scholz pledged on Sunday that Germany would send more air defence "
+        "systems to Ukraine.",
+        date=dt.date(2023, 2, 1),
+    )
+    assert _triples(events) == {("DEUGOV", "UKR", "0332")}, "the one who pledges"
+    assert code_text("Putin promised that Assad would hold elections.") == []

@@ -1261,7 +1261,10 @@ class EventCoder:
             reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code
             modality = reading.modality
-            if reading.forecast and self._speaks_for(reading.speaker, sources, actors):
+            voices = self._voices(reading.announcer, sources, actors) if reading.forecast else []
+            if voices:
+                # "Scholz pledged that Germany would send tanks": Scholz's (DEUGOV) own plan
+                sources = voices
                 reading = replace(reading, intent=True)
                 modality = replace(modality, hypothetical=False)
             refused = refusal_code(code) if reading.refusal else None
@@ -1329,25 +1332,25 @@ class EventCoder:
         events.extend(self._obligations(sentence, actors, document, sentence_index, span))
         return events
 
-    def _speaks_for(
+    def _voices(
         self, speaker: Token | None, sources: Sequence[Mention], actors: DocumentActors
-    ) -> bool:
-        """ "Biden announced that Washington would send tanks": the speaker announces the
-        plan of the state or body it speaks for (the same country, the state itself or the
-        speaker's own sector)."""
+    ) -> list[Mention]:
+        """ "Biden announced that Washington would send tanks": the speaker, where it speaks
+        for the state or body that is to act (the same country, and the state itself or the
+        speaker's own sector); else nothing."""
         if speaker is None:
-            return False
-        voices = [m.actor for m in self._actors_of(speaker, actors) if m.actor is not None]
+            return []
+        voices = [m for m in self._actors_of(speaker, actors) if m.actor is not None]
         for source in sources:
             actor = source.actor
-            if actor is None:
-                return False
-            if not any(
-                voice.country == actor.country and (not actor.sectors or voice.code == actor.code)
+            if actor is None or not any(
+                voice.actor.country == actor.country
+                and (not actor.sectors or voice.actor.code == actor.code)
                 for voice in voices
+                if voice.actor is not None
             ):
-                return False
-        return bool(voices)
+                return []
+        return voices
 
     def _protest_demands(
         self, triggers: Sequence[_Trigger], actors: DocumentActors, sentence: Any

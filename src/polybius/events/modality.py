@@ -228,9 +228,14 @@ _NEUTRAL_SPEECH = frozenset(
 )
 
 
+# A promise's "would" is also the future seen from the past: whose plan it is, the speaker's
+# own (an intent) or another's (a forecast), the coder decides once it knows the actors.
+_COMMITTING = frozenset({"pledge", "promise", "vow", "swear", "guarantee", "assure", "undertake"})
+
+
 def _reported_by(clause: Token) -> Token | None:
-    """The neutral speech verb whose complement ``clause`` is, if any."""
-    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _NEUTRAL_SPEECH:
+    """The neutral speech or committing verb whose complement ``clause`` is, if any."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _NEUTRAL_SPEECH | _COMMITTING:
         return clause.head
     return None
 
@@ -246,10 +251,11 @@ _PERSONAL = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
 def _speaker_is_subject(clause: Token) -> bool:
-    """ "X said it would ...": a pronoun subject of the reported clause is the speaker."""
+    """ "X said it would ...": a pronoun subject of the reported clause is the speaker (not a
+    passive one: in "vowed that it would be repulsed", "it" is what is acted on)."""
     subject = _subject(clause)
     speech = _reported_by(clause)
-    if subject is None or speech is None:
+    if subject is None or speech is None or subject.dep_ != "nsubj":
         return False
     speaker = _subject(speech)
     return subject.lower_ in _PERSONAL or (speaker is not None and speaker.lower_ == subject.lower_)
@@ -288,6 +294,7 @@ class ModalityReading:
     # Irrealis only because no one announced the future act as their own: "Biden said
     # Washington would send tanks" is the speaker's plan once the coder knows the two agree.
     forecast: bool = False
+    announcer: Token | None = None  # the subject of the verb that says or promises "would"
 
 
 def _has_child(
@@ -310,7 +317,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     """Read the cues that govern ``trigger`` (and, for a noun, the verb that governs it)."""
     negated = hypothetical = future = reported = intent = refused = False
     cues: list[str] = []
-    speaker = None
+    speaker = announcer = None
     token = trigger
     chain = [trigger] if governor is None else [trigger, governor]
     # Climb from the trigger to the root, collecting the clauses in scope.
@@ -351,9 +358,11 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             elif word in _HYPOTHETICAL_AUX and (depth == 0 or own):
                 # "Zhu said that Beijing would continue ...": future in the past, reported;
                 # "Iraq said it would allow ...": the speaker's own announced plan.
-                if word == "would" and _reported_by(token) is not None:
+                reporting = _reported_by(token) if word == "would" else None
+                if reporting is not None:
                     future = True
                     intent = intent or _speaker_is_subject(token)
+                    announcer = announcer or _subject(reporting)
                 else:
                     hypothetical = True
                 cues.append(a.text)
@@ -427,5 +436,10 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
     # One who says it will not act, or refuses to, has rejected something: that happened.
     refusal = negated and (refused or (intent and future))
     return ModalityReading(
-        modality=modality, intent=intent, speaker=speaker, refusal=refusal, forecast=forecast
+        modality=modality,
+        intent=intent,
+        speaker=speaker,
+        refusal=refusal,
+        forecast=forecast,
+        announcer=announcer or speaker,
     )
