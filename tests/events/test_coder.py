@@ -1043,3 +1043,14 @@ def test_a_pledge_that_one_s_state_would_act_is_the_speaker_s_intent() -> None:
     )
     assert _triples(events) == {("DEUGOV", "UKR", "0332")}, "the one who pledges"
     assert code_text("Putin promised that Assad would hold elections.") == []
+
+
+def test_an_announced_act_with_no_intent_code_is_not_yet_a_fact() -> None:
+    from polybius.api import code_text
+
+    text = "Cambodia said it would ask the UN Security Council to hold an emergency meeting."
+    assert code_text(text) == []
+    events = code_text(text, include_modal=True)
+    assert {e.cameo for e in events} == {"020"} and all(e.modality.hypothetical for e in events)
+    # Where CAMEO has an intent code, the announcement is that intent, a fact.
+    assert _triples(code_text("Portugal will support Brazil's bid.")) == {("PRT", "BRA", "032")}

@@ -1272,6 +1272,10 @@ class EventCoder:
                 code = refused
                 modality = replace(modality, negated=False, future=False, hypothetical=False)
             elif reading.intent and modality.future:
+                if intent_code(code) == code and code[:2] not in ("03", "13"):
+                    # "said it would ask the Security Council to meet": CAMEO has no intent
+                    # to appeal, criticise or investigate; the act itself has not happened.
+                    modality = replace(modality, hypothetical=True)
                 code = intent_code(code)
             elif code in _GENERIC_APPEALS:
                 code = self._appeal_code(trigger, actors) or code
