@@ -1054,3 +1054,12 @@ def test_an_announced_act_with_no_intent_code_is_not_yet_a_fact() -> None:
     assert {e.cameo for e in events} == {"020"} and all(e.modality.hypothetical for e in events)
     # Where CAMEO has an intent code, the announcement is that intent, a fact.
     assert _triples(code_text("Portugal will support Brazil's bid.")) == {("PRT", "BRA", "032")}
+
+
+def test_engaging_someone_in_a_fight_fights_them() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text("Indian troops engaged Pakistani soldiers in a gun battle along the border.")
+    )
+    assert triples == {("INDMIL", "PAKMIL", "193")}

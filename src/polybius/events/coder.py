@@ -672,8 +672,10 @@ class EventCoder:
                 for arg in self._slot_tokens(host, "prep:from")
                 for m in self._actors_of(arg, actors)
             ]
-        if trigger.governor is not None and noun.dep_ in ("dobj", "nsubjpass"):
-            # "X delivered aid", and in the passive "aid was delivered by X"
+        if trigger.governor is not None and (
+            noun.dep_ in ("dobj", "nsubjpass") or noun.head.head == trigger.governor
+        ):
+            # "X delivered aid", in the passive "aid was delivered by X"; "X engaged in"
             subjects, _ = self._subjects(trigger.governor)
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
@@ -880,6 +882,8 @@ class EventCoder:
             slots.append("dobj")
         if entry.pos == "noun":
             slots = [s for s in slots if s != "dobj"]
+            if token.dep_ == "pobj" and trigger.governor is not None:
+                slots.append("dobj")  # "engaged Filipino peacekeepers in a firefight"
             if trigger.governor is not None:
                 slots.append("dative")  # "offered Indonesia an apology"
                 # "opened an investigation into war crimes by Israeli forces": the governor's
