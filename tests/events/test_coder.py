@@ -1063,3 +1063,37 @@ def test_engaging_someone_in_a_fight_fights_them() -> None:
         code_text("Indian troops engaged Pakistani soldiers in a gun battle along the border.")
     )
     assert triples == {("INDMIL", "PAKMIL", "193")}
+
+
+def test_judging_another_s_act_unacceptable_or_baseless() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("China said the U.S. move was unacceptable."))
+    assert triples == {("CHN", "USA", "111")}
+    triples = _triples(code_text("Russia said the sanctions imposed by the EU were illegal."))
+    assert triples == {("RUS", "IGOEUREEC", "111")}
+    triples = _triples(code_text("Iran said the accusations by Washington were baseless."))
+    assert triples == {("IRN", "USAGOV", "016")}, "the act judged, not its doer, is the subject"
+    assert code_text("The opposition said the election was illegitimate.") == []
+
+
+def test_attacking_someone_over_something_is_criticism() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text(
+            "Brazil's president attacked the French president over the Amazon fires.",
+            date=dt.date(2019, 8, 26),
+        )
+    )
+    assert triples == {("BRAGOV", "FRAGOV", "111")}
+    assert {e.cameo for e in code_text("Israel attacked Gaza over the weekend.")} == {"190"}
+
+
+def test_its_in_the_reason_for_an_act_on_someone_is_theirs() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text("China sharply criticised the United States over its arms sales to Taiwan.")
+    )
+    assert ("USA", "TWN", "062") in triples and ("CHN", "TWN", "062") not in triples

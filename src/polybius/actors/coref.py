@@ -756,6 +756,26 @@ class _Resolver:
                 )
                 self._store_reference(token, mentions)
 
+    def _blamed_for(self, token: Token) -> Mention | None:
+        """ "criticised Washington over its arms sales", "thanked Japan for its support":
+        the possessive in a reason given for an act on someone is theirs."""
+        noun = token.head
+        prep = noun.head
+        if token.dep_ != "poss" or noun.dep_ != "pobj" or prep.lower_ not in ("over", "for"):
+            return None
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ != "VERB":
+            return None
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.i < token.i:
+                found = [
+                    m
+                    for m in self.result.at(obj.i)
+                    if m.actor is not None and m.actor.kind != "person"
+                ]
+                return found[0] if len(found) == 1 else None
+        return None
+
     def _neuter_antecedent(self, token: Token) -> Mention | None:
         """ "Russia said it would ...", "China ... Its navy": a country, body or group, the
         subject of a clause above the pronoun, else the last one that was a subject."""
@@ -767,6 +787,9 @@ class _Resolver:
             )  # "it was ready to resume talks" is the country speaking
         ):
             return None
+        blamed = self._blamed_for(token)
+        if blamed is not None:
+            return blamed
         current = token
         for _ in range(8):
             if current.head == current:

@@ -384,10 +384,16 @@ class EventCoder:
         ):
             return False
         if entry.preps:
+            # "attacked the French president over the fires": the reason often hangs from
+            # the object
+            heads = (token, *(c for c in token.children if c.dep_ == "dobj"))
             preps = {
                 c.lower_
-                for c in token.children
-                if c.dep_ in ("prep", "agent", "dative") and not _is_time_phrase(c)
+                for h in heads
+                for c in h.children
+                if c.dep_ in ("prep", "agent", "dative")
+                and not _is_time_phrase(c)
+                and (h is token or c.lower_ == "over")
             }
             if not preps & entry.preps:
                 return False
@@ -744,6 +750,8 @@ class EventCoder:
         clause = adjective if adjective.dep_ not in ("acomp", "oprd", "xcomp") else adjective.head
         for _ in range(3):
             subjects, passive = self._subjects(clause)
+            # "the accusations by Washington were baseless": an act is judged, not its doer
+            subjects = [s for s in subjects if s.lemma_.lower() not in _EVENT_NOUNS]
             found = [] if passive else [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
                 return found
@@ -762,8 +770,10 @@ class EventCoder:
         for root in (adjective, *subjects):
             for word in root.subtree:
                 if word.i == root.i and root is not adjective:
-                    continue  # the subject itself is who is described
-                found = [m for m in actors.at(word.i) if m.actor and m.actor.country not in exclude]
+                    named = actors.modifying(word.i)  # the subject is described: "the U.S. move"
+                else:
+                    named = actors.at(word.i) or actors.modifying(word.i)
+                found = [m for m in named if m.actor and m.actor.country not in exclude]
                 if found:
                     return found
         return []
