@@ -1097,3 +1097,15 @@ def test_its_in_the_reason_for_an_act_on_someone_is_theirs() -> None:
         code_text("China sharply criticised the United States over its arms sales to Taiwan.")
     )
     assert ("USA", "TWN", "062") in triples and ("CHN", "TWN", "062") not in triples
+
+
+def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_own_government() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("Opposition supporters rallied in Nairobi."))
+    assert triples == {("KENOPP", "KENGOV", "141")}
+    events = code_text("Opposition supporters rallied in Nairobi.")
+    assert events[0].target is not None and events[0].target.rule == "implied:government"
+    # A target named is kept.
+    triples = _triples(code_text("Protesters marched on the U.S. embassy in Cairo."))
+    assert triples == {("EGYOPP", "USAGOV", "141")}

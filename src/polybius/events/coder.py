@@ -1272,6 +1272,8 @@ class EventCoder:
                 targets, confidence = self._event_reference(
                     trigger, sentence, sentence_index, sources, [*history, *events]
                 )
+            if not targets and trigger.entry.code[:2] == "14":
+                targets, confidence = _own_government(trigger, sources), 0.6
             reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code
             modality = reading.modality
@@ -1955,6 +1957,28 @@ def _own(mention: Mention, countries: set[str | None]) -> bool:
     """A bare country of the source side: "its border", "Russia's own troops"."""
     actor = mention.actor
     return actor is not None and not actor.sectors and actor.country in countries
+
+
+# Sectors of society whose protest, aimed at no one named, is aimed at their government.
+_PROTESTING = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR", "REL", "MED", "HLH", "BUS", "REF"})
+
+
+def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Mention]:
+    """ "Thousands marched in Hong Kong against the extradition bill": a protest by
+    people of one country, aimed at no one named, is aimed at its government (as CAMEO
+    coders code domestic protest). The target is implied, so its span is the trigger's."""
+    countries = {m.actor.country for m in sources if m.actor is not None}
+    if len(countries) != 1 or not all(
+        m.actor is not None and set(m.actor.sectors) & _PROTESTING for m in sources
+    ):
+        return []
+    country = countries.pop()
+    if not country:
+        return []
+    token = trigger.token
+    actor = make_actor(country, ("GOV",), kind="group")
+    start = token.idx
+    return [Mention(token.text, start, start + len(token.text), actor, rule="implied:government")]
 
 
 def _same(a: Mention, b: Mention) -> bool:
