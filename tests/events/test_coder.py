@@ -1109,3 +1109,12 @@ def test_a_protest_aimed_at_no_one_named_is_aimed_at_the_own_government() -> Non
     # A target named is kept.
     triples = _triples(code_text("Protesters marched on the U.S. embassy in Cairo."))
     assert triples == {("EGYOPP", "USAGOV", "141")}
+
+
+def test_boosting_trade_and_buying_arms_are_material_cooperation() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("China and Pakistan vowed to expand trade."))
+    assert triples == {("CHN", "PAK", "0311"), ("PAK", "CHN", "0311")}
+    triples = _triples(code_text("Turkey bought S-400 air defence systems from Russia."))
+    assert triples == {("TUR", "RUS", "062")}
