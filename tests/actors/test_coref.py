@@ -200,3 +200,16 @@ def test_a_former_or_ousted_office_holder_is_an_elite_not_the_government() -> No
     text = "Russian police detained a former Russian minister."
     actors, _ = _resolve(text)
     assert _codes(actors, text, "former") == ["RUSELI"]
+
+
+def test_a_hyphenated_given_name_is_part_of_the_name() -> None:
+    # The small model splits "Jae-in", tags "in" as a common noun and marks no entity.
+    text = "Kim Jong Un crossed into South Korea to meet Moon Jae-in."
+    actors, _ = _resolve(text, dt.date(2018, 4, 27))
+    assert _codes(actors, text, "Moon") == ["KORGOV"]
+
+
+def test_the_leader_of_a_led_force_gives_its_country() -> None:
+    text = "Saudi-led forces struck Sanaa."
+    actors, _ = _resolve(text, dt.date(2016, 1, 1))
+    assert "SAUMIL" in _codes(actors, text, "Saudi")

@@ -33,6 +33,7 @@ from polybius.actors.recognise import (
     _entity_text,
     agent_sectors,
     countries_of_tokens,
+    hyphen_tail,
     iter_candidate_heads,
     make_actor,
     noun_phrase,
@@ -570,7 +571,7 @@ class _Resolver:
     def _plain_noun(self, head: Token) -> bool:
         """A common noun that cannot name an actor ("year", "talks"): no entity, no role
         word, no nationality noun, no reference ("the two sides") and no body's name."""
-        if head.pos_ != "NOUN" or head.ent_type_:
+        if head.pos_ != "NOUN" or head.ent_type_ or hyphen_tail(head):
             return False
         lower, lemma = head.lower_, head.lemma_.lower()
         kb = self.kb

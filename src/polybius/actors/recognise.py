@@ -195,6 +195,12 @@ def noun_phrase(head: Token) -> NounPhrase:
         i += 1
     while contiguous and contiguous[0].pos_ in ("DET", "PUNCT", "PART") and contiguous[0] != head:
         contiguous.pop(0)
+    first = contiguous[0]
+    if first.lower_ == "led" and first != head and first.i >= 2:
+        # "Saudi-led forces": the leader's nationality, glued by a hyphen, is the phrase's
+        hyphen, leader = first.doc[first.i - 1], first.doc[first.i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not leader.whitespace_:
+            contiguous[:0] = [leader, hyphen]
     return NounPhrase(head=head, tokens=tuple(contiguous))
 
 
@@ -566,9 +572,15 @@ def person_name(phrase: NounPhrase) -> list[Token]:
     Suu Kyi" the entity stops at "San", the name does not.
     """
     head = phrase.head
-    if head.pos_ != "PROPN" or head.ent_type_ not in (*_PERSON_ENTS, ""):
+    if (head.pos_ != "PROPN" and not hyphen_tail(head)) or head.ent_type_ not in (
+        *_PERSON_ENTS,
+        "",
+    ):
         return []
     tokens = list(phrase.tokens)
+    if hyphen_tail(head):
+        # The parse may scatter the name's words ("Moon Jae" hung elsewhere): read the text.
+        tokens = list(head.doc[max(head.sent.start, head.i - 5) : head.i + 1])
     if head not in tokens:
         return []
     at = tokens.index(head)
@@ -578,19 +590,34 @@ def person_name(phrase: NounPhrase) -> list[Token]:
         if token.text == "-" and run:
             run.append(token)  # "al-Bashir"
             continue
-        if token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" and not (token is head and hyphen_tail(head)):
             break
         if token.ent_type_ in _PERSON_ENTS:
             seen_person = True
         elif seen_person:
             break  # the entity ended: what precedes it is title
         run.append(token)
-    if not seen_person:
-        return []
+    if not seen_person and not (hyphen_tail(head) and len(run) >= 3):
+        return []  # a hyphenated given name is a name even where no entity marks it
     run.reverse()
     while run and run[0].text == "-":
         run.pop(0)
     return run
+
+
+def hyphen_tail(token: Token) -> bool:
+    """ "Moon Jae-in": the small model tags the last syllable of a hyphenated given name
+    as a common word; it is a name's tail when glued by a hyphen to a proper noun."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and not doc[token.i - 1].whitespace_
+        and not doc[token.i - 2].whitespace_
+        and doc[token.i - 2].pos_ == "PROPN"
+        and token.text[:1].islower()
+        and token.ent_type_ in (*_PERSON_ENTS, "")
+    )
 
 
 def iter_candidate_heads(sentence: Any) -> Iterator[Token]:
