@@ -1118,3 +1118,16 @@ def test_boosting_trade_and_buying_arms_are_material_cooperation() -> None:
     assert triples == {("CHN", "PAK", "0311"), ("PAK", "CHN", "0311")}
     triples = _triples(code_text("Turkey bought S-400 air defence systems from Russia."))
     assert triples == {("TUR", "RUS", "062")}
+
+
+def test_talks_held_in_rounds_or_while_somewhere_are_the_subject_s() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(
+        code_text("Chinese and Indian military commanders held a fresh round of talks.")
+    )
+    assert triples == {("CHNMIL", "INDMIL", "046"), ("INDMIL", "CHNMIL", "046")}
+    triples = _triples(
+        code_text("Lavrov was in Ankara for talks with Cavusoglu.", date=dt.date(2022, 6, 8))
+    )
+    assert ("RUSGOV", "TURGOV", "046") in triples

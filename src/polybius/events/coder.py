@@ -115,6 +115,9 @@ _QUANTITIES = frozenset(
         "truckloads",
         "planeloads",
         "amount",
+        "round",  # "held a fresh round of talks"
+        "series",
+        "wave",
     }
 )
 # Protests CAMEO divides by what they demand (leadership, policy, rights, institutions).
@@ -736,7 +739,7 @@ class EventCoder:
                 anchor.head.lower_ in _TIME_PREPOSITIONS
                 or anchor.head.lower_ == "from"
                 # "arrived in Riyadh for talks with Saudi officials"
-                or (anchor.head.lower_ == "for" and anchor.head.head.lemma_.lower() in _TRAVEL)
+                or (anchor.head.lower_ == "for" and _travels(anchor.head.head))
             )
             and anchor.head.head.pos_ in ("VERB", "AUX")
         ):
@@ -1979,6 +1982,15 @@ def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Menti
     actor = make_actor(country, ("GOV",), kind="group")
     start = token.idx
     return [Mention(token.text, start, start + len(token.text), actor, rule="implied:government")]
+
+
+def _travels(verb: Token) -> bool:
+    """ "arrived in Riyadh for talks", "was in Washington for talks": travelling or being
+    somewhere for a purpose."""
+    lemma = verb.lemma_.lower()
+    return lemma in _TRAVEL or (
+        lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
+    )
 
 
 def _same(a: Mention, b: Mention) -> bool:
