@@ -1131,3 +1131,12 @@ def test_talks_held_in_rounds_or_while_somewhere_are_the_subject_s() -> None:
         code_text("Lavrov was in Ankara for talks with Cavusoglu.", date=dt.date(2022, 6, 8))
     )
     assert ("RUSGOV", "TURGOV", "046") in triples
+
+
+def test_a_threat_to_do_something_to_someone_threatens_them() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("North Korea threatened to turn Seoul into a sea of fire."))
+    assert triples == {("PRK", "KORGOV", "130")}
+    # A protest by people of no known country has no implied government.
+    assert code_text("Students boycotted classes to protest the new law.") == []

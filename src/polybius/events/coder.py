@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from polybius.actors.coref import DocumentActors
-from polybius.actors.recognise import make_actor
+from polybius.actors.recognise import UNKNOWN_COUNTRY, make_actor
 from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
 from polybius.events.lexicon import Lexicon, LexiconEntry
 from polybius.events.modality import read_modality
@@ -789,6 +789,17 @@ class EventCoder:
         if any(c.dep_ in ("dobj", "dative") for c in verb.children):
             return []  # "warned Georgia that ...": the one warned is the target
         own = _countries(sources)
+        for clause in verb.children:
+            # "threatened to turn Seoul into a sea of fire": what the threatened act is done to
+            if clause.dep_ == "xcomp" and self._entry_for(clause, actors) is None:
+                for arg in self._slot_tokens(clause, "dobj"):
+                    found = [
+                        m
+                        for m in self._actors_of(arg, actors)
+                        if m.actor is not None and m.actor.country not in own
+                    ]
+                    if found:
+                        return found
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue
@@ -1976,7 +1987,7 @@ def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Menti
     ):
         return []
     country = countries.pop()
-    if not country:
+    if not country or country == UNKNOWN_COUNTRY:
         return []
     token = trigger.token
     actor = make_actor(country, ("GOV",), kind="group")
