@@ -572,13 +572,11 @@ def person_name(phrase: NounPhrase) -> list[Token]:
     Suu Kyi" the entity stops at "San", the name does not.
     """
     head = phrase.head
-    if (head.pos_ != "PROPN" and not hyphen_tail(head)) or head.ent_type_ not in (
-        *_PERSON_ENTS,
-        "",
-    ):
+    tail = hyphen_tail(head)
+    if (head.pos_ != "PROPN" and not tail) or head.ent_type_ not in (*_PERSON_ENTS, ""):
         return []
     tokens = list(phrase.tokens)
-    if hyphen_tail(head):
+    if tail:
         # The parse may scatter the name's words ("Moon Jae" hung elsewhere): read the text.
         tokens = list(head.doc[max(head.sent.start, head.i - 5) : head.i + 1])
     if head not in tokens:
@@ -590,14 +588,14 @@ def person_name(phrase: NounPhrase) -> list[Token]:
         if token.text == "-" and run:
             run.append(token)  # "al-Bashir"
             continue
-        if token.pos_ != "PROPN" and not (token is head and hyphen_tail(head)):
+        if token.pos_ != "PROPN" and not (token is head and tail):
             break
         if token.ent_type_ in _PERSON_ENTS:
             seen_person = True
         elif seen_person:
             break  # the entity ended: what precedes it is title
         run.append(token)
-    if not seen_person and not (hyphen_tail(head) and len(run) >= 3):
+    if not seen_person and not (tail and len(run) >= 3):
         return []  # a hyphenated given name is a name even where no entity marks it
     run.reverse()
     while run and run[0].text == "-":
