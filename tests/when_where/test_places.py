@@ -79,6 +79,14 @@ CASES = [
     ("Xinjiang", (), "Xinjiang", "CHN", "region"),
     ("Abkhazia", ("GEO",), "Abkhazia", "GEO", "region"),
     ("China's", (), "China", "CHN", "country"),
+    # First-level subdivisions (ISO 3166-2, via pycountry), by the names news uses.
+    ("Borno", (), "Borno", "NGA", "admin1"),  # not an old name of Borna, Saxony
+    ("Borno State", (), "Borno", "NGA", "admin1"),
+    ("Helmand province", (), "Helmand", "AFG", "admin1"),
+    ("Bihar", (), "Bihar", "IND", "admin1"),  # ISO writes "Bihār"
+    ("Khyber Pakhtunkhwa", (), "Khyber Pakhtunkhwa", "PAK", "admin1"),
+    ("Lagos", (), "Lagos", "NGA", "city"),  # the city of millions before the state
+    ("Vaduz", (), "Vaduz", "LIE", "city"),  # a commune is no province
 ]
 
 

