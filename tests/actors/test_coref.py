@@ -213,3 +213,13 @@ def test_the_leader_of_a_led_force_gives_its_country() -> None:
     text = "Saudi-led forces struck Sanaa."
     actors, _ = _resolve(text, dt.date(2016, 1, 1))
     assert "SAUMIL" in _codes(actors, text, "Saudi")
+
+
+def test_a_led_coalition_is_military_a_party_coalition_is_not() -> None:
+    text = "The Saudi-led coalition struck Houthi positions near Sanaa."
+    actors, _ = _resolve(text, dt.date(2017, 5, 1))
+    assert "SAUMIL" in _codes(actors, text, "Saudi")
+    assert "SAUPTY" not in _codes(actors, text, "Saudi")
+    text = "The Kenyan opposition coalition called for protests."
+    actors, _ = _resolve(text, dt.date(2017, 5, 1))
+    assert "KENOPP" in _codes(actors, text, "Kenyan")
