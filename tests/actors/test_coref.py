@@ -223,3 +223,12 @@ def test_a_led_coalition_is_military_a_party_coalition_is_not() -> None:
     text = "The Kenyan opposition coalition called for protests."
     actors, _ = _resolve(text, dt.date(2017, 5, 1))
     assert "KENOPP" in _codes(actors, text, "Kenyan")
+
+
+def test_an_envoy_does_not_place_the_sentence_in_the_country_he_represents() -> None:
+    text = (
+        "Niger's military rulers ordered the French ambassador to leave. "
+        "The junta gave the French ambassador 48 hours to leave the country."
+    )
+    actors, _ = _resolve(text, dt.date(2023, 8, 26))
+    assert _codes(actors, text, "junta") == ["NERGOV"]

@@ -961,6 +961,16 @@ def test_protesters_using_force_on_their_own_state_riot() -> None:
     assert triples == {("INDMIL", "CHNMIL", "190")}
 
 
+def test_a_crowd_storming_a_foreign_embassy_riots_and_stays_local() -> None:
+    from polybius.api import code_text
+
+    # The embassy's country is not where the crowd comes from.
+    triples = _triples(code_text("Protesters stormed the US embassy in Cairo on Friday."))
+    assert triples == {("EGYOPP", "USAGOV", "145")}
+    triples = _triples(code_text("Protesters stormed the US embassy on Friday."))
+    assert triples == {("---OPP", "USAGOV", "145")}
+
+
 def test_a_speaker_announcing_its_own_state_s_plan_states_intent() -> None:
     from polybius.api import code_text
 

@@ -57,6 +57,12 @@ _MASS_SENSES = frozenset(
     {"force", "defence", "defense", "security", "intelligence", "command", "leadership"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# A state's envoys and missions work abroad: "the French ambassador" does not place the
+# sentence in France, nor make "protesters" at "the US embassy" American.
+_ENVOYS = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "embassy", "embassies", "diplomat",
+     "diplomats", "consul", "consulate", "consulates", "legation", "attache", "charge"}
+)  # fmt: skip
 # Nouns of places: "the southern Tanzanian town of Songea" places the sentence in Tanzania.
 _PLACE_NOUNS = frozenset(
     {
@@ -498,7 +504,7 @@ class _Resolver:
         countries: set[str] = set()
         for token in self._tokens(sentence):
             place = self.result.places.get(token.i)
-            if place:
+            if place and not (token.dep_ == "compound" and token.head.lower_ in _ENVOYS):
                 countries.add(place)
             located = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
             located = located or token.lemma_.lower() in _PLACE_NOUNS
@@ -511,6 +517,7 @@ class _Resolver:
                     and actor.kind != "igo"
                     and (actor.sectors or located)
                     and not self._is_region(actor.country)
+                    and _ENVOYS.isdisjoint(m.text.lower().split())
                 ):
                     countries.add(actor.country)
         if not countries and follow and sentence.start > 0:

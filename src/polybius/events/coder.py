@@ -1932,17 +1932,17 @@ _RULERS = frozenset({"LEG", "JUD"})
 def _repression(code: str, source: Mention, target: Mention) -> str:
     """Force used by a state's police or army on its own protesters is violent repression
     (CAMEO 175), not combat: "security forces opened fire on protesters"; force used by
-    protesters on their own state is a riot (145): "protesters stormed the parliament"."""
+    protesters on a state, their own or another's, is a riot (145): "protesters stormed the
+    parliament", "... the US embassy"."""
     if code[:2] not in ("17", "18", "19") or source.actor is None or target.actor is None:
         return code
     src, tgt = source.actor, target.actor
+    rioting = _DISSENT & set(src.sectors) and (_FORCES | _RULERS) & set(tgt.sectors)
     if not src.country or src.country != tgt.country:
-        return code
+        return "145" if rioting and code[:2] != "17" else code  # storming a foreign embassy
     if code[:2] != "17" and _FORCES & set(src.sectors) and _DISSENT & set(tgt.sectors):
         return "175"
-    if _DISSENT & set(src.sectors) and (_FORCES | _RULERS) & set(tgt.sectors):
-        return "145"
-    return code
+    return "145" if rioting else code
 
 
 def _hijacking(code: str, source: Mention) -> str:
