@@ -187,6 +187,21 @@ def test_welcoming_the_decision_targets_who_made_it() -> None:
     assert "event-reference" in welcome[0].target.rule
 
 
+def test_denouncing_a_move_we_do_not_code_targets_who_made_it() -> None:
+    from polybius.api import code_text
+
+    # Taking over a company is no event between two actors; its maker is still the target.
+    events = code_text(
+        "Argentine President Cristina Fernandez seized control of oil company YPF on Monday. "
+        "Spain's Foreign Minister Jose Manuel Garcia-Margallo denounced the move as hostile.",
+        date=dt.date(2012, 4, 16),
+    )
+    assert _triples(events) == {("ESPGOV", "ARGGOV", "111")}
+    assert events[0].target is not None and "act-reference" in events[0].target.rule
+    # No sentence before: no one to point back to.
+    assert code_text("Spain denounced the move as hostile.", date=dt.date(2012, 4, 16)) == []
+
+
 def test_people_released_are_the_target() -> None:
     from polybius.api import code_text
 

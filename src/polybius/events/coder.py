@@ -1170,11 +1170,11 @@ class EventCoder:
         sentence_index: int,
         sources: Sequence[Mention],
         history: Sequence[Event],
+        actors: DocumentActors,
     ) -> tuple[list[Mention], float]:
         """ "Hamas condemned the raid": the target is whoever carried out the raid reported
-        just before; "welcomed the decision": whoever made the last decision reported."""
-        if not history:
-            return [], 1.0
+        just before; "welcomed the decision": whoever made the last decision reported, or,
+        where the act was no event we code, whoever did what the sentence before reports."""
         token = trigger.token
         objects = [c for c in token.children if c.dep_ == "dobj"]
         objects += [
@@ -1217,6 +1217,10 @@ class EventCoder:
                     and (actor.sectors or actor.country not in own)
                 ):
                     return [replace(event.source, rule=f"{event.source.rule}+event-reference")], 0.7
+            if generic:
+                maker = _previous_subject(sentence, actors, own)
+                if maker is not None:
+                    return [replace(maker, rule=f"{maker.rule}+act-reference")], 0.6
         return [], 1.0
 
     @staticmethod
@@ -1284,7 +1288,7 @@ class EventCoder:
                 targets, confidence = demand[2], 0.8
             if not targets:
                 targets, confidence = self._event_reference(
-                    trigger, sentence, sentence_index, sources, [*history, *events]
+                    trigger, sentence, sentence_index, sources, [*history, *events], actors
                 )
             if not targets and trigger.entry.code[:2] == "14":
                 targets, confidence = _own_government(trigger, sources), 0.6
@@ -1927,6 +1931,25 @@ _FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
 _RULERS = frozenset({"LEG", "JUD"})
+
+
+def _previous_subject(
+    sentence: Any, actors: DocumentActors, own: set[str | None]
+) -> Mention | None:
+    """The actor that did what the sentence before reports: the subject of its main verb
+    ("Argentina seized YPF. Spain denounced the move": Argentina)."""
+    if sentence.start == 0:
+        return None
+    previous = sentence.doc[sentence.start - 1].sent
+    root = next((t for t in previous if t.dep_ == "ROOT"), None)
+    for subject in root.children if root is not None else ():
+        if subject.dep_ != "nsubj":
+            continue
+        for mention in actors.at(subject.i):
+            actor = mention.actor
+            if actor is not None and actor.code not in own and actor.country not in own:
+                return mention
+    return None
 
 
 def _repression(code: str, source: Mention, target: Mention) -> str:
