@@ -232,3 +232,16 @@ def test_an_envoy_does_not_place_the_sentence_in_the_country_he_represents() -> 
     )
     actors, _ = _resolve(text, dt.date(2023, 8, 26))
     assert _codes(actors, text, "junta") == ["NERGOV"]
+
+
+def test_a_minister_s_portfolio_is_no_second_sector() -> None:
+    text = "Spain's Industry Minister Jose Manuel Soria criticised Argentina."
+    actors, _ = _resolve(text, dt.date(2012, 4, 16))
+    assert _codes(actors, text, "Industry") == ["ESPGOV"]
+    text = "Bangladesh's labour ministry invited union leaders to talks."
+    actors, _ = _resolve(text, dt.date(2013, 9, 23))
+    assert _codes(actors, text, "labour") == ["BGDGOV"]
+    # A defence ministry is still the military: one phrase, not a portfolio and an office.
+    text = "Russia's defence ministry accused Ukraine of shelling."
+    actors, _ = _resolve(text, dt.date(2022, 3, 1))
+    assert _codes(actors, text, "defence") == ["RUSMIL"]

@@ -293,6 +293,9 @@ _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 Context = Callable[[], Collection[str]]
 
 _LEADING = (["leader"], ["leaders"], ["leadership"], ["chief"], ["head"], ["boss"], ["commander"])
+# "the industry minister", "the labour ministry": a portfolio word names what a minister is
+# for, not a second sector; the office makes the actor the government.
+_MINISTERIAL = (["minister"], ["ministers"], ["ministry"], ["ministries"])
 
 
 def agent_sectors(
@@ -313,6 +316,9 @@ def agent_sectors(
     # "a drug cartel leader", "the militia chief": a leader of the body the other words
     # name, not of the government.
     led = len(matches) > 1 and any(words[m[0] : m[1]] not in _LEADING for m in matches)
+    if len(matches) > 1 and words[matches[-1][0] : matches[-1][1]] in _MINISTERIAL:
+        used.extend(t for start, end, _ in matches[:-1] for t in tokens[start:end])
+        matches = matches[-1:]
     for start, end, codes in matches:
         if led and words[start:end] in _LEADING:
             used.extend(tokens[start:end])
