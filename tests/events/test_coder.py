@@ -976,6 +976,20 @@ def test_protesters_using_force_on_their_own_state_riot() -> None:
     assert triples == {("INDMIL", "CHNMIL", "190")}
 
 
+def test_an_attack_on_a_state_body_s_convoy_or_post_targets_that_body() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2020, 6, 1)
+    triples = _triples(
+        code_text("Rebels ambushed an army convoy near Gao in northern Mali.", date=date)
+    )
+    assert triples == {("MLIREB", "MLIMIL", "190")}
+    triples = _triples(code_text("Militants attacked a police station in Peshawar.", date=date))
+    assert triples == {("PAKREB", "PAKCOP", "190")}
+    # With no country in view the post is no one's: nothing to code.
+    assert code_text("Gunmen attacked a police checkpoint.", date=date) == []
+
+
 def test_a_crowd_storming_a_foreign_embassy_riots_and_stays_local() -> None:
     from polybius.api import code_text
 

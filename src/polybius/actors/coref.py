@@ -57,6 +57,12 @@ _MASS_SENSES = frozenset(
     {"force", "defence", "defense", "security", "intelligence", "command", "leadership"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# What a state body owns or fields, which stands for it as a target: "an army convoy".
+_INSTALLATIONS = frozenset(
+    {"convoy", "base", "station", "post", "outpost", "checkpoint", "position", "barracks",
+     "vehicle", "patrol", "garrison", "depot"}
+)  # fmt: skip
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # A state's envoys and missions work abroad: "the French ambassador" does not place the
 # sentence in France, nor make "protesters" at "the US embassy" American.
 _ENVOYS = frozenset(
@@ -340,7 +346,41 @@ class _Resolver:
                 self._resolve_modifiers(head)
             self._resolve_places(sentence)
             self._unplaced_agents(sentence)
+            self._installations(sentence)
         return self.result
+
+    def _installations(self, sentence: Any) -> None:
+        """ "Militants attacked a police station in Peshawar": a body's building, convoy or
+        post with no nationality is that body's, of the one country the sentence is in."""
+        country: str | None = None
+        for head in self._tokens(sentence):
+            if (
+                head.pos_ != "NOUN"
+                or head.lemma_.lower() not in _INSTALLATIONS
+                or head.i in self.result.by_head
+                or head.i in self.result.by_modifier
+            ):
+                continue
+            sectors = tuple(
+                dict.fromkeys(
+                    sector
+                    for child in head.lefts
+                    if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
+                    for sector in self.kb.agent_sectors(child.lower_) or ()
+                    if sector in _STATE_BODIES
+                )
+            )
+            if not sectors:
+                continue
+            country = country or self._sentence_country(sentence)
+            if country == UNKNOWN_COUNTRY:
+                return
+            phrase = self._phrase(head)
+            actor = make_actor(country, sectors, name=phrase.text, kind="group")
+            mention = Mention(
+                phrase.text, phrase.start, phrase.end, actor, rule="installation+sentence-country"
+            )
+            self.result.by_modifier[head.i] = (mention,)
 
     def _resolve_places(self, sentence: Any) -> None:
         """Place names that name no actor (cities, regions) and the country they lie in."""

@@ -367,8 +367,8 @@ def phrase_actors(
             return [
                 make_actor(countries[0], sectors, name=name, kind="person")
             ], "title+nationality"
-        if not title_tokens:
-            # The small model takes some places for persons: "Buenos Aires".
+        if not sectors:
+            # The small model takes some places for persons: "Buenos Aires", "northern Mali".
             place = _country_or_capital(kb, name)
             if place is not None:
                 return place
