@@ -124,6 +124,22 @@ def test_event_under_nothing_to_indicate_is_negated() -> None:
     assert events and all(e.modality.negated for e in events)
 
 
+def test_an_act_named_in_a_denied_accusation_is_not_a_fact() -> None:
+    from polybius.api import code_text
+
+    text = "Russia denied accusations by Britain that it had attacked Georgia."
+    by_code = {e.cameo[:2]: e for e in code_text(text, include_modal=True)}
+    assert by_code["01"].modality.factual  # the denial itself happened
+    assert by_code["19"].modality.negated and by_code["19"].modality.hypothetical
+    # A participle that modifies a noun is done, not alleged.
+    events = _code("Armenia will sign a deal brokered by Russia with Azerbaijan.")
+    assert ("RUS", "ARM", "045") in {
+        (e.source.code, e.target.code if e.target else None, e.cameo)
+        for e in events
+        if e.modality.factual
+    }
+
+
 def test_conditional_force_is_hypothetical_but_the_warning_is_not() -> None:
     events = _code("Serbia warned that NATO would bomb Belgrade.")
     by_code = {e.cameo: e for e in events}

@@ -72,6 +72,8 @@ _HYPOTHETICAL_HEADS = frozenset(
         "report",
         "claim",
         "allegation",
+        "accusation",
+        "assertion",
         "question",
         "consideration",
         "condition",
@@ -271,7 +273,11 @@ def _inherits(clause: Token) -> bool:
         return False  # "agreed to reopen embassies after talks": the talks took place
     if clause.dep_ == "prep" and any(o.lemma_.lower() in _PHASES for o in clause.children):
         return False  # "failed to sign a deal at the end of two days of talks"
-    if clause.dep_ == "acl" and clause.tag_ == "VBN":
+    if (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "aux", "mark") for c in clause.children)
+    ):
         return False  # "will sign a deal brokered by Russia": the brokering is done
     if (
         clause.dep_ == "advcl"
