@@ -132,7 +132,7 @@ def test_an_act_named_in_a_denied_accusation_is_not_a_fact() -> None:
     assert by_code["01"].modality.factual  # the denial itself happened
     assert by_code["19"].modality.negated and by_code["19"].modality.hypothetical
     # A participle that modifies a noun is done, not alleged.
-    events = _code("Armenia will sign a deal brokered by Russia with Azerbaijan.")
+    events = code_text("Armenia will sign a deal brokered by Russia with Azerbaijan.")
     assert ("RUS", "ARM", "045") in {
         (e.source.code, e.target.code if e.target else None, e.cameo)
         for e in events
