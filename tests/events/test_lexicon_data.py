@@ -192,8 +192,11 @@ def test_signing_a_memorandum_is_a_reciprocal_057(lexicon: Lexicon) -> None:
     ("lemma", "pos", "objects", "preps", "code"),
     [
         ("meet", "verb", (), (), "040"),
-        ("talk", "noun", (), (), "046"),
-        ("talks", "noun", (), (), "046"),
+        ("talk", "noun", (), (), "040"),
+        ("talks", "noun", (), (), "040"),
+        ("talks", "noun", ("peace",), (), "046"),
+        ("talks", "noun", ("nuclear",), (), "046"),
+        ("negotiations", "noun", (), (), "046"),
         ("negotiate", "verb", (), (), "046"),
         ("telephone", "verb", (), (), "041"),
         ("host", "verb", (), (), "043"),
