@@ -245,3 +245,11 @@ def test_a_minister_s_portfolio_is_no_second_sector() -> None:
     text = "Russia's defence ministry accused Ukraine of shelling."
     actors, _ = _resolve(text, dt.date(2022, 3, 1))
     assert _codes(actors, text, "defence") == ["RUSMIL"]
+
+
+def test_a_two_word_nationality_modifies_as_one() -> None:
+    # The small model hangs "North" from "Korean": the pair is North Korea, not Korea.
+    text = "North Korean artillery shelled the island of Yeonpyeong."
+    actors, _ = _resolve(text, dt.date(2010, 11, 23))
+    assert "PRK" in _codes(actors, text, "North")
+    assert "KOR" not in _codes(actors, text, "Korean")

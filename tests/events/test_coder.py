@@ -1006,6 +1006,20 @@ def test_an_attack_on_a_state_body_s_convoy_or_post_targets_that_body() -> None:
     assert code_text("Gunmen attacked a police checkpoint.", date=date) == []
 
 
+def test_a_visit_to_a_city_abroad_visits_its_country_and_being_first_to_visit_is_a_visit() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2016, 5, 27)
+    triples = _triples(code_text("Obama visited Hiroshima on Friday.", date=date))
+    assert triples == {("USAGOV", "JPN", "042"), ("JPN", "USAGOV", "043")}
+    events = code_text(
+        "Barack Obama became the first sitting U.S. president to visit Hiroshima.", date=date
+    )
+    assert ("USAGOV", "JPN", "042") in _triples(events)
+    # A city of one's own country is no visit abroad.
+    assert code_text("Indian Prime Minister Narendra Modi visited Mumbai.", date=date) == []
+
+
 def test_a_crowd_storming_a_foreign_embassy_riots_and_stays_local() -> None:
     from polybius.api import code_text
 

@@ -1113,6 +1113,15 @@ class _Resolver:
             named = self._name_reference(token, phrase)
             if named is not None:
                 return [named]
+        # "North Korean artillery": the small model hangs "North" from "Korean".
+        before = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.i == token.i - 1]
+        if before:
+            country = self.kb.country_by_adjective(f"{before[0].text} {token.text}")
+            if country is not None:
+                start = before[0].idx
+                actor = make_actor(country.code, kind="state")
+                text = f"{before[0].text} {token.text}"
+                return [Mention(text, start, end, actor, rule="modifier:nationality")]
         codes = _country_of_word(self.kb, token.text)
         mentions = []
         for code in codes:

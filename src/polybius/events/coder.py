@@ -348,8 +348,11 @@ class EventCoder:
         if actors is None or entry.pos != "verb" or entry.objects or entry.code not in _VISIT_CODES:
             return True
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        # The object itself must be an actor: "received assurances from Tbilisi" hosts no one.
-        return not objects or any(actors.at(o.i) or actors.modifying(o.i) for o in objects)
+        # The object itself must be an actor ("received assurances from Tbilisi" hosts no
+        # one) or a place in a country ("visited Hiroshima").
+        return not objects or any(
+            actors.at(o.i) or actors.modifying(o.i) or o.i in actors.places for o in objects
+        )
 
     def _fits(self, entry: LexiconEntry, token: Token, objects: set[str] | None = None) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -1012,6 +1015,9 @@ class EventCoder:
                 return found, 0.8
         if entry.code[:2] in _LOCATED_ROOTS:
             return self._location_target(hosts, actors, exclude), 0.8
+        if entry.code == "042":
+            # "visited Hiroshima": a visit to a city is a visit to its country.
+            return self._location_target(hosts, actors, exclude, preps=("to",)), 0.8
         if entry.code.startswith("087"):
             # "troops withdrew from Gaza": a retreat leaves the country it is from.
             return self._location_target(hosts, actors, exclude, preps=("from", "of")), 0.8

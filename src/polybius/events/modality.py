@@ -312,6 +312,16 @@ def _has_child(
     return None
 
 
+_RANKS = frozenset({"first", "second", "third", "last", "only", "latest"})
+
+
+def _first_to(verb: Token) -> bool:
+    """ "became the first U.S. president to visit Hiroshima": the visit is what made him so."""
+    return verb.lemma_.lower() in ("become", "be") and any(
+        c.dep_ == "attr" and any(m.lower_ in _RANKS for m in c.children) for c in verb.children
+    )
+
+
 def _subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -378,6 +388,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             and (depth == 0 or own)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and token.head.lemma_.lower() not in _INTENT_VERBS | _IRREALIS_VERBS
+            and not _first_to(token.head)
         ):
             # "appealed to France to support the bid": a purpose, not yet done.
             hypothetical = True
