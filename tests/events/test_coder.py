@@ -140,6 +140,35 @@ def test_an_act_named_in_a_denied_accusation_is_not_a_fact() -> None:
     }
 
 
+def test_a_verb_coordinated_in_a_demand_is_demanded_not_done() -> None:
+    from polybius.api import code_text
+
+    text = "France urged Iran to halt enrichment and release the British sailors."
+    release = [e for e in code_text(text, include_modal=True) if e.cameo == "0841"]
+    assert release and release[0].modality.hypothetical
+    # Done when the sentence says so; negation is shared through "or" only.
+    done = code_text("Iran halted enrichment and released the British sailors.")
+    assert "0841" in {e.cameo for e in done}
+    events = code_text("Russia did not recognise or support the rebels.", include_modal=True)
+    assert events and all(e.modality.negated for e in events)
+
+
+def test_insisting_that_something_happened_asserts_it() -> None:
+    from polybius.api import code_text
+
+    text = "Lavrov insisted that Moscow had sent aid to Syria."
+    events = code_text(text, date=dt.date(2014, 8, 18), include_modal=True)
+    assert events and all(not e.modality.hypothetical for e in events)
+    assert all(e.modality.reported for e in events)
+
+
+def test_troops_massed_on_a_state_s_border_are_aimed_at_it() -> None:
+    from polybius.api import code_text
+
+    text = "Russia has massed more than 100,000 troops on Ukraine's borders."
+    assert _triples(code_text(text, date=dt.date(2021, 12, 13))) == {("RUS", "UKR", "154")}
+
+
 def test_conditional_force_is_hypothetical_but_the_warning_is_not() -> None:
     events = _code("Serbia warned that NATO would bomb Belgrade.")
     by_code = {e.cameo: e for e in events}

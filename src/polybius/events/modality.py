@@ -287,6 +287,8 @@ def _inherits(clause: Token) -> bool:
         return False  # "urged Sisi to free him when the two met": the meeting took place
     if clause.dep_ in _SCOPE_LINKS:
         return True
+    if _shares_subject(clause):
+        return True  # "urged Iran to halt enrichment and release the sailors"
     head = clause.head.lower_
     return clause.dep_ == "relcl" and (head in _NEGATIVE_HEADS or head in _HYPOTHETICAL_HEADS)
 
@@ -312,7 +314,19 @@ def _has_child(
     return None
 
 
+# "insisted that Moscow had not sent troops" asserts; "insisted that Iran halt" demands.
+_INDICATIVE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _RANKS = frozenset({"first", "second", "third", "last", "only", "latest"})
+
+
+def _shares_subject(clause: Token) -> bool:
+    """A verb coordinated with another and without a subject of its own shares its clause."""
+    return (
+        clause.dep_ == "conj"
+        and clause.pos_ in ("VERB", "AUX")
+        and clause.head.pos_ in ("VERB", "AUX")
+        and _subject(clause) is None
+    )
 
 
 def _first_to(verb: Token) -> bool:
@@ -345,16 +359,21 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
         guard += 1
 
     for depth, token in enumerate(chain):
-        own = depth == 0 or (governor is not None and token == governor)
+        # The first of coordinated verbs lends the second its modal ("would halt ... and
+        # release"), its negation only through "or" ("did not sign or ratify").
+        shared = depth > 0 and _shares_subject(chain[depth - 1])
+        own = depth == 0 or (governor is not None and token == governor) or shared
+        denies = not shared or _has_child(token, {"cc"}, frozenset({"or", "nor"})) is not None
         neg = _has_child(token, {"neg"}, _NEGATORS) or _has_child(token, {"det"}, frozenset({"no"}))
-        if neg is not None:
+        if neg is not None and denies:
             negated = True
             cues.append(neg.text)
-        if token.lower_ in _NEGATIVE_HEADS and depth > 0:
+        if token.lower_ in _NEGATIVE_HEADS and depth > 0 and denies:
             negated = True
             cues.append(token.text)
         if (
             depth > 0
+            and denies
             and token.lemma_.lower() in _NEGATIVE_VERBS
             and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp")
         ):
@@ -425,7 +444,11 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
                 future = True
                 intent = lemma not in ("expect", "schedule", "set", "due", "going")
                 cues.append(token.text)
-            elif lemma in _IRREALIS_VERBS and (below.dep_ in ("xcomp", "ccomp") or to_clause):
+            elif (
+                lemma in _IRREALIS_VERBS
+                and (below.dep_ in ("xcomp", "ccomp") or to_clause)
+                and not (lemma == "insist" and below.tag_ in _INDICATIVE)
+            ):
                 hypothetical = True
                 cues.append(token.text)
             elif lemma in _SPEECH_VERBS and below.dep_ == "ccomp":
