@@ -247,6 +247,19 @@ def test_denouncing_a_move_we_do_not_code_targets_who_made_it() -> None:
     assert code_text("Spain denounced the move as hostile.", date=dt.date(2012, 4, 16)) == []
 
 
+def test_dismissing_findings_answers_who_made_them_not_whom_they_accuse() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Investigators from the Organisation for the Prohibition of Chemical Weapons concluded "
+        "that the Syrian air force had used sarin against civilians. "
+        "Damascus dismissed the findings as fabricated.",
+        date=dt.date(2018, 6, 13),
+    )
+    assert ("SYRGOV", "IGOOPW", "016") in _triples(events)
+    assert not any(e.cameo == "016" and e.target and e.target.code == "SYRMIL" for e in events)
+
+
 def test_people_released_are_the_target() -> None:
     from polybius.api import code_text
 

@@ -278,6 +278,17 @@ _EVENT_NOUNS = frozenset(
         "ultimatum",
     }
 )
+# A report, finding or demand answered points back to whoever made it, not to whoever did
+# what it is about ("Damascus dismissed the findings": the investigators, not its air force).
+_SAYINGS = frozenset(
+    {
+        "report", "finding", "findings", "accusation", "accusations", "allegation",
+        "allegations", "charge", "charges", "claim", "claims", "criticism", "demand",
+        "demands", "request", "ultimatum", "remark", "remarks", "comment", "comments",
+        "statement",
+    }
+)  # fmt: skip
+_SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
 _TIME_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "upon", "ahead", "at", "on"}
 )
@@ -1208,6 +1219,8 @@ class EventCoder:
             for event in reversed(history):
                 if event.sentence_index < sentence_index - 3:
                     break
+                if lemma in _SAYINGS and event.cameo[:2] not in _SAYING_ROOTS:
+                    continue
                 span = doc.char_span(*event.trigger_span)
                 earlier = span[0].lemma_.lower() if span is not None and len(span) else ""
                 same = (
@@ -1951,7 +1964,15 @@ def _previous_subject(
     for subject in root.children if root is not None else ():
         if subject.dep_ != "nsubj":
             continue
-        for mention in actors.at(subject.i):
+        # "Investigators from the OPCW concluded ...": the body they come from.
+        bodies = [
+            o
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ in ("from", "of")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        for mention in (*actors.at(subject.i), *(m for o in bodies for m in actors.at(o.i))):
             actor = mention.actor
             if actor is not None and actor.code not in own and actor.country not in own:
                 return mention
