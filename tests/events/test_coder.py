@@ -153,6 +153,20 @@ def test_a_verb_coordinated_in_a_demand_is_demanded_not_done() -> None:
     assert events and all(e.modality.negated for e in events)
 
 
+def test_what_one_is_accused_of_is_alleged_not_found() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "The International Criminal Court issued an arrest warrant for Russian President "
+        "Vladimir Putin, accusing him of the unlawful deportation of children from occupied "
+        "areas of Ukraine."
+    )
+    events = code_text(text, date=dt.date(2023, 3, 17), include_modal=True)
+    deportation = [e for e in events if e.cameo == "174"]
+    assert deportation and all(e.modality.hypothetical for e in deportation)
+    assert ("IGOJUDICC", "RUSGOV", "173") in _triples([e for e in events if e.modality.factual])
+
+
 def test_insisting_that_something_happened_asserts_it() -> None:
     from polybius.api import code_text
 

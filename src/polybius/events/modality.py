@@ -184,6 +184,8 @@ _SPEECH_VERBS = frozenset(
         "accuse",
     }
 )
+# What one is accused "of" or blamed "for" is alleged.
+_ACCUSING = frozenset({"accuse", "charge", "blame", "suspect", "allege", "indict", "accusation"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Links through which a clause inherits the modality of the clause above it.
 _SCOPE_LINKS = frozenset(
@@ -425,6 +427,10 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             and lemma in _HYPOTHETICAL_HEADS
             and below.dep_ in ("acl", "ccomp", "prep", "pcomp", "pobj")
         ):
+            hypothetical = True
+            cues.append(token.text)
+        elif lemma in _ACCUSING and below.dep_ == "prep" and below.lower_ in ("of", "for"):
+            # "accusing him of the unlawful deportation of children": alleged, not found.
             hypothetical = True
             cues.append(token.text)
         elif token.pos_ == "ADJ" and lemma in _INTENT_ADJECTIVES and below.dep_ == "xcomp":
