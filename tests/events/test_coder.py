@@ -167,6 +167,13 @@ def test_what_one_is_accused_of_is_alleged_not_found() -> None:
     assert ("IGOJUDICC", "RUSGOV", "173") in _triples([e for e in events if e.modality.factual])
 
 
+def test_a_speaker_unhappy_with_another_s_act_disapproves() -> None:
+    from polybius.api import code_text
+
+    text = "Britain said it was unhappy with Germany's decision."
+    assert _triples(code_text(text)) == {("GBR", "DEU", "110")}
+
+
 def test_insisting_that_something_happened_asserts_it() -> None:
     from polybius.api import code_text
 
