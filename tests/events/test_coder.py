@@ -1083,6 +1083,18 @@ def test_a_visit_to_a_city_abroad_visits_its_country_and_being_first_to_visit_is
     assert code_text("Indian Prime Minister Narendra Modi visited Mumbai.", date=date) == []
 
 
+def test_talks_on_a_war_somewhere_are_not_held_there() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Israeli Prime Minister Naftali Bennett flew to Moscow for talks with President "
+        "Vladimir Putin on the war in Ukraine."
+    )
+    triples = _triples(code_text(text, date=dt.date(2022, 3, 5)))
+    assert {("ISRGOV", "RUSGOV", "040"), ("RUSGOV", "ISRGOV", "040")} <= triples
+    assert not any(code == "044" for _, _, code in triples)
+
+
 def test_a_crowd_storming_a_foreign_embassy_riots_and_stays_local() -> None:
     from polybius.api import code_text
 

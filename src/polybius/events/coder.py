@@ -289,6 +289,7 @@ _SAYINGS = frozenset(
     }
 )  # fmt: skip
 _SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
+_OCCASIONS = frozenset({"sideline", "sidelines", "margin", "margins", "occasion", "eve", "visit"})
 _TIME_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "upon", "ahead", "at", "on"}
 )
@@ -1604,6 +1605,8 @@ class EventCoder:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
                             continue
+                        if prep.lower_ == "on" and obj.lemma_.lower() not in _OCCASIONS:
+                            continue  # "talks on the war in Ukraine": a topic, not a venue
                         if prep.lower_ == "in":
                             found = country(obj)
                             if found:
