@@ -1083,6 +1083,18 @@ def test_a_visit_to_a_city_abroad_visits_its_country_and_being_first_to_visit_is
     assert code_text("Indian Prime Minister Narendra Modi visited Mumbai.", date=date) == []
 
 
+def test_a_broker_mediates_between_the_parties_of_a_clause_further_up() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Israel and Hamas agreed on Wednesday to a four-day truce in Gaza under which 50 "
+        "hostages held by the militants will be freed in exchange for 150 Palestinian "
+        "prisoners, in a deal brokered by Qatar."
+    )
+    triples = _triples(code_text(text, date=dt.date(2023, 11, 22)))
+    assert {("QAT", "ISR", "045"), ("QAT", "PSEREB", "045")} <= triples
+
+
 def test_talks_on_a_war_somewhere_are_not_held_there() -> None:
     from polybius.api import code_text
 

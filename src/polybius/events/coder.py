@@ -849,11 +849,19 @@ class EventCoder:
             governor = governor.head  # "agreed ... under a deal", "met for talks"
         elif brokered.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             return []
-        if governor.pos_ not in ("VERB", "AUX"):
-            return []
-        subjects, _ = self._subjects(governor)
-        partners = self._slot_tokens(governor, "prep:with")
-        return [m for arg in (*subjects, *partners) for m in self._actors_of(arg, actors)]
+        # "agreed to a truce under which hostages will be freed ..., in a deal brokered by
+        # Qatar": up from a clause that names no parties to the one that does.
+        for _ in range(4):
+            if governor.pos_ in ("VERB", "AUX"):
+                subjects, _ = self._subjects(governor)
+                partners = self._slot_tokens(governor, "prep:with")
+                found = [m for arg in (*subjects, *partners) for m in self._actors_of(arg, actors)]
+                if found or governor.dep_ == "ROOT":
+                    return found
+            elif governor.dep_ == "ROOT":
+                return []
+            governor = governor.head
+        return []
 
     def _planters(self, thing: Token, actors: DocumentActors) -> list[Mention]:
         """ "a roadside bomb planted by Maoist rebels", "a rocket fired by Hamas": who set off
