@@ -196,8 +196,8 @@ def test_every_name_finds_only_its_entry(kb: KnowledgeBase, entries: list[dict[s
         ("Daesh", "MEAREB"),
         ("al-Qaida", "MEAREB"),
         ("AQAP", "YEMREB"),
-        ("al-Shabaab", "SOMINS"),
-        ("Boko Haram", "NGAINS"),
+        ("al-Shabaab", "SOMREB"),
+        ("Boko Haram", "NGAREB"),
         ("Ansar Allah", "YEMREB"),
         ("PKK", "TURSEP"),
         ("Tamil Tigers", "LKASEP"),
@@ -215,8 +215,8 @@ def test_taliban_govern_only_in_their_two_periods(kb: KnowledgeBase) -> None:
     taliban = _one(kb, "Taliban")
     assert kb.person_code_at(taliban, dt.date(2023, 1, 1)) == "AFGGOV"
     assert kb.person_code_at(taliban, dt.date(1999, 1, 1)) == "AFGGOV"
-    assert kb.person_code_at(taliban, dt.date(2010, 1, 1)) == "AFGINS"
-    assert kb.person_code_at(taliban, dt.date(2021, 8, 14)) == "AFGINS"
+    assert kb.person_code_at(taliban, dt.date(2010, 1, 1)) == "AFGREB"
+    assert kb.person_code_at(taliban, dt.date(2021, 8, 14)) == "AFGREB"
     assert kb.person_code_at(taliban, dt.date(2021, 8, 15)) == "AFGGOV"
 
 
