@@ -220,6 +220,9 @@ def _stage_role_dates(pipeline: Pipeline, work: _Work) -> None:
     work.events = redated
 
 
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     actor = mention.actor
     if actor is None or not actor.entity_id or event.date is None:
@@ -230,6 +233,8 @@ def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     code = kb.person_code_at(person, event.date.start)
     if code == actor.code:
         return mention
+    if kb.role_at(person, event.date.start) is None and not _OFFICES & set(actor.sectors):
+        return mention  # out of office: what the text calls him ("protest leader") stands
     country, sectors = split_code(code)
     redated = make_actor(
         country, sectors, name=actor.name, entity_id=actor.entity_id, kind=actor.kind

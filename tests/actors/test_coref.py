@@ -253,3 +253,13 @@ def test_a_two_word_nationality_modifies_as_one() -> None:
     actors, _ = _resolve(text, dt.date(2010, 11, 23))
     assert "PRK" in _codes(actors, text, "North")
     assert "KOR" not in _codes(actors, text, "Korean")
+
+
+def test_what_the_text_calls_someone_out_of_office_stands() -> None:
+    # Pashinyan became prime minister on 8 May 2018; in April he led the protests.
+    text = "Armenian protest leader Nikol Pashinyan addressed the crowd."
+    actors, _ = _resolve(text, dt.date(2018, 4, 22))
+    assert _codes(actors, text, "Armenian") == ["ARMOPP"]
+    text = "Nikol Pashinyan addressed the crowd."
+    actors, _ = _resolve(text, dt.date(2018, 4, 22))
+    assert _codes(actors, text, "Nikol") == ["ARMELI"]

@@ -1095,6 +1095,14 @@ def test_a_broker_mediates_between_the_parties_of_a_clause_further_up() -> None:
     assert {("QAT", "ISR", "045"), ("QAT", "PSEREB", "045")} <= triples
 
 
+def test_an_event_date_does_not_undo_what_the_text_calls_someone() -> None:
+    from polybius.api import code_text
+
+    text = "Armenian protest leader Nikol Pashinyan was detained by police on Sunday."
+    triples = _triples(code_text(text, date=dt.date(2018, 4, 22)))
+    assert triples == {("ARMCOP", "ARMOPP", "173")}
+
+
 def test_talks_on_a_war_somewhere_are_not_held_there() -> None:
     from polybius.api import code_text
 

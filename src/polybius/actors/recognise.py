@@ -292,6 +292,10 @@ _OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # The countries a text is about, asked for only where two actors share a name (it costs).
 Context = Callable[[], Collection[str]]
 
+# Roles outside the state a text may give someone the knowledge base knows only in office.
+_OUTSIDE_SECTORS = frozenset(
+    {"OPP", "REB", "SEP", "INS", "UAF", "LAB", "HRI", "MED", "REL", "EDU", "BUS", "NGO", "ENV"}
+)
 _LEADING = (["leader"], ["leaders"], ["leadership"], ["chief"], ["head"], ["boss"], ["commander"])
 # "the industry minister", "the labour ministry": a portfolio word names what a minister is
 # for, not a second sector; the office makes the actor the government.
@@ -358,6 +362,9 @@ def phrase_actors(
         person = _find_person(kb, name, countries, date=date, title=title)
         if person is not None:
             code = kb.person_code_at(person, date, title)
+            if sectors and sectors[0] in _OUTSIDE_SECTORS and kb.role_at(person, date) is None:
+                # "protest leader Nikol Pashinyan" out of office: what the text calls him.
+                code = f"{person.country}{sectors[0]}" if person.country else code
             country, kb_sectors = split_code(code)
             actor = make_actor(
                 country, kb_sectors, name=person.name, entity_id=person.id, kind="person"
