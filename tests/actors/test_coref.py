@@ -263,3 +263,11 @@ def test_what_the_text_calls_someone_out_of_office_stands() -> None:
     text = "Nikol Pashinyan addressed the crowd."
     actors, _ = _resolve(text, dt.date(2018, 4, 22))
     assert _codes(actors, text, "Nikol") == ["ARMELI"]
+
+
+def test_a_nationality_in_the_title_names_no_role() -> None:
+    # Kim's roles include "Supreme Commander of the Korean People's Army": "Korean" in the
+    # text's title must not pick it over his government offices.
+    text = "North Korean leader Kim Jong Un met Donald Trump."
+    actors, _ = _resolve(text, dt.date(2018, 6, 12))
+    assert _codes(actors, text, "North") == ["PRKGOV"]

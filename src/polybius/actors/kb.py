@@ -883,7 +883,9 @@ class KnowledgeBase:
     ) -> str:
         """Actor code on ``date``: the role's code (the one ``title`` names, if several),
         else out_of_office, else country + ELI."""
-        role = self.role_at(person, date, title)
+        # "North Korean leader Kim": the nationality names no role ("Korean People's Army").
+        words = [w for w in title if self._adjectives.get(w) is None]
+        role = self.role_at(person, date, words)
         if role is not None:
             return role.code
         if person.out_of_office:
