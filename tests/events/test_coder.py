@@ -1083,6 +1083,19 @@ def test_a_visit_to_a_city_abroad_visits_its_country_and_being_first_to_visit_is
     assert code_text("Indian Prime Minister Narendra Modi visited Mumbai.", date=date) == []
 
 
+def test_an_appeal_is_coded_by_what_it_asks_however_the_infinitive_is_parsed() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Amnesty International called on Iranian authorities on Friday to free thousands of "
+        "people detained during the protests."
+    )
+    assert ("NGOHRIAMN", "IRNGOV", "0253") in _triples(code_text(text, date=dt.date(2022, 10, 7)))
+    # Each act asked for: "to stop hesitating and send tanks" asks for military aid.
+    text = "Zelensky urged Germany to stop hesitating and send Leopard tanks."
+    assert _triples(code_text(text, date=dt.date(2023, 1, 20))) == {("UKRGOV", "DEU", "0232")}
+
+
 def test_a_broker_mediates_between_the_parties_of_a_clause_further_up() -> None:
     from polybius.api import code_text
 

@@ -1459,8 +1459,14 @@ class EventCoder:
             for c in token.children
         )
         for child in token.children:
-            if (child.dep_ == "xcomp" and addressed) or child.dep_ == "ccomp":
+            # "called on Iran on Friday to free ...": the small model makes it an adverbial.
+            infinitive = child.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            )
+            if (child.dep_ == "xcomp" or infinitive) and addressed or child.dep_ == "ccomp":
                 asked.append(child)
+                # "urged Germany to stop hesitating and send tanks": each act asked for.
+                asked.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
             elif child.dep_ == "dobj" and token.pos_ == "VERB":
                 asked.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
