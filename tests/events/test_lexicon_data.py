@@ -223,6 +223,7 @@ def test_signing_a_memorandum_is_a_reciprocal_057(lexicon: Lexicon) -> None:
         ("shell", "verb", (), (), "194"),
         ("massacre", "verb", (), (), "202"),
         ("release", "verb", ("prisoner",), (), "0841"),
+        ("let", "verb", ("inspector",), (), "0862"),
         ("withdraw", "verb", ("troop",), (), "0874"),
         ("demand", "verb", ("resignation",), (), "1041"),
         ("call", "verb", ("talk",), ("for",), "026"),
