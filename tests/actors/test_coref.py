@@ -271,3 +271,13 @@ def test_a_nationality_in_the_title_names_no_role() -> None:
     text = "North Korean leader Kim Jong Un met Donald Trump."
     actors, _ = _resolve(text, dt.date(2018, 6, 12))
     assert _codes(actors, text, "North") == ["PRKGOV"]
+
+
+def test_forces_of_a_people_the_knowledge_base_does_not_know_are_rebels() -> None:
+    text = "Tigrayan forces attacked Ethiopian troops in Mekelle."
+    actors, _ = _resolve(text, dt.date(2021, 6, 1))
+    assert _codes(actors, text, "Tigrayan") == ["ETHREB"]
+    # A role phrase of its own ("Special Forces") is still the state's.
+    text = "Special Forces raided a compound in Idlib, Syria."
+    actors, _ = _resolve(text, dt.date(2021, 6, 1))
+    assert "REB" not in "".join(_codes(actors, text, "Special"))

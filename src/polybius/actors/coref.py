@@ -489,6 +489,8 @@ class _Resolver:
         for head, sectors in agents:
             phrase = self._phrase(head)
             own = self._country_in_phrase(head)
+            if sectors[:1] == ("MIL",) and not own and self._unknown_people(head):
+                sectors = ("REB",)  # "Tigrayan forces": a region's or a people's, not the state's
             # "the opposition leader" is one person, whom "he" may later mean.
             kind = "person" if head.lemma_.lower() in TITLE_NOUNS else "group"
             actor = make_actor(own or country, sectors, name=phrase.text, kind=kind)
@@ -496,6 +498,18 @@ class _Resolver:
                 phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
             )
             self._store(head, (mention,))
+
+    def _unknown_people(self, head: Token) -> bool:
+        """A capitalised modifier that names no country, place or actor we know."""
+        return any(
+            c.dep_ in ("compound", "amod")
+            and c.text[:1].isupper()
+            and c.i not in self.result.places
+            and not self.result.at(c.i)
+            and not _country_of_word(self.kb, c.text)
+            and not self.kb.is_agent_word(c.lower_)  # "Special Forces", "Republican Guard"
+            for c in head.lefts
+        )
 
     def _of_actor(self, head: Token) -> bool:
         """ "a delegation of U.S. senators": the group is the actor its "of" phrase names."""
