@@ -20,7 +20,7 @@ from typing import Any
 
 from polybius.actors.coref import DocumentActors, resolve_actors
 from polybius.actors.kb import KnowledgeBase, load_knowledge_base
-from polybius.actors.recognise import make_actor, split_code
+from polybius.actors.recognise import OFFICE_SECTORS, make_actor, split_code
 from polybius.errors import ConfigError, Errors
 from polybius.events.coder import EventCoder
 from polybius.events.lexicon import load_lexicon
@@ -220,9 +220,6 @@ def _stage_role_dates(pipeline: Pipeline, work: _Work) -> None:
     work.events = redated
 
 
-_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-
-
 def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     actor = mention.actor
     if actor is None or not actor.entity_id or event.date is None:
@@ -233,7 +230,7 @@ def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     code = kb.person_code_at(person, event.date.start)
     if code == actor.code:
         return mention
-    if kb.role_at(person, event.date.start) is None and not _OFFICES & set(actor.sectors):
+    if kb.role_at(person, event.date.start) is None and not OFFICE_SECTORS & set(actor.sectors):
         return mention  # out of office: what the text calls him ("protest leader") stands
     country, sectors = split_code(code)
     redated = make_actor(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from polybius.actors.recognise import (
+    OFFICE_SECTORS,
     PERSON_ROLES,
     TITLE_NOUNS,
     UNKNOWN_COUNTRY,
@@ -62,7 +63,6 @@ _INSTALLATIONS = frozenset(
     {"convoy", "base", "station", "post", "outpost", "checkpoint", "position", "barracks",
      "vehicle", "patrol", "garrison", "depot"}
 )  # fmt: skip
-_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # A state's envoys and missions work abroad: "the French ambassador" does not place the
 # sentence in France, nor make "protesters" at "the US embassy" American.
 _ENVOYS = frozenset(
@@ -367,7 +367,7 @@ class _Resolver:
                     for child in head.lefts
                     if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
                     for sector in self.kb.agent_sectors(child.lower_) or ()
-                    if sector in _STATE_BODIES
+                    if sector in OFFICE_SECTORS
                 )
             )
             if not sectors:

@@ -28,6 +28,7 @@ __all__ = [
     "UNKNOWN_COUNTRY",
     "ActorKnowledge",
     "NounPhrase",
+    "OFFICE_SECTORS",
     "agent_sectors",
     "countries_of_tokens",
     "make_actor",
@@ -286,7 +287,8 @@ def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
 _FORMER = frozenset(
     {"former", "ex", "ousted", "sacked", "deposed", "toppled", "dismissed", "exiled"}
 )
-_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+# Sectors of the state's own offices: its executive, forces, legislature and courts.
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 # The countries a text is about, asked for only where two actors share a name (it costs).
@@ -327,7 +329,7 @@ def agent_sectors(
         if led and words[start:end] in _LEADING:
             used.extend(tokens[start:end])
             continue
-        if _FORMER.intersection(words[:start]) and set(codes) & _OFFICES:
+        if _FORMER.intersection(words[:start]) and set(codes) & OFFICE_SECTORS:
             codes = ("ELI",)  # "the ousted president", "a sacked minister": no office now
         for code in codes:
             if code not in sectors:
