@@ -361,15 +361,7 @@ class _Resolver:
                 or head.i in self.result.by_modifier
             ):
                 continue
-            sectors = tuple(
-                dict.fromkeys(
-                    sector
-                    for child in head.lefts
-                    if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
-                    for sector in self.kb.agent_sectors(child.lower_) or ()
-                    if sector in OFFICE_SECTORS
-                )
-            )
+            sectors = tuple(s for s in self._modifier_sectors(head) if s in OFFICE_SECTORS)
             if not sectors:
                 continue
             country = country or self._sentence_country(sentence)
@@ -1085,14 +1077,7 @@ class _Resolver:
                 found.extend(self._modifier_mentions(token))
         # "Indian army posts", "Iranian military targets": a nationality and a role word
         # side by side name that country's body.
-        sectors = tuple(
-            dict.fromkeys(
-                sector
-                for child in head.lefts
-                if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
-                for sector in self.kb.agent_sectors(child.lower_) or ()
-            )
-        )
+        sectors = self._modifier_sectors(head)
         if sectors and found and all(m.rule == "modifier:nationality" for m in found):
             found = [
                 replace(
@@ -1109,6 +1094,18 @@ class _Resolver:
             self.result.by_modifier[head.i] = tuple(found)
             if len(found) > 1:
                 self.groups.append((self.sentence_index, tuple(found)))
+
+    def _modifier_sectors(self, head: Token) -> tuple[str, ...]:
+        """Sectors of the role words before a noun that are no actors themselves: "army" in
+        "Indian army posts", "police" in "a police station"."""
+        return tuple(
+            dict.fromkeys(
+                sector
+                for child in head.lefts
+                if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
+                for sector in self.kb.agent_sectors(child.lower_) or ()
+            )
+        )
 
     def _modifier_mentions(self, token: Token) -> list[Mention]:
         if token.i in self.result.by_head:
@@ -1130,12 +1127,11 @@ class _Resolver:
         # "North Korean artillery": the small model hangs "North" from "Korean".
         before = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.i == token.i - 1]
         if before:
-            country = self.kb.country_by_adjective(f"{before[0].text} {token.text}")
+            text = f"{before[0].text} {token.text}"
+            country = self.kb.country_by_adjective(text)
             if country is not None:
-                start = before[0].idx
                 actor = make_actor(country.code, kind="state")
-                text = f"{before[0].text} {token.text}"
-                return [Mention(text, start, end, actor, rule="modifier:nationality")]
+                return [Mention(text, before[0].idx, end, actor, rule="modifier:nationality")]
         codes = _country_of_word(self.kb, token.text)
         mentions = []
         for code in codes:
