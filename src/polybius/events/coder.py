@@ -230,8 +230,19 @@ _CARRIER_NOUNS = frozenset(
         "deal",
     }
 )
-# Nouns that name whatever was just reported: "welcomed the decision", "condemned the move".
-_EVENT_NOUNS = frozenset(
+# A report, finding or demand answered points back to whoever made it, not to whoever did
+# what it is about ("Damascus dismissed the findings": the investigators, not its air force).
+_SAYINGS = frozenset(
+    {
+        "report", "finding", "findings", "accusation", "accusations", "allegation",
+        "allegations", "charge", "charges", "claim", "claims", "criticism", "demand",
+        "demands", "request", "ultimatum", "remark", "remarks", "comment", "comments",
+        "statement",
+    }
+)  # fmt: skip
+# Nouns that name whatever was just reported: "welcomed the decision", "condemned the move",
+# and what a denial or rejection answers ("dismissed the report as outrageous").
+_EVENT_NOUNS = _SAYINGS | frozenset(
     {
         "decision",
         "move",
@@ -250,44 +261,12 @@ _EVENT_NOUNS = frozenset(
         "arrest",
         "deal",
         "plan",
-        "remark",
-        "remarks",
-        "comment",
-        "comments",
-        "statement",
         "gesture",
         "apology",
         "offer",
         "proposal",
-        # what a denial or rejection answers: "dismissed the report as outrageous"
-        "report",
-        "finding",
-        "findings",
-        "accusation",
-        "accusations",
-        "allegation",
-        "allegations",
-        "charge",
-        "charges",
-        "claim",
-        "claims",
-        "criticism",
-        "demand",
-        "demands",
-        "request",
-        "ultimatum",
     }
 )
-# A report, finding or demand answered points back to whoever made it, not to whoever did
-# what it is about ("Damascus dismissed the findings": the investigators, not its air force).
-_SAYINGS = frozenset(
-    {
-        "report", "finding", "findings", "accusation", "accusations", "allegation",
-        "allegations", "charge", "charges", "claim", "claims", "criticism", "demand",
-        "demands", "request", "ultimatum", "remark", "remarks", "comment", "comments",
-        "statement",
-    }
-)  # fmt: skip
 _SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
 _OCCASIONS = frozenset({"sideline", "sidelines", "margin", "margins", "occasion", "eve", "visit"})
 _TIME_PREPOSITIONS = frozenset(
