@@ -21,7 +21,7 @@ from polybius.actors.coref import DocumentActors
 from polybius.actors.recognise import UNKNOWN_COUNTRY, make_actor
 from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
 from polybius.events.lexicon import Lexicon, LexiconEntry
-from polybius.events.modality import read_modality
+from polybius.events.modality import has_to, read_modality
 from polybius.model import Document, Event, Mention, Modality
 
 __all__ = ["CODER_VERSION", "EventCoder", "intent_code", "refusal_code"]
@@ -1058,9 +1058,7 @@ class EventCoder:
         supporters": a protest or a use of force is aimed at whom its purpose names."""
         for host in hosts:
             for clause in host.children:
-                if clause.dep_ not in ("advcl", "xcomp") or not any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-                ):
+                if clause.dep_ not in ("advcl", "xcomp") or not has_to(clause):
                     continue
                 args = [*self._slot_tokens(clause, "dobj")]
                 args += [
@@ -1439,9 +1437,7 @@ class EventCoder:
         )
         for child in token.children:
             # "called on Iran on Friday to free ...": the small model makes it an adverbial.
-            infinitive = child.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-            )
+            infinitive = child.dep_ == "advcl" and has_to(child)
             if (child.dep_ == "xcomp" or infinitive) and addressed or child.dep_ == "ccomp":
                 asked.append(child)
                 # "urged Germany to stop hesitating and send tanks": each act asked for.

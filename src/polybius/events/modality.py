@@ -14,7 +14,7 @@ from typing import Any
 
 from polybius.model import Modality
 
-__all__ = ["ModalityReading", "read_modality"]
+__all__ = ["ModalityReading", "has_to", "read_modality"]
 
 Token = Any
 
@@ -338,6 +338,11 @@ def _first_to(verb: Token) -> bool:
     )
 
 
+def has_to(verb: Token) -> bool:
+    """Whether a verb is a "to" infinitive ("urged Iran to free", "threatened to impose")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -407,7 +412,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             token.dep_ == "advcl"
             and token.tag_ == "VB"
             and (depth == 0 or own)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and has_to(token)
             and token.head.lemma_.lower() not in _INTENT_VERBS | _IRREALIS_VERBS
             and not _first_to(token.head)
         ):
@@ -443,9 +448,8 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             future = True
             cues.append(token.text)
         elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
-            to_clause = below.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in below.children
-            )  # "threatened on Thursday to impose": often parsed as an adverbial clause
+            # "threatened on Thursday to impose": often parsed as an adverbial clause
+            to_clause = below.dep_ == "advcl" and has_to(below)
             if lemma in _INTENT_VERBS and (below.dep_ == "xcomp" or to_clause):
                 future = True
                 intent = lemma not in ("expect", "schedule", "set", "due", "going")
