@@ -281,3 +281,23 @@ def test_forces_of_a_people_the_knowledge_base_does_not_know_are_rebels() -> Non
     text = "Special Forces raided a compound in Idlib, Syria."
     actors, _ = _resolve(text, dt.date(2021, 6, 1))
     assert "REB" not in "".join(_codes(actors, text, "Special"))
+
+
+def test_the_two_sides_may_be_named_earlier_in_the_same_sentence() -> None:
+    text = (
+        "The EU urged Armenia and Azerbaijan to stop fighting, a day after "
+        "the two sides traded artillery fire."
+    )
+    actors, _ = _resolve(text, dt.date(2022, 9, 14))
+    assert _codes(actors, text, "two sides") == ["ARM", "AZE"]
+
+
+def test_a_surname_the_parser_takes_for_a_common_noun_is_still_the_person() -> None:
+    # The small model tags this surname NOUN (plural of "guterre") inside an entity.
+    text = "Guterres urged Israel and Hezbollah to step back from the brink of war."
+    actors, _ = _resolve(text, dt.date(2023, 10, 9))
+    assert _codes(actors, text, "Guterres") == ["IGOUNO"]
+    # Outside any entity a common noun is not read as a name (here the model finds none).
+    text = "Guterres urged both sides to show restraint."
+    actors, _ = _resolve(text, dt.date(2023, 10, 9))
+    assert _codes(actors, text, "Guterres") == []

@@ -1317,3 +1317,19 @@ def test_a_threat_to_do_something_to_someone_threatens_them() -> None:
     assert triples == {("PRK", "KORGOV", "130")}
     # A protest by people of no known country has no implied government.
     assert code_text("Students boycotted classes to protest the new law.") == []
+
+
+def test_a_reciprocal_act_of_a_pair_is_not_aimed_at_their_own_possessive() -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text("Israel and Hezbollah traded their heaviest fire in a year."))
+    assert triples == {("ISR", "LBNREB", "190"), ("LBNREB", "ISR", "190")}
+
+
+def test_urging_a_side_to_step_back_is_an_appeal_to_de_escalate() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The European Union urged Serbia to step back from the brink.", date=dt.date(2023, 5, 30)
+    )
+    assert _triples(events) == {("IGOEUREEC", "SRB", "0256")}

@@ -151,6 +151,17 @@ _PLURAL_STATE_NOUNS = frozenset(
 )
 _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
 _REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
+
+
+def _plural_reference(head: Token) -> bool:
+    """ "the two sides", "both countries": a noun that refers back to a pair."""
+    return (
+        head.pos_ == "NOUN"
+        and head.lower_ in _REFERRING_NOUNS
+        and any(t.lower_ in ("two", "both") for t in head.lefts)
+    )
+
+
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
@@ -308,6 +319,7 @@ class _Resolver:
         }
         for index, sentence in enumerate(doc.sents):
             self.sentence_index, self.sentence = index, sentence
+            plurals = []
             for head in iter_candidate_heads(self._tokens(sentence)):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
@@ -317,8 +329,15 @@ class _Resolver:
                     and head.head != head
                 ):
                     continue
-                self._resolve_head(head)
+                if _plural_reference(head):
+                    plurals.append(head)
+                else:
+                    self._resolve_head(head)
             self._register_coordinations(sentence)
+            # "urged Israel and Hezbollah ..., a day after the two sides traded fire": the
+            # pair may be named earlier in the same sentence.
+            for head in plurals:
+                self._resolve_head(head)
             self._locate_domestic_agents(sentence)
             for token in self._tokens(sentence):
                 if token.pos_ == "PRON" and not self._in_skip(token):
@@ -667,7 +686,9 @@ class _Resolver:
             text = str(head.doc[name[0].i : name[-1].i + 1].text)
             self.result.unresolved.append(Mention(text, start, end, None, "unresolved"))
             return
-        if head.pos_ == "PROPN":
+        # "Guterres urged ...": the small model may tag a surname as a common noun, but not
+        # outside an entity.
+        if head.pos_ == "PROPN" or (head.ent_type_ and head.text[:1].isupper()):
             mention = self._name_reference(head, phrase)
             if mention is not None:
                 self._store(head, (mention,))

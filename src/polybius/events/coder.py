@@ -2081,6 +2081,9 @@ def _pairs(
         for t in _unique(targets)
         if t.actor is None or t.actor.sectors or t.actor.country not in own
     ]
+    if entry.reciprocal and len(sources) >= 2:
+        # "Israel and Hezbollah traded their heaviest fire": "their" is the subjects again.
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
     pairs: list[tuple[Mention, Mention, str]] = []
     if not targets:
         if entry.reciprocal and len(sources) >= 2:
