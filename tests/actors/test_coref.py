@@ -301,3 +301,19 @@ def test_a_surname_the_parser_takes_for_a_common_noun_is_still_the_person() -> N
     text = "Guterres urged both sides to show restraint."
     actors, _ = _resolve(text, dt.date(2023, 10, 9))
     assert _codes(actors, text, "Guterres") == []
+
+
+def test_victims_belong_to_the_country_their_clause_happens_in() -> None:
+    text = (
+        "Rebels fired mortars from Sudan and pushed into eastern Chad on Sunday, "
+        "killing dozens of civilians."
+    )
+    actors, _ = _resolve(text, dt.date(2006, 4, 10))
+    assert _codes(actors, text, "civilians") == ["TCDCVL"]
+    # "in which": the place of the noun the relative clause hangs from.
+    text = (
+        "The group claimed the assault on Bamako's Radisson hotel, "
+        "in which gunmen killed 20 civilians."
+    )
+    actors, _ = _resolve(text, dt.date(2015, 11, 21))
+    assert _codes(actors, text, "20 civilians") == ["MLICVL"]

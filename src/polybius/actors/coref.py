@@ -58,6 +58,7 @@ _MASS_SENSES = frozenset(
     {"force", "defence", "defense", "security", "intelligence", "command", "leadership"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_CLAUSE_LOCATIVE = _LOCATIVE | {"into"}
 # What a state body owns or fields, which stands for it as a target: "an army convoy".
 _INSTALLATIONS = frozenset(
     {"convoy", "base", "station", "post", "outpost", "checkpoint", "position", "barracks",
@@ -504,11 +505,41 @@ class _Resolver:
                 sectors = ("REB",)  # "Tigrayan forces": a region's or a people's, not the state's
             # "the opposition leader" is one person, whom "he" may later mean.
             kind = "person" if head.lemma_.lower() in TITLE_NOUNS else "group"
-            actor = make_actor(own or country, sectors, name=phrase.text, kind=kind)
-            mention = Mention(
-                phrase.text, phrase.start, phrase.end, actor, rule="agent+of-place" if own else rule
-            )
+            where = None if own else self._clause_place(head)
+            actor = make_actor(own or where or country, sectors, name=phrase.text, kind=kind)
+            found = "agent+of-place" if own else "agent+clause-place" if where else rule
+            mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule=found)
             self._store(head, (mention,))
+
+    def _clause_place(self, head: Token) -> str | None:
+        """ "fired rockets from Gaza and stormed into southern Israel, killing hundreds of
+        people": the country where the clause the role word belongs to, or one it hangs
+        from, says things happen."""
+        token = head
+        while token.head.i != token.i:
+            token = token.head
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _CLAUSE_LOCATIVE:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.tag_ == "WDT" and token.dep_ == "relcl":
+                        obj = token.head  # "the mall in Nairobi, in which gunmen killed"
+                    for place in (obj, *(c for c in obj.children if c.dep_ == "poss")):
+                        country = self.result.places.get(place.i) or next(
+                            (
+                                m.actor.country
+                                for m in self.result.at(place.i)
+                                if m.actor is not None
+                                and m.actor.kind == "state"
+                                and (not m.actor.sectors or m.rule == "metonymy:capital")
+                            ),
+                            None,
+                        )
+                        if country and country != UNKNOWN_COUNTRY:
+                            return country
+        return None
 
     def _unknown_people(self, head: Token) -> bool:
         """A capitalised modifier that names no country, place or actor we know."""
