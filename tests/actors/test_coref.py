@@ -317,3 +317,12 @@ def test_victims_belong_to_the_country_their_clause_happens_in() -> None:
     )
     actors, _ = _resolve(text, dt.date(2015, 11, 21))
     assert _codes(actors, text, "20 civilians") == ["MLICVL"]
+
+
+def test_the_three_countries_are_the_last_three_named_together() -> None:
+    text = (
+        "Spain, Ireland and Norway said they would recognise a Palestinian state. "
+        "Israel recalled its ambassadors to the three countries."
+    )
+    actors, _ = _resolve(text, dt.date(2024, 5, 22))
+    assert _codes(actors, text, "three countries") == ["ESP", "IRL", "NOR"]

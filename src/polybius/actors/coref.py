@@ -159,10 +159,11 @@ def _plural_reference(head: Token) -> bool:
     return (
         head.pos_ == "NOUN"
         and head.lower_ in _REFERRING_NOUNS
-        and any(t.lower_ in ("two", "both") for t in head.lefts)
+        and any(t.lower_ in ("two", "both", *_GROUP_SIZES) for t in head.lefts)
     )
 
 
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
@@ -662,8 +663,15 @@ class _Resolver:
     def _register_coordinations(self, sentence: Any) -> None:
         """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""
         for token in self._tokens(sentence):
-            conjuncts = [c for c in token.children if c.dep_ == "conj"]
-            if not conjuncts or token.i not in self.result.by_head:
+            # "Spain, Ireland and Norway": each conjunct hangs from the one before it.
+            if token.dep_ == "conj" or token.i not in self.result.by_head:
+                continue
+            conjuncts, stack = [], [token]
+            while stack:
+                found = [c for c in stack.pop().children if c.dep_ == "conj"]
+                conjuncts.extend(found)
+                stack.extend(found)
+            if not conjuncts:
                 continue
             members = [*self.result.at(token.i)]
             for conj in conjuncts:
@@ -982,6 +990,17 @@ class _Resolver:
                 return [first, others[0]]
         return []
 
+    def _recent_group(self, *, before: int, size: int) -> tuple[Mention, ...]:
+        """The last group of ``size`` actors of different countries named together."""
+        for sentence, group in reversed(self.groups):
+            if sentence < self.sentence_index - 3:
+                break
+            members = [m for m in group if m.actor is not None]
+            countries = {m.actor.country for m in members if m.actor is not None}
+            if len(members) == size == len(countries) and group[0].start < before:
+                return tuple(members)
+        return ()
+
     def _recent_pair(self, *, before: int, kind: str | None) -> tuple[Mention, ...]:
         """The last pair named together ("Moscow and Beijing") within three sentences."""
         for sentence, group in reversed(self.groups):
@@ -1008,6 +1027,17 @@ class _Resolver:
     def _resolve_nominal(self, head: Token, phrase: Any) -> None:
         lemma = head.lower_
         numbers = {t.lower_ for t in head.lefts}
+        size = next((_GROUP_SIZES[n] for n in numbers if n in _GROUP_SIZES), 0)
+        if size and lemma in _REFERRING_NOUNS:
+            # "the three countries": the last group of three named together.
+            group = self._recent_group(before=phrase.start, size=size)
+            if group:
+                refs = tuple(
+                    self._refer(phrase.text, phrase.start, phrase.end, m, "coref:group")
+                    for m in group
+                )
+                self._store_reference(head, refs)
+            return
         plural_cue = bool(numbers & {"two", "both"})
         text, start, end = phrase.text, phrase.start, phrase.end
         if plural_cue and lemma in _PLURAL_PERSON_NOUNS:
