@@ -283,15 +283,6 @@ def test_forces_of_a_people_the_knowledge_base_does_not_know_are_rebels() -> Non
     assert "REB" not in "".join(_codes(actors, text, "Special"))
 
 
-def test_the_two_sides_may_be_named_earlier_in_the_same_sentence() -> None:
-    text = (
-        "The EU urged Armenia and Azerbaijan to stop fighting, a day after "
-        "the two sides traded artillery fire."
-    )
-    actors, _ = _resolve(text, dt.date(2022, 9, 14))
-    assert _codes(actors, text, "two sides") == ["ARM", "AZE"]
-
-
 def test_a_surname_the_parser_takes_for_a_common_noun_is_still_the_person() -> None:
     # The small model tags this surname NOUN (plural of "guterre") inside an entity.
     text = "Guterres urged Israel and Hezbollah to step back from the brink of war."

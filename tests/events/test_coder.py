@@ -1333,3 +1333,51 @@ def test_urging_a_side_to_step_back_is_an_appeal_to_de_escalate() -> None:
         "The European Union urged Serbia to step back from the brink.", date=dt.date(2023, 5, 30)
     )
     assert _triples(events) == {("IGOEUREEC", "SRB", "0256")}
+
+
+def test_seizing_a_named_town_or_capital_occupies_territory() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Libyan rebels captured Tripoli on Monday.", date=dt.date(2011, 8, 22))
+    assert _triples(events) == {("LBYREB", "LBYGOV", "192")}
+    events = code_text("Syrian rebels seized control of Damascus.", date=dt.date(2024, 12, 8))
+    assert _triples(events) == {("SYRREB", "SYRGOV", "192")}
+    # A person taken is an arrest, not a place.
+    events = code_text(
+        "Mexican marines captured drug lord Joaquin Guzman.", date=dt.date(2016, 1, 8)
+    )
+    assert {code for *_, code in _triples(events)} == {"173"}
+
+
+def test_a_telephone_call_in_which_one_speaks_to_another_is_a_call_both_ways() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Chinese President Xi Jinping warned U.S. President Joe Biden in a telephone call "
+        "that Taiwan was a red line.",
+        date=dt.date(2021, 11, 16),
+    )
+    triples = _triples(events)
+    assert {("CHNGOV", "USAGOV", "041"), ("USAGOV", "CHNGOV", "041")} <= triples
+    assert ("CHNGOV", "USAGOV", "130") in triples
+
+
+def test_an_appeal_to_keep_doing_something_is_coded_by_the_act() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The African Union urged Egypt and Ethiopia to keep negotiating over the dam.",
+        date=dt.date(2020, 7, 21),
+    )
+    factual = {t for t in _triples(events) if t[0] == "IGOAFRAFU"}
+    assert factual == {("IGOAFRAFU", "EGY", "026"), ("IGOAFRAFU", "ETH", "026")}
+
+
+def test_troops_arriving_abroad_are_not_visitors() -> None:
+    from polybius.api import code_text
+
+    arrived = "About 400 Kenyan police officers arrived in Haiti on Tuesday."
+    assert code_text(arrived, date=dt.date(2024, 6, 25)) == []
+    visit = "A Kenyan police delegation arrived in Haiti on Tuesday."
+    triples = _triples(code_text(visit, date=dt.date(2024, 6, 25)))
+    assert {(s[:6], t, c) for s, t, c in triples if s} >= {("KENCOP", "HTI", "042")}

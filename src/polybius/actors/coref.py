@@ -154,15 +154,6 @@ _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
 _REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
 
 
-def _plural_reference(head: Token) -> bool:
-    """ "the two sides", "both countries": a noun that refers back to a pair."""
-    return (
-        head.pos_ == "NOUN"
-        and head.lower_ in _REFERRING_NOUNS
-        and any(t.lower_ in ("two", "both", *_GROUP_SIZES) for t in head.lefts)
-    )
-
-
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
@@ -321,7 +312,6 @@ class _Resolver:
         }
         for index, sentence in enumerate(doc.sents):
             self.sentence_index, self.sentence = index, sentence
-            plurals = []
             for head in iter_candidate_heads(self._tokens(sentence)):
                 if self._in_skip(head) or head.i in self.result.by_head:
                     continue
@@ -331,15 +321,8 @@ class _Resolver:
                     and head.head != head
                 ):
                     continue
-                if _plural_reference(head):
-                    plurals.append(head)
-                else:
-                    self._resolve_head(head)
-            self._register_coordinations(sentence)
-            # "urged Israel and Hezbollah ..., a day after the two sides traded fire": the
-            # pair may be named earlier in the same sentence.
-            for head in plurals:
                 self._resolve_head(head)
+            self._register_coordinations(sentence)
             self._locate_domestic_agents(sentence)
             for token in self._tokens(sentence):
                 if token.pos_ == "PRON" and not self._in_skip(token):

@@ -20,7 +20,7 @@ from typing import Any
 from polybius.actors.coref import DocumentActors
 from polybius.actors.recognise import UNKNOWN_COUNTRY, make_actor
 from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
-from polybius.events.lexicon import Lexicon, LexiconEntry
+from polybius.events.lexicon import PLACE_OBJECT, Lexicon, LexiconEntry
 from polybius.events.modality import has_to, read_modality
 from polybius.model import Document, Event, Mention, Modality
 
@@ -322,6 +322,8 @@ class EventCoder:
         if not candidates and (pos != "noun" or token.lower_ == lemma):
             return None
         objects = self._object_lemmas(token)  # once per token, not per candidate entry
+        if actors is not None and any(_is_place(c, actors) for c in self._taken_places(token)):
+            objects.add(PLACE_OBJECT)  # "seized Goma", "seized control of Damascus"
         for entry in candidates:
             if self._fits(entry, token, objects) and self._hosts_people(entry, token, actors):
                 return entry
@@ -330,6 +332,16 @@ class EventCoder:
                 if self._fits(entry, token, objects):
                     return entry
         return None
+
+    def _taken_places(self, token: Token) -> list[Token]:
+        """The direct objects, and what "control of" names: "seized control of Damascus"."""
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        return objects + [
+            g
+            for o in objects
+            if o.lemma_.lower() == "control"
+            for g in self._slot_tokens(o, "prep:of")
+        ]
 
     def _hosts_people(
         self, entry: LexiconEntry, token: Token, actors: DocumentActors | None
@@ -714,7 +726,11 @@ class EventCoder:
             token.dep_ == "pobj"
             and token.head.lower_ in ("in", "as")
             and token.head.head.pos_ in ("VERB", "AUX")
-            and trigger.entry.code[:2] in ("01", "05", "11", "12", "13", "14")
+            and (
+                trigger.entry.code[:2] in ("01", "05", "11", "12", "13", "14")
+                # "warned Biden in a telephone call": the call is the warner's too
+                or trigger.entry.code == "041"
+            )
         ):
             subjects, _ = self._subjects(token.head.head)
             found = [m for s in subjects for m in self._actors_of(s, actors)]
@@ -918,6 +934,16 @@ class EventCoder:
         hosts = [token]
         if trigger.carrier is not None:
             hosts.append(trigger.carrier)
+        if (
+            entry.code == "041"
+            and trigger.governor is None
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "during")
+            and token.head.head.pos_ == "VERB"
+        ):
+            # "warned Biden in a telephone call": the one spoken to is the verb's object.
+            hosts.append(token.head.head)
+            slots.extend(s for s in ("dobj", "dative", "prep:to") if s not in slots)
         if trigger.governor is not None:
             hosts.append(trigger.governor)
         if entry.pos == "verb":
@@ -1446,6 +1472,14 @@ class EventCoder:
                 asked.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 asked.extend(g for g in child.children if g.dep_ == "pobj")
+        # "urged them to keep negotiating": the act is the aspectual verb's complement.
+        asked.extend(
+            c
+            for w in list(asked)
+            if w.lemma_.lower() in _ASPECTUAL
+            for c in w.children
+            if c.dep_ == "xcomp"
+        )
         for word in asked:
             entry = self._entry_for(word, actors)
             if entry is None or entry.code[:2] in ("02", "10"):
@@ -2004,6 +2038,17 @@ def _home(a: Mention, b: Mention) -> bool:
     return same and "state" in (a.actor.kind, b.actor.kind)
 
 
+def _forces(*mentions: Mention) -> bool:
+    """ "Kenyan police officers arrived in Haiti": troops arriving are deployed, not
+    visiting."""
+    return any(
+        m.actor is not None
+        and m.actor.kind == "group"
+        and m.text.lower().rsplit(" ", 1)[-1] in _FORCE_WORDS
+        for m in mentions
+    )
+
+
 def _countries(mentions: Iterable[Mention]) -> set[str | None]:
     """The countries of a side's actors: what its own acts are not aimed at."""
     return {m.actor.country for m in mentions if m.actor is not None and m.actor.country}
@@ -2043,6 +2088,24 @@ def _travels(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in _TRAVEL or (
         lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
+    )
+
+
+_FORCE_WORDS = frozenset(
+    {"troops", "forces", "soldiers", "police", "officers", "peacekeepers", "marines", "units"}
+    | {"contingent", "fighters", "militants", "rebels", "tanks", "warships", "paratroopers"}
+)
+_ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "resume"})
+_TOWNS = frozenset({"city", "town", "capital", "village", "port", "stronghold", "hub"})
+
+
+def _is_place(token: Token, actors: DocumentActors) -> bool:
+    """A named city or region, or a capital standing for its government."""
+    return (
+        token.i in actors.places
+        or any(m.rule == "metonymy:capital" for m in actors.at(token.i))
+        # "Goma, the main city in eastern Congo": the parser may not know the name
+        or any(c.dep_ == "appos" and c.lemma_.lower() in _TOWNS for c in token.children)
     )
 
 
@@ -2096,7 +2159,7 @@ def _pairs(
         for target in targets:
             if _same(source, target):
                 continue
-            if code in _VISIT_CODES and _home(source, target):
+            if code in _VISIT_CODES and (_home(source, target) or _forces(source, target)):
                 continue  # "Modi arrived in New Delhi" is a return home, not a visit
             pairs.append((source, target, code))
             # Meeting and negotiating are done together; signing "with" Y is X's act.

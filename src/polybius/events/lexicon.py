@@ -27,7 +27,8 @@ Fields:
                the first other actor its clause or its subject names.
 ``code``       CAMEO code, kept as a string ("042").
 ``objects``    the entry fires only when the direct object (or, for nouns, a ``with``/
-               ``of`` phrase) has one of these lemmas. More specific entries win.
+               ``of`` phrase) has one of these lemmas; ``<place>`` stands for a named
+               city, region or capital ("seized Goma"). More specific entries win.
 ``preps``      the entry fires only when the trigger has one of these prepositions.
 ``target``     where the target is looked for, in order: ``dobj``, ``prep:with``,
                ``prep:against``, ``ccomp-subject`` (the subject of a "that" clause:
@@ -59,7 +60,10 @@ import yaml
 
 from polybius.errors import Errors, LexiconError
 
-__all__ = ["Lexicon", "LexiconEntry", "load_lexicon"]
+__all__ = ["PLACE_OBJECT", "Lexicon", "LexiconEntry", "load_lexicon"]
+
+# In an entry's objects: the direct object is a named place, not a word.
+PLACE_OBJECT = "<place>"
 
 log = logging.getLogger(__name__)
 
