@@ -1381,3 +1381,27 @@ def test_troops_arriving_abroad_are_not_visitors() -> None:
     visit = "A Kenyan police delegation arrived in Haiti on Tuesday."
     triples = _triples(code_text(visit, date=dt.date(2024, 6, 25)))
     assert {(s[:6], t, c) for s, t, c in triples if s} >= {("KENCOP", "HTI", "042")}
+
+
+def test_a_denial_naming_no_one_answers_the_last_accusation() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "South Korea accused North Korea on Thursday of torpedoing one of its warships. "
+        "Pyongyang denied sinking the ship.",
+        date=dt.date(2010, 5, 20),
+    )
+    assert ("PRKGOV", "KOR", "016") in _triples(events)
+    # With no accusation before it, a bare denial has no target and is not coded.
+    assert code_text("Pyongyang denied sinking the ship.", date=dt.date(2010, 5, 20)) == []
+
+
+def test_a_charge_someone_denied_was_still_made() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Congo's government accused neighbouring Rwanda of backing the rebels, "
+        "a charge Kigali denied.",
+        date=dt.date(2022, 6, 14),
+    )
+    assert _triples(events) == {("CODGOV", "RWA", "112"), ("RWAGOV", "CODGOV", "016")}

@@ -21,7 +21,7 @@ from polybius.actors.coref import DocumentActors
 from polybius.actors.recognise import UNKNOWN_COUNTRY, make_actor
 from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
 from polybius.events.lexicon import PLACE_OBJECT, Lexicon, LexiconEntry
-from polybius.events.modality import has_to, read_modality
+from polybius.events.modality import CLAIM_NOUNS, has_to, read_modality
 from polybius.model import Document, Event, Mention, Modality
 
 __all__ = ["CODER_VERSION", "EventCoder", "intent_code", "refusal_code"]
@@ -622,6 +622,14 @@ class EventCoder:
     def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
         """Subjects of a verb, inherited through coordination and control; and if passive."""
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        # "a charge Kigali denied": the parser makes the charge the subject, the denier its
+        # apposition.
+        subjects = [
+            next((a for a in s.children if a.dep_ == "appos"), s)
+            if s.lemma_.lower() in CLAIM_NOUNS
+            else s
+            for s in subjects
+        ]
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         by_agent = _bare_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
         if passive_subjects or _reduced_passive(verb) or by_agent:
@@ -1252,6 +1260,10 @@ class EventCoder:
                 maker = _previous_subject(sentence, actors, own)
                 if maker is not None:
                     return [replace(maker, rule=f"{maker.rule}+act-reference")], 0.6
+        if trigger.entry.code == "016":
+            accuser = _accuser(sources, sentence_index, history)
+            if accuser is not None:
+                return [replace(accuser, rule=f"{accuser.rule}+denied-accusation")], 0.6
         return [], 1.0
 
     @staticmethod
@@ -1976,6 +1988,32 @@ _FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
 _RULERS = frozenset({"LEG", "JUD"})
+
+
+def _accuser(
+    deniers: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> Mention | None:
+    """ "South Korea accused the North of sinking the ship. Pyongyang denied it": a denial
+    that names no one answers the last accusation of its sentence or the one before, the
+    one aimed at the denier first."""
+    countries = _countries(deniers)
+    recent = [
+        e
+        for e in history
+        if e.sentence_index >= sentence_index - 1
+        and e.cameo[:3] == "112"
+        and not e.modality.negated
+        and not any(_same(e.source, d) or _home(e.source, d) for d in deniers)
+    ]
+    aimed = [
+        e
+        for e in recent
+        if e.target is not None
+        and e.target.actor is not None
+        and e.target.actor.country in countries
+    ]
+    chosen = (aimed or recent)[-1:]
+    return chosen[0].source if chosen else None
 
 
 def _previous_subject(

@@ -14,7 +14,7 @@ from typing import Any
 
 from polybius.model import Modality
 
-__all__ = ["ModalityReading", "has_to", "read_modality"]
+__all__ = ["CLAIM_NOUNS", "ModalityReading", "has_to", "read_modality"]
 
 Token = Any
 
@@ -38,6 +38,7 @@ _NEGATIVE_VERBS = frozenset(
         "block",
     }
 )
+CLAIM_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})
 _REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -383,6 +384,12 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             and denies
             and token.lemma_.lower() in _NEGATIVE_VERBS
             and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp")
+            # "accused Rwanda of backing the rebels, a charge Kigali denied": the parser hangs
+            # the accusation under "denied", but what is denied is the charge, not that it
+            # was made.
+            and not any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children
+            )
         ):
             negated = True
             refused = refused or (
