@@ -1405,3 +1405,17 @@ def test_a_charge_someone_denied_was_still_made() -> None:
         date=dt.date(2022, 6, 14),
     )
     assert _triples(events) == {("CODGOV", "RWA", "112"), ("RWAGOV", "CODGOV", "016")}
+
+
+def test_a_body_suspending_a_member_cuts_ties_with_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Mercosur suspended Paraguay from the South American trade bloc on Friday.",
+        date=dt.date(2012, 6, 29),
+    )
+    assert _triples(events) == {("IGOSAMMRC", "PRY", "161")}
+    events = code_text(
+        "The African Union suspended Sudan's membership on Thursday.", date=dt.date(2019, 6, 6)
+    )
+    assert _triples(events) == {("IGOAFRAFU", "SDN", "161")}
