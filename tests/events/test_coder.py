@@ -1419,3 +1419,14 @@ def test_a_body_suspending_a_member_cuts_ties_with_it() -> None:
         "The African Union suspended Sudan's membership on Thursday.", date=dt.date(2019, 6, 6)
     )
     assert _triples(events) == {("IGOAFRAFU", "SDN", "161")}
+
+
+def test_military_aid_announced_or_provided_is_military_aid() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Biden announced $800 million in new military aid for Ukraine.", date=dt.date(2022, 4, 21)
+    )
+    assert _triples(events) == {("USAGOV", "UKR", "072")}
+    events = code_text("Japan provided humanitarian aid to Turkey.", date=dt.date(2023, 2, 8))
+    assert _triples(events) == {("JPN", "TUR", "070")}

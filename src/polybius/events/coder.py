@@ -427,10 +427,15 @@ class EventCoder:
                         # "urged both sides to exercise restraint": what is asked for
                         found.add(grandchild.lemma_.lower())
                     elif grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "in"):
-                        # "signed a package of agreements", "$10 million in aid"
-                        found.update(
-                            g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj"
-                        )
+                        # "signed a package of agreements", "$10 million in military aid"
+                        for g in grandchild.children:
+                            if g.dep_ == "pobj":
+                                found.add(g.lemma_.lower())
+                                found.update(
+                                    m.lemma_.lower()
+                                    for m in g.children
+                                    if m.dep_ in ("compound", "amod")
+                                )
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
