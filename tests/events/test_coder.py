@@ -1429,4 +1429,4 @@ def test_military_aid_announced_or_provided_is_military_aid() -> None:
     )
     assert _triples(events) == {("USAGOV", "UKR", "072")}
     events = code_text("Japan provided humanitarian aid to Turkey.", date=dt.date(2023, 2, 8))
-    assert _triples(events) == {("JPN", "TUR", "070")}
+    assert _triples(events) == {("JPN", "TUR", "073")}
