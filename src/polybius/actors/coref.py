@@ -152,8 +152,7 @@ _PLURAL_STATE_NOUNS = frozenset(
 )
 _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
 _REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
-
-
+# "the three countries": the size of a group a plural noun refers back to.
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
