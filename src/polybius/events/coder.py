@@ -322,7 +322,11 @@ class EventCoder:
         if not candidates and (pos != "noun" or token.lower_ == lemma):
             return None
         objects = self._object_lemmas(token)  # once per token, not per candidate entry
-        if actors is not None and any(_is_place(c, actors) for c in self._taken_places(token)):
+        if (
+            actors is not None
+            and any(PLACE_OBJECT in e.objects for e in candidates)  # asked only where it matters
+            and any(_is_place(c, actors) for c in self._taken_places(token))
+        ):
             objects.add(PLACE_OBJECT)  # "seized Goma", "seized control of Damascus"
         for entry in candidates:
             if self._fits(entry, token, objects) and self._hosts_people(entry, token, actors):
