@@ -625,8 +625,7 @@ def test_the_weapon_narrows_an_attack_and_its_toll() -> None:
     from polybius.api import code_text
 
     car_bomb = code_text(
-        "Militants detonated a car bomb outside a police station in Kandahar, killing nine "
-        "Afghan policemen."
+        "Militants detonated a car bomb in Kandahar, killing nine Afghan policemen."
     )
     assert {e.cameo for e in car_bomb if e.trigger == "killing"} == {"1832"}
     gas = code_text("Syria's air force attacked rebels with sarin.", date=dt.date(2017, 4, 4))
@@ -691,6 +690,32 @@ def test_calling_something_a_name_is_no_phone_call() -> None:
     assert {e.cameo for e in named} == {"051"}
     called = code_text("Putin called Erdogan on Monday.", date=dt.date(2020, 3, 2))
     assert {e.cameo for e in called} == {"041"}
+
+
+def test_a_toll_after_a_coded_attack_is_no_second_attack() -> None:
+    from polybius.api import code_text
+
+    fired = code_text(
+        "Syrian security forces opened fire on protesters in Deraa on Wednesday, killing at "
+        "least six people.",
+        date=dt.date(2011, 3, 23),
+    )
+    assert _triples(fired) == {("SYRCOP", "SYROPP", "175")}
+    # With no attack coded before it, the toll is the event.
+    camp = code_text("Sudanese security forces stormed a camp in Khartoum, killing 30 people.")
+    assert _triples(camp) == {("SDNCOP", "SDNCVL", "190")}
+
+
+def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
+    from polybius.api import code_text
+
+    villagers = code_text("Arab militias killed hundreds of villagers in Sudan's Darfur region.")
+    assert {e.cameo for e in villagers} == {"202"}
+    # Even as the toll of an attack; soldiers killed by the hundreds are combat (190).
+    shelled = code_text("The Syrian army shelled Homs, killing hundreds of civilians.")
+    assert ("SYRMIL", "SYRCVL", "202") in _triples(shelled)
+    soldiers = code_text("Rebels killed hundreds of Syrian soldiers in the province.")
+    assert {e.cameo for e in soldiers} == {"190"}
 
 
 def test_who_planted_or_fired_the_weapon_is_the_attacker() -> None:

@@ -206,6 +206,8 @@ _JUDGING_VERBS = frozenset(
 _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+_ATTACK_ROOTS = frozenset({"18", "19", "20"})
+_MASS_COUNTS = frozenset({"hundreds", "thousands", "millions"})
 # "were killed in an air strike", "died in the attack": the people harmed in an attack.
 _HARMED = frozenset({"kill", "die", "wound", "injure", "hurt", "maim"})
 # Nouns that only carry the event named by their modifier.
@@ -1328,9 +1330,13 @@ class EventCoder:
         triggers = self.triggers(sentence, actors)
         demands = self._protest_demands(triggers, actors, sentence)
         absorbed = {demand.token.i for demand, _, _ in demands.values()}
+        attacks: set[int] = set()  # triggers that coded an attack on people (18-20, 175)
         for trigger in triggers:
             if trigger.token.i in absorbed:
                 continue  # coded as what the protest demands
+            mass = _mass_toll(trigger.token)
+            if not mass and _toll(trigger.token, attacks):
+                continue  # "opened fire on protesters, killing six": the attack is the event
             sources = self._sources(trigger, actors)
             if not sources:
                 continue
@@ -1387,6 +1393,8 @@ class EventCoder:
                 entry = replace(entry, reciprocal=True)  # "accused each other of ..."
             for source, target, pair_code in _pairs(entry, code, sources, targets):
                 event_code = _hijacking(_repression(pair_code, source, target), source)
+                if mass and event_code[:2] == "19" and (target.code or "").endswith("CVL"):
+                    event_code = "202"  # "killed hundreds of villagers": a mass killing
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
                 if elsewhere and elsewhere not in parties:
                     event_code = "044"  # met in a third country (CAMEO 044)
@@ -1394,6 +1402,8 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
+                if event_code[:2] in _ATTACK_ROOTS or event_code == "175":
+                    attacks.add(trigger.token.i)
                 events.append(
                     self._event(
                         document,
@@ -1944,6 +1954,25 @@ def _street_protest(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _toll(verb: Token, attacks: set[int]) -> bool:
+    """ "stormed the camp, killing 30": a participle counting the harmed, hung on a verb
+    already coded as the attack, reports its toll rather than an attack of its own."""
+    return (
+        verb.lemma_.lower() in _HARMED
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "conj", "xcomp")
+        and verb.head.i in attacks
+    )
+
+
+def _mass_toll(verb: Token) -> bool:
+    """ "killed hundreds of villagers", "killing thousands of civilians": the count, in
+    hundreds or more, makes a killing of civilians a mass killing (CAMEO 202)."""
+    return verb.lemma_.lower() == "kill" and any(
+        c.dep_ == "dobj" and c.lower_ in _MASS_COUNTS for c in verb.children
+    )
 
 
 def _weapon_code(trigger: Token, code: str) -> str | None:
