@@ -914,7 +914,7 @@ def test_a_bodys_officer_is_she_and_a_by_phrase_under_a_light_verb_is_the_target
             "investigation into possible war crimes by Israeli forces and Palestinian militants."
         )
     )
-    assert {("IGOJUDICC", "ISRMIL", "090"), ("IGOJUDICC", "PSEREB", "090")} <= triples
+    assert {("IGOJUDICC", "ISRMIL", "094"), ("IGOJUDICC", "PSEREB", "094")} <= triples
 
 
 def test_an_election_rival_is_the_opposition() -> None:

@@ -277,6 +277,14 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("Government aircraft dropped bombs on the town.", "dropped", "195"),
         ("Egypt brokered a truce between Israel and Hamas.", "brokered", "045"),
         ("Chavez ordered ten battalions to the Colombian border.", "ordered", "154"),
+        # An order to leave expels; what leaves names the kind, most specific first.
+        ("Moscow ordered 23 British diplomats to leave the country.", "ordered", "166"),
+        ("Burundi ordered the UN peacekeeping mission to leave the country.", "ordered", "1661"),
+        ("Sudan expelled the UN peacekeeping mission.", "expelled", "1661"),
+        # What an inquiry looks "into" names the kind, though the parser hangs it on the verb.
+        ("The council opened an inquiry into abuses by the police.", "inquiry", "092"),
+        ("The court opened an investigation into war crimes in Gaza.", "investigation", "094"),
+        ("Turkey opened an investigation into the downing of its jet.", "investigation", "093"),
     ],
 )
 def test_entries_fire_on_real_parses(text: str, trigger: str, code: str) -> None:

@@ -417,7 +417,11 @@ class EventCoder:
     @staticmethod
     def _object_lemmas(token: Token) -> set[str]:
         found: set[str] = set()
-        for child in token.children:
+        children = list(token.children)
+        if token.pos_ == "NOUN" and token.dep_ == "dobj":
+            # "opened an investigation into war crimes": the parser hangs "into" on the verb
+            children += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "into"]
+        for child in children:
             # npadvmod: "gave Qatar ten days to comply" (a deadline)
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "npadvmod") or (
                 # "arms deliveries", "military aid": a noun's kind is in its modifiers.
@@ -447,16 +451,17 @@ class EventCoder:
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
             elif (
                 child.dep_ == "prep"
-                and child.lower_ in ("on", "of", "for", "to", "via", "as", "from")
+                and child.lower_ in ("on", "of", "for", "to", "via", "as", "from", "into")
             ) or (
                 child.lower_ == "by" and child.dep_ in ("prep", "agent")  # "spoke by phone"
             ):
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
-                        if child.lower_ in ("of", "for", "on", "as"):
+                        if child.lower_ in ("of", "for", "on", "as", "into"):
                             # "a package of military aid", "asked for financial support",
-                            # "went on hunger strike", "described it as a hostile act"
+                            # "went on hunger strike", "described it as a hostile act",
+                            # "an inquiry into war crimes"
                             found.update(
                                 m.lemma_.lower()
                                 for m in g.children
