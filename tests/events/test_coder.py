@@ -706,6 +706,16 @@ def test_a_toll_after_a_coded_attack_is_no_second_attack() -> None:
     assert _triples(camp) == {("SDNCOP", "SDNCVL", "190")}
 
 
+def test_military_targets_struck_in_a_country_are_its_armed_forces() -> None:
+    from polybius.api import code_text
+
+    military = code_text("Russian warplanes struck military targets near Kharkiv on Monday.")
+    assert _triples(military) == {("RUSMIL", "UKRMIL", "195")}
+    # Targets with no such word stay the country's; a camp "inside" a country is in it.
+    camps = code_text("Indian warplanes struck a militant training camp inside Pakistan.")
+    assert _triples(camps) == {("INDMIL", "PAK", "195")}
+
+
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
     from polybius.api import code_text
 

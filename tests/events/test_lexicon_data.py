@@ -277,6 +277,7 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("Government aircraft dropped bombs on the town.", "dropped", "195"),
         ("Egypt brokered a truce between Israel and Hamas.", "brokered", "045"),
         ("Chavez ordered ten battalions to the Colombian border.", "ordered", "154"),
+        ("Armenia and Azerbaijan agreed on a truce in Moscow.", "agreed", "0871"),
         # An order to leave expels; what leaves names the kind, most specific first.
         ("Moscow ordered 23 British diplomats to leave the country.", "ordered", "166"),
         ("Burundi ordered the UN peacekeeping mission to leave the country.", "ordered", "1661"),

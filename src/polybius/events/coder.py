@@ -207,6 +207,7 @@ _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
+_MILITARY_MODIFIERS = frozenset({"military", "army", "naval", "air-force"})
 _MASS_COUNTS = frozenset({"hundreds", "thousands", "millions"})
 # "were killed in an air strike", "died in the attack": the people harmed in an attack.
 _HARMED = frozenset({"kill", "die", "wound", "injure", "hurt", "maim"})
@@ -1063,7 +1064,15 @@ class EventCoder:
             if found:
                 return found, 0.8
         if entry.code[:2] in _LOCATED_ROOTS:
-            return self._location_target(hosts, actors, exclude), 0.8
+            located = self._location_target(hosts, actors, exclude)
+            if entry.code[:2] in _ATTACK_ROOTS and _military_objects(hosts):
+                # "struck military targets across Yugoslavia": the country's armed forces
+                located = [
+                    replace(m, actor=make_actor(m.actor.country, ("MIL",), kind="state"))
+                    for m in located
+                    if m.actor is not None
+                ]
+            return located, 0.8
         if entry.code == "042":
             # "visited Hiroshima": a visit to a city is a visit to its country.
             return self._location_target(hosts, actors, exclude, preps=("to",)), 0.8
@@ -1139,6 +1148,7 @@ class EventCoder:
         *,
         preps: Sequence[str] = (
             "in",
+            "inside",
             "at",
             "through",
             "across",
@@ -1959,6 +1969,16 @@ def _street_protest(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _military_objects(hosts: Sequence[Token]) -> bool:
+    """ "struck military targets", "pounded army positions": what was hit is named as the
+    armed forces' own."""
+    return any(
+        c.dep_ == "dobj" and any(m.lower_ in _MILITARY_MODIFIERS for m in c.children)
+        for host in hosts
+        for c in host.children
+    )
 
 
 def _toll(verb: Token, attacks: set[int]) -> bool:
