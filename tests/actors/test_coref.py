@@ -153,6 +153,16 @@ def test_it_that_is_ready_to_act_is_the_country_speaking() -> None:
     assert _codes(actors, text, "it") == ["PRK"]
 
 
+def test_it_accused_by_a_participle_is_whom_the_main_clause_acts_on() -> None:
+    actors, text = _resolve(
+        "Egypt cut ties with Qatar on Monday, accusing it of backing militants."
+    )
+    assert _codes(actors, text, "it of") == ["QAT"]
+    # With no other actor in the main clause, the subject above is still the antecedent.
+    actors, text = _resolve("China said it would send aid.")
+    assert _codes(actors, text, "it") == ["CHN"]
+
+
 def test_a_bodys_people_are_the_body_and_the_nations_beside_it_too() -> None:
     actors, text = _resolve("Iranian and European Union negotiators resumed talks.")
     codes = _codes(actors, text, "Iranian and European Union negotiators")

@@ -886,6 +886,9 @@ class _Resolver:
         blamed = self._blamed_for(token)
         if blamed is not None:
             return blamed
+        accused = self._main_clause_object(token)
+        if accused is not None:
+            return accused
         current = token
         for _ in range(8):
             if current.head == current:
@@ -909,6 +912,31 @@ class _Resolver:
             if k.subject and k.sentence >= self.sentence_index - 1 and k.mention.start < token.idx
         ]
         return recent[-1].mention if recent else None
+
+    def _main_clause_object(self, token: Token) -> Mention | None:
+        """ "cut ties with Qatar, accusing it of ...": the object of a participle that shares
+        the main clause's subject is not that subject (it would be "itself"), but whom the
+        main clause acts on."""
+        verb = token.head
+        if (
+            token.dep_ != "dobj"
+            or verb.tag_ != "VBG"
+            or verb.dep_ != "advcl"
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        ):
+            return None
+        for word in verb.head.subtree:
+            if word.i >= verb.i:
+                break
+            if word.dep_ in ("dobj", "pobj"):
+                found = [
+                    m
+                    for m in self.result.at(word.i)
+                    if m.actor is not None and m.actor.kind != "person"
+                ]
+                if found:
+                    return found[0]
+        return None
 
     def _store_reference(self, token: Token, mentions: tuple[Mention, ...]) -> None:
         """A reference is a mention too, but it does not become a new antecedent for names."""
