@@ -716,6 +716,17 @@ def test_military_targets_struck_in_a_country_are_its_armed_forces() -> None:
     assert _triples(camps) == {("INDMIL", "PAK", "195")}
 
 
+def test_forces_sent_on_request_or_to_help_are_protection_not_mobilisation() -> None:
+    from polybius.api import code_text
+
+    asked = code_text("France sent troops to Chad at the request of its government.")
+    assert _triples(asked) == {("FRA", "TCD", "074")}
+    helping = code_text("Kenya deployed police officers to Haiti to help restore order.")
+    assert ("KEN", "HTI", "074") in _triples(helping)
+    border = code_text("Venezuela sent tank battalions to the border with Colombia.")
+    assert _triples(border) == {("VEN", "COL", "154")}
+
+
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
     from polybius.api import code_text
 

@@ -207,6 +207,8 @@ _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
+_INVITATIONS = frozenset({"request", "invitation", "behest"})
+_HELPING = frozenset({"help", "assist", "support", "protect", "restore", "stabilise", "stabilize"})
 _MILITARY_MODIFIERS = frozenset({"military", "army", "naval", "air-force"})
 _MASS_COUNTS = frozenset({"hundreds", "thousands", "millions"})
 # "were killed in an air strike", "died in the attack": the people harmed in an attack.
@@ -1400,6 +1402,8 @@ class EventCoder:
                 code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
                 code = "141"
+            if code in ("153", "154") and _invited(trigger.token):
+                code = "074"  # "sent troops to Kazakhstan at the request of its president"
             if code == "040" and self._by_phone(trigger, actors):
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
@@ -1967,6 +1971,18 @@ def _street_protest(trigger: Token) -> bool:
         if child.dep_ == "nsubj" and (
             child.pos_ == "NUM" or child.lower_ in ("thousands", "hundreds", "tens", "crowds")
         ):
+            return True
+    return False
+
+
+def _invited(verb: Token) -> bool:
+    """Forces sent "at the request of" a government or "to help" it are protection (074),
+    not a show of force (154)."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            if any(g.lemma_.lower() in _INVITATIONS for g in child.children):
+                return True
+        elif child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in _HELPING:
             return True
     return False
 
