@@ -279,7 +279,7 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("Chavez ordered ten battalions to the Colombian border.", "ordered", "154"),
         ("Armenia and Azerbaijan agreed on a truce in Moscow.", "agreed", "0871"),
         # An order to leave expels; what leaves names the kind, most specific first.
-        ("Moscow ordered 23 British diplomats to leave the country.", "ordered", "166"),
+        ("Moscow ordered 23 British diplomats to leave the country.", "ordered", "161"),
         ("Burundi ordered the UN peacekeeping mission to leave the country.", "ordered", "1661"),
         ("Sudan expelled the UN peacekeeping mission.", "expelled", "1661"),
         # What an inquiry looks "into" names the kind, though the parser hangs it on the verb.
