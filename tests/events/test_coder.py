@@ -727,6 +727,16 @@ def test_forces_sent_on_request_or_to_help_are_protection_not_mobilisation() -> 
     assert _triples(border) == {("VEN", "COL", "154")}
 
 
+def test_agreeing_to_hold_talks_is_coded_once_as_the_intent_to_meet() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Serbia and Kosovo agreed on Monday to hold talks on energy.")
+    assert sorted((e.source.code, e.target.code, e.cameo, e.trigger) for e in events) == [
+        ("KOS", "SRB", "036", "talks"),
+        ("SRB", "KOS", "036", "talks"),
+    ]
+
+
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
     from polybius.api import code_text
 

@@ -541,7 +541,11 @@ class EventCoder:
                 # "threatened to strike": likewise, the strike is coded as the threat.
                 t.entry.code[:2] in ("03", "13")
                 and t.entry.pos == "verb"
-                and any(c.dep_ == "xcomp" and c.i in by_index for c in t.token.children)
+                and any(
+                    c.dep_ == "xcomp"
+                    and (c.i in by_index or any(o.i in by_index for o in _light_objects(c)))
+                    for c in t.token.children
+                )
             )
         ]
         # Governors of event nouns that are not actors themselves ("ordered an attack", but
@@ -1973,6 +1977,13 @@ def _street_protest(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    """ "agreed to hold talks": the event nouns a light verb carries."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def _invited(verb: Token) -> bool:
