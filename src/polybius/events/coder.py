@@ -207,6 +207,8 @@ _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
+# Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
+_DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"})
 _INVITATIONS = frozenset({"request", "invitation", "behest"})
 _HELPING = frozenset({"help", "assist", "support", "protect", "restore", "stabilise", "stabilize"})
 _MILITARY_MODIFIERS = frozenset({"military", "army", "naval", "air-force"})
@@ -459,6 +461,16 @@ class EventCoder:
                 child.lower_ == "by" and child.dep_ in ("prep", "agent")  # "spoke by phone"
             ):
                 for g in child.children:
+                    if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in _DOING:
+                        # "accused Israel of committing genocide": the deed is the object
+                        for o in g.children:
+                            if o.dep_ == "dobj":
+                                found.add(o.lemma_.lower())
+                                found.update(
+                                    m.lemma_.lower()
+                                    for m in o.children
+                                    if m.dep_ in ("compound", "amod")
+                                )
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
                         if child.lower_ in ("of", "for", "on", "as", "into"):
