@@ -278,6 +278,7 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("Egypt brokered a truce between Israel and Hamas.", "brokered", "045"),
         ("Chavez ordered ten battalions to the Colombian border.", "ordered", "154"),
         ("Armenia and Azerbaijan agreed on a truce in Moscow.", "agreed", "0871"),
+        ("India flew relief supplies and rescue teams to Nepal.", "flew", "073"),
         # The deed is the object of a verb of doing: "of committing genocide" is 1124.
         ("Bosnia accused Serbia of committing genocide.", "accused", "1124"),
         ("Kyiv accused Moscow of carrying out attacks on civilians.", "accused", "1123"),
