@@ -141,6 +141,12 @@ def test_a_countrys_own_body_is_not_the_international_one_of_that_name() -> None
     assert _codes(actors, text, "UN Security Council") == ["IGOUNO"]
 
 
+def test_a_role_of_several_countries_is_one_actor_per_country() -> None:
+    text = "The presidents of Bosnia, Serbia and Croatia initialled a peace agreement."
+    actors, _ = _resolve(text, date=dt.date(1995, 11, 21))
+    assert sorted(_codes(actors, text, "presidents")) == ["BIHGOV", "HRVGOV", "SRBGOV"]
+
+
 def test_it_refers_to_the_subject_of_the_clause_above() -> None:
     actors, text = _resolve("China said it would send aid.")
     assert _codes(actors, text, "it") == ["CHN"]

@@ -526,10 +526,22 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    # "lawmakers in Fornost and Gondor": every conjunct counts.
-                    for place in (obj, *(c for c in obj.children if c.dep_ == "conj")):
-                        found.extend(_country_of_word(kb, _entity_text(place) or place.text))
+                    # "lawmakers in Fornost and Gondor", "the presidents of Bosnia, Serbia
+                    # and Croatia": every conjunct counts, the model's entity or the word.
+                    for place in _conjuncts(obj):
+                        found.extend(
+                            _country_of_word(kb, _entity_text(place) or place.text)
+                            or _country_of_word(kb, place.text)
+                        )
     return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A word and the words coordinated with it, however deep the chain: "A, B and C"."""
+    chain = [token]
+    for word in chain:
+        chain.extend(c for c in word.children if c.dep_ == "conj")
+    return chain
 
 
 def _find_person(
