@@ -147,6 +147,12 @@ def test_a_role_of_several_countries_is_one_actor_per_country() -> None:
     assert sorted(_codes(actors, text, "presidents")) == ["BIHGOV", "HRVGOV", "SRBGOV"]
 
 
+def test_a_list_of_nationalities_with_commas_is_read_whole() -> None:
+    text = "British, French and American warplanes struck targets in Libya."
+    actors, _ = _resolve(text, date=dt.date(2011, 3, 20))
+    assert sorted(_codes(actors, text, "British")) == ["FRAMIL", "GBRMIL", "USAMIL"]
+
+
 def test_it_refers_to_the_subject_of_the_clause_above() -> None:
     actors, text = _resolve("China said it would send aid.")
     assert _codes(actors, text, "it") == ["CHN"]

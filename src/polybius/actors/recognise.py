@@ -187,8 +187,9 @@ def noun_phrase(head: Token) -> NounPhrase:
     contiguous = [head]
     by_index = {t.i: t for t in tokens}
     i = head.i - 1
-    while i in by_index:
-        contiguous.insert(0, by_index[i])
+    while i in by_index or (i - 1 in by_index and head.doc[i].text == ","):
+        # "British, French and American warplanes": a list's commas do not end the phrase
+        contiguous.insert(0, by_index.get(i, head.doc[i]))
         i -= 1
     i = head.i + 1
     while i in by_index:
