@@ -737,6 +737,17 @@ def test_agreeing_to_hold_talks_is_coded_once_as_the_intent_to_meet() -> None:
     ]
 
 
+def test_rejecting_the_demand_made_before_is_coded_by_its_kind() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The United States demanded that Iraq withdraw its troops from Kuwait. "
+        "Baghdad rejected the demand on Thursday.",
+        date=dt.date(1990, 8, 8),
+    )
+    assert ("IRQGOV", "USA", "1246") in _triples(events)
+
+
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
     from polybius.api import code_text
 

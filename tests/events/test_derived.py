@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
+from polybius.events.derived import (
+    appeal_code,
+    intent_code,
+    refusal_code,
+    request_refusal,
+    threat_code,
+)
 from polybius.events.ontology import load_ontology
 
 ONTOLOGY = load_ontology()
@@ -36,3 +42,14 @@ def test_the_kind_asked_for_carries_over() -> None:
     assert refusal_code("0841") == "1243"  # release → refuse to release
     assert threat_code("163") == "1312"  # sanctions → threaten sanctions
     assert appeal_code("02", "111") is None  # no appeal to criticise in CAMEO
+
+
+def test_a_request_rejected_keeps_its_kind() -> None:
+    assert request_refusal("1056") == "1246"  # demand for a ceasefire → refuse to de-escalate
+    assert request_refusal("0234") == "1224"  # appeal for protection → reject the request
+    assert request_refusal("1041") == "1231"  # demand he step down → reject the demand
+    assert request_refusal("100") is None  # a demand of no stated kind
+    assert request_refusal("0841") is None  # no request at all
+    for code in CAMEO_CODES:
+        refused = request_refusal(code)
+        assert refused is None or (ONTOLOGY.is_cameo(refused) and refused[:2] == "12")

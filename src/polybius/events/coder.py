@@ -19,7 +19,13 @@ from typing import Any
 
 from polybius.actors.coref import DocumentActors
 from polybius.actors.recognise import UNKNOWN_COUNTRY, make_actor
-from polybius.events.derived import appeal_code, intent_code, refusal_code, threat_code
+from polybius.events.derived import (
+    appeal_code,
+    intent_code,
+    refusal_code,
+    request_refusal,
+    threat_code,
+)
 from polybius.events.lexicon import PLACE_OBJECT, Lexicon, LexiconEntry
 from polybius.events.modality import CLAIM_NOUNS, has_to, read_modality
 from polybius.model import Document, Event, Mention, Modality
@@ -209,6 +215,7 @@ _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
 _DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"})
+_REQUESTS = frozenset({"demand", "appeal", "call", "request", "ultimatum", "plea"})
 _INVITATIONS = frozenset({"request", "invitation", "behest"})
 _HELPING = frozenset({"help", "assist", "support", "protect", "restore", "stabilise", "stabilize"})
 _MILITARY_MODIFIERS = frozenset({"military", "army", "naval", "air-force"})
@@ -1407,7 +1414,15 @@ class EventCoder:
             elif code in _GENERIC_CHARGES:
                 code = self._charge_code(trigger, actors, sources) or code
             elif code in _GENERIC_PLEDGES:
-                code = self._pledge_code(trigger, actors, _GENERIC_PLEDGES[code]) or code
+                code = (
+                    self._pledge_code(trigger, actors, _GENERIC_PLEDGES[code])
+                    or self._rejected_request(
+                        trigger,
+                        sources,
+                        [e for e in (*history, *events) if e.sentence_index >= sentence_index - 1],
+                    )
+                    or code
+                )
             quoted = None
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
@@ -1655,6 +1670,32 @@ class EventCoder:
                     if g.dep_ in ("pobj", "pcomp")
                 )
             frontier = following
+        return None
+
+    @staticmethod
+    def _rejected_request(
+        trigger: _Trigger, sources: Sequence[Mention], earlier: Sequence[Event]
+    ) -> str | None:
+        """ "Mubarak rejected their demand": a rejection of a request made before, in this
+        sentence or the one before, aimed at the rejecter, is coded by its kind (1231)."""
+        if trigger.entry.code[:2] != "12":
+            return None
+        asked = [
+            c
+            for c in trigger.token.children
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in _REQUESTS
+            and any(d.dep_ in ("det", "poss") for d in c.children)
+        ]
+        if not asked:
+            return None
+        countries = _countries(sources)
+        for event in reversed(earlier):
+            target = event.target.actor if event.target is not None else None
+            if target is not None and target.country in countries:
+                refused = request_refusal(event.cameo)
+                if refused is not None:
+                    return refused
         return None
 
     def _by_phone(self, trigger: _Trigger, actors: DocumentActors) -> bool:

@@ -10,7 +10,7 @@ is 162. Each function maps the action's code to the derived code, most specific 
 
 from __future__ import annotations
 
-__all__ = ["appeal_code", "intent_code", "refusal_code", "threat_code"]
+__all__ = ["appeal_code", "intent_code", "refusal_code", "request_refusal", "threat_code"]
 
 # The action's code prefix → (family digit, sub digit) in the 02/03/10 layout.
 _KINDS: tuple[tuple[str, str, str], ...] = (
@@ -82,6 +82,18 @@ def _kind(code: str) -> tuple[str, str] | None:
         if code.startswith(prefix):
             return family, sub
     return None
+
+
+def request_refusal(code: str) -> str | None:
+    """The CAMEO "reject" code for turning down an appeal (02) or a demand (10) of a kind:
+    a demand for a ceasefire (``1056``) rejected is ``1246``, an appeal for protection
+    (``0234``) ``1224``. None for a request of no stated kind (``020``, ``100``)."""
+    if code[:2] not in ("02", "10") or len(code) < 3:
+        return None
+    base = _REFUSAL_FAMILY.get(code[2])
+    if base is None:
+        return None
+    return base + code[3:4] if code[2] in ("3", "4", "5") else base
 
 
 def _in_family(parent: str, code: str) -> str | None:
