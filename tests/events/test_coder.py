@@ -748,6 +748,17 @@ def test_rejecting_the_demand_made_before_is_coded_by_its_kind() -> None:
     assert ("IRQGOV", "USA", "1246") in _triples(events)
 
 
+def test_people_described_as_supporting_someone_make_no_act_of_support() -> None:
+    from polybius.api import code_text
+
+    described = code_text(
+        "Hundreds of people supporting President Trump gathered outside the White House."
+    )
+    assert not any(e.cameo.startswith("05") for e in described)
+    acted = code_text("Belarus supported Russia's position at the United Nations.")
+    assert any(e.cameo.startswith("05") for e in acted)
+
+
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
     from polybius.api import code_text
 

@@ -594,6 +594,12 @@ class EventCoder:
                 and not _agentless_subject(trigger)
             ):
                 continue
+            if (
+                trigger.entry.code[:2] == "05"
+                and trigger.token.tag_ == "VBG"
+                and trigger.token.dep_ == "acl"
+            ):
+                continue  # "rioters supporting Trump": who they are, not an act of support
             # A light verb with an event noun as object codes nothing itself.
             if (
                 trigger.entry.pos == "verb"
