@@ -759,6 +759,22 @@ def test_people_described_as_supporting_someone_make_no_act_of_support() -> None
     assert any(e.cameo.startswith("05") for e in acted)
 
 
+def test_a_protest_against_a_policy_is_a_protest_for_policy_change() -> None:
+    from polybius.api import code_text
+
+    strike = code_text(
+        "Ghanaian trade unions launched a strike against the removal of fuel subsidies."
+    )
+    assert {e.cameo for e in strike} == {"1432"}
+    rally = code_text(
+        "Thousands of students demonstrated in Santiago against the education reform."
+    )
+    assert {e.cameo for e in rally} == {"1412"}
+    # Against a person, no policy is named.
+    leader = code_text("Thousands of students demonstrated in Santiago against President Pinera.")
+    assert {e.cameo for e in leader} == {"141"}
+
+
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing() -> None:
     from polybius.api import code_text
 

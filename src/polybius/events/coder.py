@@ -215,6 +215,11 @@ _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
 _DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"})
+_POLICY_NOUNS = frozenset(
+    {"plan", "policy", "reform", "law", "bill", "decision", "measure", "hike", "rise"}
+    | {"increase", "cut", "budget", "tax", "subsidy", "austerity", "price", "pension"}
+    | {"amendment", "decree"}
+)
 _REQUESTS = frozenset({"demand", "appeal", "call", "request", "ultimatum", "plea"})
 _INVITATIONS = frozenset({"request", "invitation", "behest"})
 _HELPING = frozenset({"help", "assist", "support", "protect", "restore", "stabilise", "stabilize"})
@@ -1435,6 +1440,8 @@ class EventCoder:
                 quoted = quoted_mentions[0] if quoted_mentions else None
             if demand is not None and demand[1] and code[:3] in _PROTEST_KINDS:
                 code = code[:3] + demand[1]  # "marched demanding his resignation": 1411
+            elif code in _PROTEST_KINDS and _against_policy(trigger.token, trigger.governor):
+                code += "2"  # "a strike against the pension reform": for a change of policy
             if code[:2] in ("18", "19"):
                 code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
@@ -2043,6 +2050,45 @@ def _light_objects(verb: Token) -> list[Token]:
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return []
     return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _against_policy(protest: Token, governor: Token | None) -> bool:
+    """ "a strike against Macron's plan", "staged strikes in protest at the pension reform":
+    what a protest is against is a policy. The phrase may hang from the protest's verb."""
+    hosts = [protest] if governor is None else [protest, governor]
+    children = [c for host in hosts for c in host.children]
+    opposed = [
+        g
+        for c in children
+        if c.dep_ == "prep" and c.lower_ in ("against", "over")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for c in children:  # "in protest at/against ..."
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() == "protest":
+                    opposed.extend(
+                        g
+                        for p in noun.children
+                        if p.dep_ == "prep" and p.lower_ in ("at", "against", "over")
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    )
+    # "against the removal of fuel subsidies": the policy is named with "of"
+    opposed += [
+        g
+        for word in opposed
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        word.lemma_.lower() in _POLICY_NOUNS
+        or any(m.lemma_.lower() in _POLICY_NOUNS for m in word.children if m.dep_ == "compound")
+        for word in opposed
+    )
 
 
 def _invited(verb: Token) -> bool:
