@@ -223,7 +223,7 @@ _POLICY_NOUNS = frozenset(
 _REQUESTS = frozenset({"demand", "appeal", "call", "request", "ultimatum", "plea"})
 _INVITATIONS = frozenset({"request", "invitation", "behest"})
 _HELPING = frozenset({"help", "assist", "support", "protect", "restore", "stabilise", "stabilize"})
-_MILITARY_MODIFIERS = frozenset({"military", "army", "naval", "air-force"})
+_MILITARY_MODIFIERS = frozenset({"military", "army", "naval"})
 _MASS_COUNTS = frozenset({"hundreds", "thousands", "millions"})
 # "were killed in an air strike", "died in the attack": the people harmed in an attack.
 _HARMED = frozenset({"kill", "die", "wound", "injure", "hurt", "maim"})
@@ -1693,14 +1693,12 @@ class EventCoder:
         sentence or the one before, aimed at the rejecter, is coded by its kind (1231)."""
         if trigger.entry.code[:2] != "12":
             return None
-        asked = [
-            c
-            for c in trigger.token.children
-            if c.dep_ == "dobj"
+        if not any(
+            c.dep_ == "dobj"
             and c.lemma_.lower() in _REQUESTS
-            and any(d.dep_ in ("det", "poss") for d in c.children)
-        ]
-        if not asked:
+            and any(d.dep_ in ("det", "poss") for d in c.children)  # "the demand", "their call"
+            for c in trigger.token.children
+        ):
             return None
         countries = _countries(sources)
         for event in reversed(earlier):
@@ -2114,8 +2112,8 @@ def _military_objects(hosts: Sequence[Token]) -> bool:
 
 
 def _toll(verb: Token, attacks: set[int]) -> bool:
-    """ "stormed the camp, killing 30": a participle counting the harmed, hung on a verb
-    already coded as the attack, reports its toll rather than an attack of its own."""
+    """ "opened fire on protesters, killing six": a participle counting the harmed, hung on
+    a verb already coded as an attack, reports its toll rather than an attack of its own."""
     return (
         verb.lemma_.lower() in _HARMED
         and verb.tag_ == "VBG"

@@ -93,7 +93,7 @@ def request_refusal(code: str) -> str | None:
     base = _REFUSAL_FAMILY.get(code[2])
     if base is None:
         return None
-    return base + code[3:4] if code[2] in ("3", "4", "5") else base
+    return base + code[3:4] if code[2] in ("1", "3", "4", "5") else base  # as refusal_code
 
 
 def _in_family(parent: str, code: str) -> str | None:
