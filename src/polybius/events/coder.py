@@ -458,11 +458,7 @@ class EventCoder:
                         for g in grandchild.children:
                             if g.dep_ == "pobj":
                                 found.add(g.lemma_.lower())
-                                found.update(
-                                    m.lemma_.lower()
-                                    for m in g.children
-                                    if m.dep_ in ("compound", "amod")
-                                )
+                                found |= _modifier_lemmas(g)
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
@@ -478,22 +474,14 @@ class EventCoder:
                         for o in g.children:
                             if o.dep_ == "dobj":
                                 found.add(o.lemma_.lower())
-                                found.update(
-                                    m.lemma_.lower()
-                                    for m in o.children
-                                    if m.dep_ in ("compound", "amod")
-                                )
+                                found |= _modifier_lemmas(o)
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
                         if child.lower_ in ("of", "for", "on", "as", "into"):
                             # "a package of military aid", "asked for financial support",
                             # "went on hunger strike", "described it as a hostile act",
                             # "an inquiry into war crimes"
-                            found.update(
-                                m.lemma_.lower()
-                                for m in g.children
-                                if m.dep_ in ("compound", "amod")
-                            )
+                            found |= _modifier_lemmas(g)
         return found
 
     def triggers(self, sentence: Any, actors: DocumentActors | None = None) -> list[_Trigger]:
@@ -1428,9 +1416,7 @@ class EventCoder:
                 code = (
                     self._pledge_code(trigger, actors, _GENERIC_PLEDGES[code])
                     or self._rejected_request(
-                        trigger,
-                        sources,
-                        [e for e in (*history, *events) if e.sentence_index >= sentence_index - 1],
+                        trigger, sources, _recent([*history, *events], sentence_index)
                     )
                     or code
                 )
@@ -2054,39 +2040,33 @@ def _against_policy(protest: Token, governor: Token | None) -> bool:
     """ "a strike against Macron's plan", "staged strikes in protest at the pension reform":
     what a protest is against is a policy. The phrase may hang from the protest's verb."""
     hosts = [protest] if governor is None else [protest, governor]
-    children = [c for host in hosts for c in host.children]
-    opposed = [
-        g
-        for c in children
-        if c.dep_ == "prep" and c.lower_ in ("against", "over")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    for c in children:  # "in protest at/against ..."
-        if c.dep_ == "prep" and c.lower_ == "in":
-            for noun in c.children:
-                if noun.dep_ == "pobj" and noun.lemma_.lower() == "protest":
-                    opposed.extend(
-                        g
-                        for p in noun.children
-                        if p.dep_ == "prep" and p.lower_ in ("at", "against", "over")
-                        for g in p.children
-                        if g.dep_ == "pobj"
-                    )
+    opposed = _prep_objects(hosts, ("against", "over"))
+    protests = [n for n in _prep_objects(hosts, ("in",)) if n.lemma_.lower() == "protest"]
+    opposed += _prep_objects(protests, ("at", "against", "over"))  # "in protest at ..."
     # "against the removal of fuel subsidies": the policy is named with "of"
-    opposed += [
-        g
-        for word in opposed
-        for p in word.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
+    opposed += _prep_objects(opposed, ("of",))
     return any(
         word.lemma_.lower() in _POLICY_NOUNS
         or any(m.lemma_.lower() in _POLICY_NOUNS for m in word.children if m.dep_ == "compound")
         for word in opposed
     )
+
+
+def _modifier_lemmas(word: Token) -> set[str]:
+    """ "military aid", "war crimes": the lemmas of the words naming a noun's kind."""
+    return {m.lemma_.lower() for m in word.children if m.dep_ in ("compound", "amod")}
+
+
+def _prep_objects(words: Sequence[Token], preps: Sequence[str]) -> list[Token]:
+    """The objects of the words' prepositions among ``preps``: "against the reform"."""
+    return [
+        g
+        for w in words
+        for c in w.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _invited(verb: Token) -> bool:
@@ -2192,9 +2172,8 @@ def _accuser(
     countries = _countries(deniers)
     recent = [
         e
-        for e in history
-        if e.sentence_index >= sentence_index - 1
-        and e.cameo[:3] == "112"
+        for e in _recent(history, sentence_index)
+        if e.cameo[:3] == "112"
         and not e.modality.negated
         and not any(_same(e.source, d) or _home(e.source, d) for d in deniers)
     ]
@@ -2267,6 +2246,11 @@ def _home(a: Mention, b: Mention) -> bool:
         return False
     same = a.actor.country == b.actor.country and a.actor.country != "---"
     return same and "state" in (a.actor.kind, b.actor.kind)
+
+
+def _recent(events: Sequence[Event], sentence_index: int) -> list[Event]:
+    """The events of this sentence and the one before, which a reply may answer."""
+    return [e for e in events if e.sentence_index >= sentence_index - 1]
 
 
 def _forces(*mentions: Mention) -> bool:
