@@ -30,6 +30,7 @@ from polybius.actors.recognise import (
     TITLE_NOUNS,
     UNKNOWN_COUNTRY,
     ActorKnowledge,
+    _conjuncts,
     _country_of_word,
     _entity_text,
     agent_sectors,
@@ -648,11 +649,7 @@ class _Resolver:
             # "Spain, Ireland and Norway": each conjunct hangs from the one before it.
             if token.dep_ == "conj" or token.i not in self.result.by_head:
                 continue
-            conjuncts, stack = [], [token]
-            while stack:
-                found = [c for c in stack.pop().children if c.dep_ == "conj"]
-                conjuncts.extend(found)
-                stack.extend(found)
+            conjuncts = _conjuncts(token)[1:]
             if not conjuncts:
                 continue
             members = [*self.result.at(token.i)]
