@@ -268,6 +268,38 @@ def test_denouncing_a_move_we_do_not_code_targets_who_made_it() -> None:
     assert code_text("Spain denounced the move as hostile.", date=dt.date(2012, 4, 16)) == []
 
 
+def test_a_decision_judged_in_the_same_sentence_targets_the_earlier_clause_subject() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The Nicaraguan parliament approved a law banning opposition rallies on Tuesday, and "
+        "the Chilean foreign minister called the decision shameful.",
+        date=dt.date(2021, 9, 6),
+    )
+    assert _triples(events) == {("CHLGOV", "NICLEG", "111")}
+
+
+def test_a_move_condemned_in_a_relative_clause_targets_who_made_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The Hungarian parliament passed a law restricting foreign-funded universities on "
+        "Tuesday, a move the European Commission condemned as an attack on academic freedom.",
+        date=dt.date(2017, 4, 4),
+    )
+    assert _triples(events) == {("IGOEUREEC", "HUNLEG", "111")}
+
+
+def test_condemning_a_takeover_targets_who_seized_power() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Army officers in Guinea seized power on Sunday. The African Union condemned the takeover.",
+        date=dt.date(2021, 9, 6),
+    )
+    assert _triples(events) == {("IGOAFRAFU", "GINMIL", "111")}
+
+
 def test_dismissing_findings_answers_who_made_them_not_whom_they_accuse() -> None:
     from polybius.api import code_text
 

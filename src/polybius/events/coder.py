@@ -284,6 +284,18 @@ _EVENT_NOUNS = _SAYINGS | frozenset(
         "apology",
         "offer",
         "proposal",
+        "takeover",
+        "coup",
+        "seizure",
+        "crackdown",
+        "detention",
+        "search",
+        "downing",
+        "expulsion",
+        "ruling",
+        "verdict",
+        "vote",
+        "execution",
     }
 )
 _SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
@@ -1264,6 +1276,18 @@ class EventCoder:
         where the act was no event we code, whoever did what the sentence before reports."""
         token = trigger.token
         objects = [c for c in token.children if c.dep_ == "dobj"]
+        # "called the decision reckless": the small model may hang the noun on the adjective
+        objects += [
+            g
+            for c in token.children
+            if c.dep_ == "oprd"
+            for g in c.children
+            if g.dep_ == "compound"
+        ]
+        # "..., a move Tehran condemned as politically motivated": the clause's head noun
+        relative = token.dep_ == "relcl" and not objects and token.head.pos_ == "NOUN"
+        if relative:
+            objects.append(token.head)
         objects += [
             g
             for c in token.children
@@ -1279,7 +1303,7 @@ class EventCoder:
             definite = any(
                 c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children
             )
-            if noun.pos_ != "NOUN" or not definite:
+            if noun.pos_ != "NOUN" or not (definite or (relative and noun is token.head)):
                 continue
             lemma = noun.lemma_.lower()
             generic = lemma in _EVENT_NOUNS
@@ -1307,7 +1331,9 @@ class EventCoder:
                 ):
                     return [replace(event.source, rule=f"{event.source.rule}+event-reference")], 0.7
             if generic:
-                maker = _previous_subject(sentence, actors, own)
+                maker = _earlier_clause_subject(token, actors, own) or _previous_subject(
+                    sentence, actors, own
+                )
                 if maker is not None:
                     return [replace(maker, rule=f"{maker.rule}+act-reference")], 0.6
         if trigger.entry.code == "016":
@@ -2186,6 +2212,28 @@ def _accuser(
     ]
     chosen = (aimed or recent)[-1:]
     return chosen[0].source if chosen else None
+
+
+def _earlier_clause_subject(
+    trigger: Token, actors: DocumentActors, own: set[str | None]
+) -> Mention | None:
+    """The actor that did what an earlier clause of the same sentence reports: "Japan removed
+    South Korea from its list of trusted partners, and Moon called the decision reckless"."""
+    clause = trigger
+    while clause.dep_ == "relcl" or (clause.dep_ in ("conj", "advcl") and clause.head.i < clause.i):
+        clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            # "..., a move Kostunica denounced": the noun stands in apposition to the clause
+            clause = clause.head
+        for subject in clause.children:
+            if subject.dep_ not in ("nsubj", "agent") or subject.i > trigger.i:
+                continue
+            doers = [subject, *(o for o in subject.children if o.dep_ == "pobj")]
+            for mention in (m for d in doers for m in actors.at(d.i)):
+                actor = mention.actor
+                if actor is not None and actor.code not in own and actor.country not in own:
+                    return mention
+    return None
 
 
 def _previous_subject(
