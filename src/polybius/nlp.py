@@ -8,6 +8,7 @@ import spaCy themselves, so another pipeline can be named in the configuration.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -46,6 +47,60 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# "Moon Jae-in", "Ban Ki-moon", "Tsai Ing-wen": a given name of syllables joined by a hyphen
+_SYLLABLE_HEAD = re.compile(r"[A-Z][a-z]{1,4}")
+_SYLLABLE_TAIL = re.compile(r"[a-z]{2,5}")
+# English words that end hyphenated compounds after a name: "Saudi-led", "Kremlin-run"
+_COMPOUND_TAILS = frozenset(
+    {
+        "led",
+        "run",
+        "held",
+        "born",
+        "made",
+        "based",
+        "owned",
+        "style",
+        "like",
+        "wide",
+        "era",
+        "free",
+        "rich",
+        "old",
+    }
+)
+
+
+@Language.component("polybius_hyphenated_names")
+def _join_hyphenated_names(doc: Doc) -> Doc:
+    """Keep a hyphenated given name one token.
+
+    The tokenizer splits "Moon Jae-in" into "Moon Jae - in", and the parser then reads
+    "in" as a preposition or a subject. A capitalised syllable glued by a hyphen to a short
+    lower-case one, after a capitalised word, is a name's second part; compounds such as
+    "Anti-government", "Pro-democracy" or "the Saudi-led" do not fit (no name before them,
+    a long tail, or an English word as tail).
+    """
+    names = [
+        doc[t.i : t.i + 3]
+        for t in doc[1:-2]
+        if doc[t.i + 1].text == "-"
+        and not t.whitespace_
+        and not doc[t.i + 1].whitespace_
+        and _SYLLABLE_HEAD.fullmatch(t.text)
+        and _SYLLABLE_TAIL.fullmatch(doc[t.i + 2].text)
+        and doc[t.i + 2].text not in _COMPOUND_TAILS
+        and doc[t.i - 1].whitespace_
+        and not doc[t.i - 1].is_stop
+        and doc[t.i - 1].text.isalpha()
+        and doc[t.i - 1].text[:1].isupper()
+    ]
+    with doc.retokenize() as retokenizer:
+        for name in names:
+            retokenizer.merge(name)
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline once per process."""
@@ -53,6 +108,7 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(Errors.E001.format(name=name)) from exc
+    nlp.add_pipe("polybius_hyphenated_names", first=True)
     nlp.add_pipe("polybius_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.max_length = _MAX_LENGTH
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
