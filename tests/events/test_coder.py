@@ -279,6 +279,17 @@ def test_a_decision_judged_in_the_same_sentence_targets_the_earlier_clause_subje
     assert _triples(events) == {("CHLGOV", "NICLEG", "111")}
 
 
+def test_a_participle_modifying_the_object_is_not_its_kind() -> None:
+    from polybius.api import code_text
+
+    # "foreign-funded charities" are no funds given; approving a law is no aid.
+    events = code_text(
+        "The Nicaraguan parliament approved a law closing foreign-funded charities on Tuesday.",
+        date=dt.date(2021, 9, 6),
+    )
+    assert not [e for e in events if e.cameo[:2] == "07"]
+
+
 def test_a_move_condemned_in_a_relative_clause_targets_who_made_it() -> None:
     from polybius.api import code_text
 

@@ -459,7 +459,7 @@ class EventCoder:
                 found.add(child.lemma_.lower())
                 found.add(child.lower_)
                 for grandchild in child.children:
-                    if grandchild.dep_ in ("compound", "amod"):
+                    if grandchild.dep_ in ("compound", "amod") and grandchild.tag_ != "VBN":
                         # "restored diplomatic ties", "used chemical weapons"
                         found.add(grandchild.lemma_.lower())
                     elif child.dep_ == "xcomp" and grandchild.dep_ == "dobj":
