@@ -231,6 +231,22 @@ def test_a_hyphenated_given_name_is_part_of_the_name() -> None:
     assert _codes(actors, text, "Moon") == ["KORGOV"]
 
 
+def test_a_hyphenated_name_tagged_as_a_common_noun_is_still_the_person() -> None:
+    # Kept whole by the NLP stage, "Myung-bak" is tagged NOUN and carries no entity.
+    text = "Prosecutors in Seoul questioned former President Lee Myung-bak on Wednesday."
+    actors, _ = _resolve(text, dt.date(2018, 3, 14))
+    assert _codes(actors, text, "former") == ["KORELI"]
+
+
+def test_a_sentence_initial_surname_tagged_as_a_common_noun_is_the_person_named_before() -> None:
+    text = (
+        "U.S. President Donald Trump met Kim Jong Un in Singapore. "
+        "Trump later praised Kim as a talented man."
+    )
+    actors, _ = _resolve(text, dt.date(2018, 6, 12))
+    assert _codes(actors, text, "Trump", nth=1) == ["USAGOV"]
+
+
 def test_the_leader_of_a_led_force_gives_its_country() -> None:
     text = "Saudi-led forces struck Sanaa."
     actors, _ = _resolve(text, dt.date(2016, 1, 1))

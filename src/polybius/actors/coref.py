@@ -38,6 +38,7 @@ from polybius.actors.recognise import (
     hyphen_tail,
     iter_candidate_heads,
     make_actor,
+    name_like,
     noun_phrase,
     person_name,
     phrase_actors,
@@ -661,7 +662,9 @@ class _Resolver:
     def _plain_noun(self, head: Token) -> bool:
         """A common noun that cannot name an actor ("year", "talks"): no entity, no role
         word, no nationality noun, no reference ("the two sides") and no body's name."""
-        if head.pos_ != "NOUN" or head.ent_type_ or hyphen_tail(head):
+        if head.pos_ != "NOUN" or head.ent_type_ or hyphen_tail(head) or name_like(head):
+            return False
+        if self._person_word(head):
             return False
         lower, lemma = head.lower_, head.lemma_.lower()
         kb = self.kb
@@ -673,6 +676,15 @@ class _Resolver:
             or kb.country_by_demonym(head.text) is not None
             or kb.igo_by_name(lower, present=self.igos_seen) is not None
         )
+
+    def _person_word(self, head: Token) -> bool:
+        """ "... President Donald Trump ... Trump later praised Kim": a capitalised word the
+        small model tags as a common noun, at the start of a sentence, that is part of the
+        name of a person named earlier. Not the base's names alone: "Power cuts" is no
+        Samantha Power."""
+        if not head.text[:1].isupper() or head.text.isupper() or head.i != head.sent.start:
+            return False
+        return any(head.lower_ in k.name_parts for k in self.persons)
 
     def _resolve_head(self, head: Token) -> None:
         if self._plain_noun(head):
@@ -706,7 +718,11 @@ class _Resolver:
             return
         # "Guterres urged ...": the small model may tag a surname as a common noun, but not
         # outside an entity.
-        if head.pos_ == "PROPN" or (head.ent_type_ and head.text[:1].isupper()):
+        if (
+            head.pos_ == "PROPN"
+            or (head.ent_type_ and head.text[:1].isupper())
+            or self._person_word(head)
+        ):
             mention = self._name_reference(head, phrase)
             if mention is not None:
                 self._store(head, (mention,))
@@ -747,7 +763,7 @@ class _Resolver:
     # -- references -----------------------------------------------------------------
     def _name_reference(self, head: Token, phrase: Any) -> Mention | None:
         """A later mention of a person by part of the name: "Chi", "Sergeev"."""
-        words = {t.text.lower() for t in phrase.tokens if t.pos_ == "PROPN"}
+        words = {t.text.lower() for t in phrase.tokens if name_like(t) or t is head}
         for known in reversed(self.persons):
             if words and words <= known.name_parts:
                 return self._refer(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ from typing import Any, Protocol
 from polybius.model import Actor
 
 __all__ = [
+    "name_like",
     "person_name",
     "PERSON_ROLES",
     "TITLE_NOUNS",
@@ -601,7 +603,7 @@ def person_name(phrase: NounPhrase) -> list[Token]:
     """
     head = phrase.head
     tail = hyphen_tail(head)
-    if (head.pos_ != "PROPN" and not tail) or head.ent_type_ not in (*_PERSON_ENTS, ""):
+    if (not name_like(head) and not tail) or head.ent_type_ not in (*_PERSON_ENTS, ""):
         return []
     tokens = list(phrase.tokens)
     if tail:
@@ -616,19 +618,36 @@ def person_name(phrase: NounPhrase) -> list[Token]:
         if token.text == "-" and run:
             run.append(token)  # "al-Bashir"
             continue
-        if token.pos_ != "PROPN" and not (token is head and tail):
+        if not name_like(token) and not (token is head and tail):
             break
         if token.ent_type_ in _PERSON_ENTS:
             seen_person = True
         elif seen_person:
             break  # the entity ended: what precedes it is title
         run.append(token)
-    if not seen_person and not (tail and len(run) >= 3):
+    hyphenated = (tail and len(run) >= 3) or (
+        _HYPHENATED_NAME.fullmatch(head.text) is not None and len(run) >= 2
+    )
+    if not seen_person and not hyphenated:
         return []  # a hyphenated given name is a name even where no entity marks it
     run.reverse()
     while run and run[0].text == "-":
         run.pop(0)
     return run
+
+
+_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+
+def name_like(token: Token) -> bool:
+    """A word that can be part of a person's name: a proper noun, or a capitalised word the
+    small model tags as a common noun inside a PERSON entity ("Morales said") or a
+    hyphenated given name kept whole by the NLP stage ("Park Geun-hye")."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    return token.ent_type_ in _PERSON_ENTS or _HYPHENATED_NAME.fullmatch(token.text) is not None
 
 
 def hyphen_tail(token: Token) -> bool:
