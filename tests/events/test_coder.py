@@ -301,6 +301,31 @@ def test_a_move_condemned_in_a_relative_clause_targets_who_made_it() -> None:
     assert _triples(events) == {("IGOEUREEC", "HUNLEG", "111")}
 
 
+def test_an_accusation_rejected_in_a_relative_clause_is_a_denial_of_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Ukraine accused Belarus of letting Russian troops use its territory, an accusation "
+        "Minsk rejected on Friday.",
+        date=dt.date(2022, 3, 10),
+    )
+    assert ("BLRGOV", "UKR", "016") in _triples(events)
+    assert not [e for e in events if e.cameo[:2] == "12"]
+
+
+def test_denied_allegations_answer_the_act_reported_not_the_last_critic() -> None:
+    from polybius.api import code_text
+
+    # No accusation is coded, so the allegations are the detainers', not the White House's.
+    events = code_text(
+        "Russia's security service detained an American reporter in Moscow on Thursday. "
+        "The White House condemned the detention, and the newspaper denied the allegations.",
+        date=dt.date(2023, 3, 30),
+    )
+    denials = {(s, t) for s, t, c in _triples(events) if c == "016"}
+    assert denials and all(t is not None and t.startswith("RUS") for _, t in denials)
+
+
 def test_condemning_a_takeover_targets_who_seized_power() -> None:
     from polybius.api import code_text
 

@@ -450,6 +450,9 @@ class EventCoder:
         if token.pos_ == "NOUN" and token.dep_ == "dobj":
             # "opened an investigation into war crimes": the parser hangs "into" on the verb
             children += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "into"]
+        relative = _relative_object(token)
+        if relative is not None:
+            found.add(relative.lemma_.lower())  # "an accusation Israel rejected"
         for child in children:
             # npadvmod: "gave Qatar ten days to comply" (a deadline)
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "npadvmod") or (
@@ -1285,9 +1288,9 @@ class EventCoder:
             if g.dep_ == "compound"
         ]
         # "..., a move Tehran condemned as politically motivated": the clause's head noun
-        relative = token.dep_ == "relcl" and not objects and token.head.pos_ == "NOUN"
-        if relative:
-            objects.append(token.head)
+        relative = _relative_object(token)
+        if relative is not None:
+            objects.append(relative)
         objects += [
             g
             for c in token.children
@@ -1303,7 +1306,7 @@ class EventCoder:
             definite = any(
                 c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children
             )
-            if noun.pos_ != "NOUN" or not (definite or (relative and noun is token.head)):
+            if noun.pos_ != "NOUN" or not (definite or noun is relative):
                 continue
             lemma = noun.lemma_.lower()
             generic = lemma in _EVENT_NOUNS
@@ -1324,16 +1327,18 @@ class EventCoder:
                 )
                 actor = event.source.actor
                 if (
-                    (same or generic)
+                    (same or (generic and not (kinds and lemma in _SAYINGS)))
                     and actor is not None
                     and actor.code not in own
                     and (actor.sectors or actor.country not in own)
                 ):
                     return [replace(event.source, rule=f"{event.source.rule}+event-reference")], 0.7
             if generic:
-                maker = _earlier_clause_subject(token, actors, own) or _previous_subject(
-                    sentence, actors, own
+                # What was said is answered across sentences; what was done, within one too.
+                in_clause = (
+                    None if lemma in _SAYINGS else _earlier_clause_subject(token, actors, own)
                 )
+                maker = in_clause or _previous_subject(sentence, actors, own)
                 if maker is not None:
                     return [replace(maker, rule=f"{maker.rule}+act-reference")], 0.6
         if trigger.entry.code == "016":
@@ -2212,6 +2217,17 @@ def _accuser(
     ]
     chosen = (aimed or recent)[-1:]
     return chosen[0].source if chosen else None
+
+
+def _relative_object(verb: Token) -> Token | None:
+    """The noun a relative clause's verb acts on: "a move (that) Tehran condemned", not
+    "the rebels who surrendered"."""
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    subject = any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
+    return verb.head if subject else None
 
 
 def _earlier_clause_subject(
