@@ -247,6 +247,23 @@ def test_a_sentence_initial_surname_tagged_as_a_common_noun_is_the_person_named_
     assert _codes(actors, text, "Trump", nth=1) == ["USAGOV"]
 
 
+def test_a_regional_adjective_does_not_make_a_body_a_national_one() -> None:
+    text = "The East African bloc IGAD, meeting in Nairobi, urged calm."
+    actors, _ = _resolve(text, dt.date(2023, 6, 9))
+    assert _codes(actors, text, "East") == ["IGOEAFIAD"]
+
+
+def test_two_bodies_the_parser_runs_into_one_phrase_are_two_actors() -> None:
+    text = "Congo's government and M23 rebels agreed on Saturday to a ceasefire."
+    actors, _ = _resolve(text, dt.date(2023, 6, 9))
+    assert "CODGOV" in _codes(actors, text, "Congo")  # beside the possessor's own COD
+    assert set(_codes(actors, text, "M23")) == {"CODREB"}
+    # A body named without a country shares the other's.
+    text = "Sudan's government and Darfur rebels agreed on Saturday to a ceasefire."
+    actors, _ = _resolve(text, dt.date(2023, 6, 9))
+    assert _codes(actors, text, "Darfur") == ["SDNREB"]
+
+
 def test_the_leader_of_a_led_force_gives_its_country() -> None:
     text = "Saudi-led forces struck Sanaa."
     actors, _ = _resolve(text, dt.date(2016, 1, 1))

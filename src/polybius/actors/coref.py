@@ -30,6 +30,7 @@ from polybius.actors.recognise import (
     TITLE_NOUNS,
     UNKNOWN_COUNTRY,
     ActorKnowledge,
+    NounPhrase,
     _conjuncts,
     _country_of_word,
     _entity_text,
@@ -677,6 +678,46 @@ class _Resolver:
             or kb.igo_by_name(lower, present=self.igos_seen) is not None
         )
 
+    def _coordinated_bodies(self, head: Token, phrase: Any) -> tuple[Mention, ...]:
+        """ "Congo's government and M23 rebels": the parser makes the first body a modifier
+        of the second; they are two actors, each with its own modifiers."""
+        first = next(
+            (
+                t
+                for t in phrase.tokens
+                if t.head is head
+                and t.dep_ in ("nmod", "compound")
+                and t.pos_ == "NOUN"
+                and any(c.dep_ == "cc" and c.i < head.i - 1 for c in t.children)
+            ),
+            None,
+        )
+        if first is None or not (
+            self.kb.agent_sectors(first.lemma_.lower())
+            and self.kb.agent_sectors(head.lemma_.lower())
+        ):
+            return ()
+        link = next(c for c in first.children if c.dep_ == "cc")
+        left = NounPhrase(first, tuple(t for t in phrase.tokens if t.i < link.i))
+        right = NounPhrase(head, tuple(t for t in phrase.tokens if t.i > link.i))
+        found = [
+            phrase_actors(self.kb, part, date=self.date, context=self._in_view)
+            for part in (left, right)
+        ]
+        if any(len(actors) > 1 for actors, _ in found) or not any(a for a, _ in found):
+            return ()
+        # "Sudan's government and Darfur rebels": a body with no country of its own shares
+        # the other's.
+        country = next(a[0].country for a, _ in found if a)
+        mentions = []
+        for part, (actors, rule) in zip((left, right), found, strict=True):
+            if not actors:
+                sectors = self.kb.agent_sectors(part.head.lemma_.lower()) or ()
+                actors = [make_actor(country, sectors, name=part.text, kind="group")]
+                rule = "agent+shared-nationality"
+            mentions.append(Mention(part.text, part.start, part.end, actors[0], rule=rule))
+        return tuple(mentions)
+
     def _person_word(self, head: Token) -> bool:
         """ "... President Donald Trump ... Trump later praised Kim": a capitalised word the
         small model tags as a common noun, at the start of a sentence, that is part of the
@@ -690,6 +731,10 @@ class _Resolver:
         if self._plain_noun(head):
             return
         phrase = self._phrase(head)
+        parts = self._coordinated_bodies(head, phrase)
+        if parts:
+            self._store(head, parts)
+            return
         if (
             head.pos_ == "NOUN"
             and head.lemma_.lower() in TITLE_NOUNS

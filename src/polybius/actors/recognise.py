@@ -395,9 +395,14 @@ def phrase_actors(
     # An international body, named in full or by acronym.
     igo = kb.igo_by_name(entity or text) or kb.igo_by_name(head_text)
     if igo is not None:
-        # "Russia's Security Council" is Russia's own body, not the UN's.
+        # "Russia's Security Council" is Russia's own body, not the UN's; "the East African
+        # bloc IGAD" is still IGAD (a region owns no body).
         owners = [
-            c for t in modifiers if t.dep_ in ("poss", "amod") for c in _country_of_word(kb, t.text)
+            c
+            for t in modifiers
+            if t.dep_ in ("poss", "amod")
+            for c in _country_of_word(kb, t.text)
+            if getattr(kb.country(c), "kind", "") != "region"
         ]
         if owners:
             return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
