@@ -326,6 +326,37 @@ def test_denied_allegations_answer_the_act_reported_not_the_last_critic() -> Non
     assert denials and all(t is not None and t.startswith("RUS") for _, t in denials)
 
 
+def test_a_relative_clause_in_the_simple_past_reports_an_act_of_its_noun() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Turkish President Tayyip Erdogan, who visited Baghdad on Monday, said ties with Iraq "
+        "were strong.",
+        date=dt.date(2024, 4, 22),
+    )
+    assert ("TURGOV", "IRQGOV", "042") in _triples(events)
+    # A state in the present is background, not an act: "gangs who control the capital".
+    events = code_text(
+        "Gangs who control most of the capital attacked a police station in Haiti on Monday.",
+        date=dt.date(2024, 3, 4),
+    )
+    assert [e.trigger for e in events] == ["attacked"]
+
+
+def test_who_brokered_an_agreement_mediated_between_those_who_made_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Ethiopia and Eritrea signed a peace deal in Jeddah on Sunday, thanks to Saudi Arabia, "
+        "which brokered the agreement.",
+        date=dt.date(2018, 9, 16),
+    )
+    assert {t for t in _triples(events) if t[2] == "045"} == {
+        ("SAU", "ETH", "045"),
+        ("SAU", "ERI", "045"),
+    }
+
+
 def test_condemning_a_takeover_targets_who_seized_power() -> None:
     from polybius.api import code_text
 

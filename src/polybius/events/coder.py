@@ -686,6 +686,9 @@ class EventCoder:
             else s
             for s in subjects
         ]
+        if _reported_relative(verb):
+            # "Qatar, which brokered the deal": the relative pronoun stands for its noun.
+            subjects = [verb.head if s.tag_ in ("WP", "WDT") else s for s in subjects]
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         by_agent = _bare_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
         if passive_subjects or _reduced_passive(verb) or by_agent:
@@ -910,7 +913,7 @@ class EventCoder:
             return []
         # "agreed to a truce under which hostages will be freed ..., in a deal brokered by
         # Qatar": up from a clause that names no parties to the one that does.
-        for _ in range(4):
+        for _ in range(8):
             if governor.pos_ in ("VERB", "AUX"):
                 subjects, _ = self._subjects(governor)
                 partners = self._slot_tokens(governor, "prep:with")
@@ -1278,6 +1281,10 @@ class EventCoder:
         just before; "welcomed the decision": whoever made the last decision reported, or,
         where the act was no event we code, whoever did what the sentence before reports."""
         token = trigger.token
+        if trigger.entry.code == "045":
+            parties = _brokered_parties(sources, sentence_index, history)
+            if parties:
+                return parties, 0.6
         objects = [c for c in token.children if c.dep_ == "dobj"]
         # "called the decision reckless": the small model may hang the noun on the adjective
         objects += [
@@ -2217,6 +2224,33 @@ def _accuser(
     ]
     chosen = (aimed or recent)[-1:]
     return chosen[0].source if chosen else None
+
+
+def _brokered_parties(
+    mediators: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> list[Mention]:
+    """ "Hamas freed hostages and Israel released prisoners, according to Qatar, which
+    brokered the agreement": the parties are those who acted in this sentence, or else in
+    the one before ("... fought for Malakal. IGAD, which brokered the truce, ...")."""
+    recent = [
+        e
+        for e in _recent(history, sentence_index)
+        if not e.modality.negated and not any(_same(e.source, m) for m in mediators)
+    ]
+    here = [e for e in recent if e.sentence_index == sentence_index]
+    return _unique(e.source for e in (here or recent))
+
+
+def _reported_relative(verb: Token) -> bool:
+    """A relative clause that reports an act in the simple past ("Zelensky, who flew to
+    Ankara to meet Erdogan"), not a state or earlier background ("gangs who control the
+    capital", "protesters who had surrounded the legislature")."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _relative_object(verb: Token) -> Token | None:
