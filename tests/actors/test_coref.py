@@ -264,6 +264,13 @@ def test_two_bodies_the_parser_runs_into_one_phrase_are_two_actors() -> None:
     assert _codes(actors, text, "Darfur") == ["SDNREB"]
 
 
+def test_a_nationality_on_the_first_of_two_nouns_qualifies_both() -> None:
+    # "tanks" names no actor; the soldiers are still Syrian.
+    text = "Syrian tanks and soldiers entered the town of Daraa on Monday."
+    actors, _ = _resolve(text, dt.date(2011, 4, 25))
+    assert _codes(actors, text, "soldiers") == ["SYRMIL"]
+
+
 def test_the_leader_of_a_led_force_gives_its_country() -> None:
     text = "Saudi-led forces struck Sanaa."
     actors, _ = _resolve(text, dt.date(2016, 1, 1))

@@ -357,6 +357,22 @@ def test_who_brokered_an_agreement_mediated_between_those_who_made_it() -> None:
     }
 
 
+def test_a_raid_made_as_part_of_an_investigation_is_the_investigation() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Indian police raided the offices of the BBC in New Delhi on Tuesday as part of a tax "
+        "investigation.",
+        date=dt.date(2023, 2, 14),
+    )
+    assert _triples(events) == {("INDCOP", "GBRMED", "091")}
+    events = code_text(
+        "Indian police raided the offices of the BBC in New Delhi on Tuesday.",
+        date=dt.date(2023, 2, 14),
+    )
+    assert _triples(events) == {("INDCOP", "GBRMED", "170")}
+
+
 def test_condemning_a_takeover_targets_who_seized_power() -> None:
     from polybius.api import code_text
 

@@ -783,6 +783,11 @@ class _Resolver:
         sectors = self.kb.agent_sectors(head.lower_) or self.kb.agent_sectors(head.lemma_.lower())
         first = self.result.at(head.head.i)
         countries = [m.actor.country for m in first if m.actor is not None and m.actor.country]
+        if not first:
+            # "Israeli tanks and troops": the first word names no actor, its nationality
+            # still qualifies both.
+            modifiers = [c for c in head.head.children if c.dep_ in ("amod", "compound")]
+            countries = countries_of_tokens(self.kb, modifiers)
         if not sectors or not countries:
             return False
         mentions = tuple(
@@ -792,7 +797,7 @@ class _Resolver:
                 phrase.end,
                 make_actor(c, sectors, name=phrase.text, kind="group"),
                 rule="agent+shared-nationality",
-                chain=((first[0].start, first[0].end),),
+                chain=((first[0].start, first[0].end),) if first else (),
             )
             for c in dict.fromkeys(countries)
         )

@@ -1470,6 +1470,8 @@ class EventCoder:
                 code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
                 code = "141"
+            if code == "170" and _investigative(trigger.token):
+                code = "091"  # "raided his home as part of a corruption investigation"
             if code in ("153", "154") and _invited(trigger.token):
                 code = "074"  # "sent troops to Kazakhstan at the request of its president"
             if code == "040" and self._by_phone(trigger, actors):
@@ -2105,6 +2107,22 @@ def _prep_objects(words: Sequence[Token], preps: Sequence[str]) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+_INQUIRIES = frozenset({"investigation", "probe", "inquiry", "enquiry"})
+
+
+def _investigative(verb: Token) -> bool:
+    """A search or raid done "as part of an investigation" or "in a probe" is the
+    investigation's act (CAMEO 091), not coercion."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "in")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if noun.lemma_.lower() in _INQUIRIES:
+                return True
+            inner = _prep_objects([noun], ("of",)) if noun.lemma_.lower() == "part" else []
+            if any(o.lemma_.lower() in _INQUIRIES for o in inner):
+                return True
+    return False
 
 
 def _invited(verb: Token) -> bool:
