@@ -271,6 +271,16 @@ def test_a_nationality_on_the_first_of_two_nouns_qualifies_both() -> None:
     assert _codes(actors, text, "soldiers") == ["SYRMIL"]
 
 
+def test_a_government_s_forces_are_its_military_not_both() -> None:
+    text = "Syrian government warplanes bombed the town of Douma on Sunday."
+    actors, _ = _resolve(text, dt.date(2018, 4, 8))
+    assert _codes(actors, text, "Syrian") == ["SYRMIL"]
+    # No force named: a government spokesman is the government.
+    text = "A Russian government spokesman denied the report."
+    actors, _ = _resolve(text, dt.date(2018, 4, 8))
+    assert _codes(actors, text, "Russian") == ["RUSGOV"]
+
+
 def test_the_leader_of_a_led_force_gives_its_country() -> None:
     text = "Saudi-led forces struck Sanaa."
     actors, _ = _resolve(text, dt.date(2016, 1, 1))

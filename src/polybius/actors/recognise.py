@@ -307,6 +307,9 @@ _LEADING = (["leader"], ["leaders"], ["leadership"], ["chief"], ["head"], ["boss
 _MINISTERIAL = (["minister"], ["ministers"], ["ministry"], ["ministries"])
 
 
+_STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
 def agent_sectors(
     kb: ActorKnowledge, tokens: Sequence[Token]
 ) -> tuple[tuple[str, ...], tuple[Token, ...]]:
@@ -318,6 +321,7 @@ def agent_sectors(
         matches = kb.match_agents(lemmas)
     sectors: list[str] = []
     used: list[Token] = []
+    matched: list[set[str]] = []
     if len(matches) > 1:
         # "the civilian leader", "a civilian government": a role that is not military, not
         # a civilian person.
@@ -338,6 +342,12 @@ def agent_sectors(
             if code not in sectors:
                 sectors.append(code)
         used.extend(tokens[start:end])
+        matched.append(set(codes))
+    if any("GOV" in m and not m & _STATE_FORCES for m in matched) and any(
+        m & _STATE_FORCES for m in matched
+    ):
+        # "government warplanes", "regime troops": the state's forces, named by whose
+        sectors.remove("GOV")
     return tuple(sectors), tuple(used)
 
 
