@@ -373,6 +373,23 @@ def test_a_raid_made_as_part_of_an_investigation_is_the_investigation() -> None:
     assert _triples(events) == {("INDCOP", "GBRMED", "170")}
 
 
+def test_a_warning_that_the_warner_will_use_force_is_a_threat_of_force() -> None:
+    from polybius.api import code_text
+
+    def warning(text: str) -> str:
+        events = code_text(text, date=dt.date(2022, 10, 4))
+        return next(e.cameo for e in events if e.trigger == "warned")
+
+    assert warning("Iran warned Israel on Monday that it would strike back with missiles.") == "138"
+    assert warning("Russia warned Ukraine that Moscow was ready to use nuclear weapons.") == "1385"
+    # Force used by another, or force only as the condition, is a plain warning.
+    assert warning("Serbia warned Greece that NATO would bomb Belgrade.") == "130"
+    assert (
+        warning("Germany warned Russia that it would face sanctions if it invaded Ukraine.")
+        == "130"
+    )
+
+
 def test_condemning_a_takeover_targets_who_seized_power() -> None:
     from polybius.api import code_text
 

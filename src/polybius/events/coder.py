@@ -13,7 +13,7 @@ negated and hypothetical events are flagged, never passed off as facts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -1470,6 +1470,8 @@ class EventCoder:
                 code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
                 code = "141"
+            if code == "130":
+                code = self._threat_kind(trigger.token, sources, actors) or code
             if code == "170" and _investigative(trigger.token):
                 code = "091"  # "raided his home as part of a corruption investigation"
             if code in ("153", "154") and _invited(trigger.token):
@@ -1781,6 +1783,34 @@ class EventCoder:
                         following.append(obj)
             frontier = following
         return None
+
+    def _threat_kind(
+        self, warning: Token, warners: Sequence[Mention], actors: DocumentActors
+    ) -> str | None:
+        """The kind of threat a warning makes, read from the clause it announces when that
+        clause has force used by the warner's side or by no one named: 138, or 1385 for
+        weapons of mass destruction. "Serbia warned that NATO would bomb Belgrade" is no
+        threat by Serbia."""
+        own = _countries(warners)
+        words: set[str] = set()
+        for clause in (c for c in warning.children if c.dep_ == "ccomp"):
+            modal = any(
+                a.lower_ in ("would", "will", "could", "might", "may") or a.lemma_ == "be"
+                for a in clause.children
+                if a.dep_ in ("aux", "auxpass")
+            ) or clause.lemma_.lower() in ("be", "prepare", "ready")
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+            ours = not doers or any(
+                d.lower_ in ("we", "i")
+                or not (found := self._actors_of(d, actors))
+                or any(m.actor is not None and m.actor.country in own for m in found)
+                for d in doers
+            )
+            if modal and ours:
+                words |= {t.lemma_.lower() for t in _main_clause_words(clause)}
+        if words & _WMD:
+            return "1385"
+        return "138" if words & _FORCE else None
 
     def _obligations(
         self,
@@ -2107,6 +2137,27 @@ def _prep_objects(words: Sequence[Token], preps: Sequence[str]) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+# What a warning says will happen, by the CAMEO threat it makes: "warned that Moscow was
+# prepared to use nuclear weapons" (1385), "... would be met with fire and fury" (138).
+_WMD = frozenset({"nuclear", "chemical", "biological", "atomic"})
+_FORCE = frozenset(
+    {
+        "attack", "strike", "invade", "invasion", "war", "offensive", "fire", "fury", "force",
+        "bomb", "bombing", "retaliate", "retaliation", "revenge", "destroy", "annihilate",
+        "missile", "missiles", "troops", "military",
+    }
+)  # fmt: skip
+
+
+def _main_clause_words(clause: Token) -> Iterator[Token]:
+    """The clause's words without its conditions and purposes: in "would face sanctions if
+    it invaded", the invasion is the condition, not the threat."""
+    yield clause
+    for child in clause.children:
+        if child.dep_ not in ("advcl", "mark", "nsubj", "nsubjpass"):
+            yield from child.subtree
 
 
 _INQUIRIES = frozenset({"investigation", "probe", "inquiry", "enquiry"})
