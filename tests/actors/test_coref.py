@@ -281,6 +281,15 @@ def test_a_government_s_forces_are_its_military_not_both() -> None:
     assert _codes(actors, text, "Russian") == ["RUSGOV"]
 
 
+def test_both_sides_of_a_civil_war_are_one_country_s_army_and_rebels() -> None:
+    text = (
+        "Yemen's army and Houthi rebels clashed near the port of Hodeidah on Sunday. "
+        "The United Nations called on both sides to return to talks."
+    )
+    actors, _ = _resolve(text, dt.date(2018, 6, 10))
+    assert _codes(actors, text, "sides") == ["YEMMIL", "YEMREB"]
+
+
 def test_the_leader_of_a_led_force_gives_its_country() -> None:
     text = "Saudi-led forces struck Sanaa."
     actors, _ = _resolve(text, dt.date(2016, 1, 1))

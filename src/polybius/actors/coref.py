@@ -1080,7 +1080,11 @@ class _Resolver:
             if sentence < self.sentence_index - 3:
                 break
             members = [m for m in group if m.actor is not None and kind in (None, m.actor.kind)]
-            if len(members) == 2 and group[0].start < before and not _same_country(*members):
+            if len(members) != 2 or group[0].start >= before:
+                continue
+            # "both sides" of a civil war are one country's army and its rebels.
+            opposed = kind is None and members[0].code != members[1].code
+            if opposed or not _same_country(*members):
                 return tuple(members)
         return ()
 
