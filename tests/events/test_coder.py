@@ -390,6 +390,19 @@ def test_a_warning_that_the_warner_will_use_force_is_a_threat_of_force() -> None
     )
 
 
+def test_urging_a_return_to_talks_is_an_appeal_to_meet_not_for_a_release() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The European Union urged Armenia and Azerbaijan on Monday to return to talks.",
+        date=dt.date(2020, 10, 5),
+    )
+    assert {e.cameo for e in events} == {"026"}
+    # Returning people is still asking for a release.
+    events = code_text("The UN urged Iran to return the British sailors.", date=dt.date(2007, 4, 1))
+    assert {e.cameo for e in events} == {"0253"}
+
+
 def test_condemning_a_takeover_targets_who_seized_power() -> None:
     from polybius.api import code_text
 

@@ -459,6 +459,14 @@ class EventCoder:
                 # "arms deliveries", "military aid": a noun's kind is in its modifiers.
                 token.pos_ == "NOUN" and child.dep_ in ("compound", "amod")
             ):
+                if (
+                    child.dep_ == "xcomp"
+                    and child.lemma_.lower() in _GOING_BACK
+                    and not any(g.dep_ == "dobj" for g in child.children)
+                ):
+                    # "urged them to return to talks": what they go back to, not a return
+                    found.update(o.lemma_.lower() for o in _prep_objects([child], ("to",)))
+                    continue
                 found.add(child.lemma_.lower())
                 found.add(child.lower_)
                 for grandchild in child.children:
@@ -1602,6 +1610,13 @@ class EventCoder:
             for c in w.children
             if c.dep_ == "xcomp"
         )
+        # "urged both sides to return to talks": what they are asked to go back to.
+        asked.extend(
+            o
+            for w in list(asked)
+            if w.lemma_.lower() in _GOING_BACK
+            for o in _prep_objects([w], ("to",))
+        )
         for word in asked:
             entry = self._entry_for(word, actors)
             if entry is None or entry.code[:2] in ("02", "10"):
@@ -2160,6 +2175,7 @@ def _main_clause_words(clause: Token) -> Iterator[Token]:
             yield from child.subtree
 
 
+_GOING_BACK = frozenset({"return", "go", "come", "get"})
 _INQUIRIES = frozenset({"investigation", "probe", "inquiry", "enquiry"})
 
 
