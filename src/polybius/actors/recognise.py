@@ -346,7 +346,7 @@ def agent_sectors(
     if any("GOV" in m and not m & _STATE_FORCES for m in matched) and any(
         m & _STATE_FORCES for m in matched
     ):
-        # "government warplanes", "regime troops": the state's forces, named by whose
+        # "government warplanes": the state's forces; "government" only says whose they are
         sectors.remove("GOV")
     return tuple(sectors), tuple(used)
 
