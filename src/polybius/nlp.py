@@ -8,7 +8,6 @@ import spaCy themselves, so another pipeline can be named in the configuration.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -18,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from polybius.errors import ConfigError, Errors
+from polybius.names import HYPHENATED_GIVEN_NAME
 
 __all__ = ["DEFAULT_MODEL", "Doc", "load_nlp", "parse_texts"]
 
@@ -47,9 +47,6 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-# "Moon Jae-in", "Ban Ki-moon", "Tsai Ing-wen": a given name of syllables joined by a hyphen
-_SYLLABLE_HEAD = re.compile(r"[A-Z][a-z]{1,4}")
-_SYLLABLE_TAIL = re.compile(r"[a-z]{2,5}")
 # English words that end hyphenated compounds after a name: "Saudi-led", "Kremlin-run"
 _COMPOUND_TAILS = frozenset(
     {
@@ -87,8 +84,7 @@ def _join_hyphenated_names(doc: Doc) -> Doc:
         if doc[t.i + 1].text == "-"
         and not t.whitespace_
         and not doc[t.i + 1].whitespace_
-        and _SYLLABLE_HEAD.fullmatch(t.text)
-        and _SYLLABLE_TAIL.fullmatch(doc[t.i + 2].text)
+        and HYPHENATED_GIVEN_NAME.fullmatch(f"{t.text}-{doc[t.i + 2].text}")
         and doc[t.i + 2].text not in _COMPOUND_TAILS
         and doc[t.i - 1].whitespace_
         and not doc[t.i - 1].is_stop

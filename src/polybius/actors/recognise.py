@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from polybius.model import Actor
+from polybius.names import HYPHENATED_GIVEN_NAME
 
 __all__ = [
     "name_like",
@@ -641,7 +641,7 @@ def person_name(phrase: NounPhrase) -> list[Token]:
             break  # the entity ended: what precedes it is title
         run.append(token)
     hyphenated = (tail and len(run) >= 3) or (
-        _HYPHENATED_NAME.fullmatch(head.text) is not None and len(run) >= 2
+        HYPHENATED_GIVEN_NAME.fullmatch(head.text) is not None and len(run) >= 2
     )
     if not seen_person and not hyphenated:
         return []  # a hyphenated given name is a name even where no entity marks it
@@ -649,9 +649,6 @@ def person_name(phrase: NounPhrase) -> list[Token]:
     while run and run[0].text == "-":
         run.pop(0)
     return run
-
-
-_HYPHENATED_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 
 def name_like(token: Token) -> bool:
@@ -662,7 +659,9 @@ def name_like(token: Token) -> bool:
         return True
     if token.pos_ != "NOUN" or not token.text[:1].isupper() or token.text.isupper():
         return False
-    return token.ent_type_ in _PERSON_ENTS or _HYPHENATED_NAME.fullmatch(token.text) is not None
+    return (
+        token.ent_type_ in _PERSON_ENTS or HYPHENATED_GIVEN_NAME.fullmatch(token.text) is not None
+    )
 
 
 def hyphen_tail(token: Token) -> bool:
