@@ -403,6 +403,17 @@ def test_urging_a_return_to_talks_is_an_appeal_to_meet_not_for_a_release() -> No
     assert {e.cameo for e in events} == {"0253"}
 
 
+def test_a_meeting_in_a_named_town_of_a_third_country_is_044() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Indian Prime Minister Narendra Modi and Pakistani Prime Minister Nawaz Sharif met in "
+        "the Russian city of Ufa on Friday.",
+        date=dt.date(2015, 7, 10),
+    )
+    assert _triples(events) == {("INDGOV", "PAKGOV", "044"), ("PAKGOV", "INDGOV", "044")}
+
+
 def test_condemning_a_takeover_targets_who_seized_power() -> None:
     from polybius.api import code_text
 

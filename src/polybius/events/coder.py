@@ -299,6 +299,7 @@ _EVENT_NOUNS = _SAYINGS | frozenset(
     }
 )
 _SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
+_VENUES = frozenset({"resort", "island", "city", "town", "capital", "village", "port"})
 _OCCASIONS = frozenset({"sideline", "sidelines", "margin", "margins", "occasion", "eve", "visit"})
 _TIME_PREPOSITIONS = frozenset(
     {"after", "before", "during", "following", "upon", "ahead", "at", "on"}
@@ -1789,9 +1790,12 @@ class EventCoder:
                     for obj in prep.children:
                         if obj.dep_ != "pobj":
                             continue
-                        if prep.lower_ == "on" and obj.lemma_.lower() not in _OCCASIONS:
+                        venue = obj.lemma_.lower() in _VENUES
+                        if prep.lower_ == "on" and not (venue or obj.lemma_.lower() in _OCCASIONS):
                             continue  # "talks on the war in Ukraine": a topic, not a venue
-                        if prep.lower_ == "in":
+                        # "in the Turkish resort of Antalya", "on the island of Sentosa"
+                        named = prep.lower_ == "of" and host.lemma_.lower() in _VENUES
+                        if prep.lower_ == "in" or venue or named:
                             found = country(obj)
                             if found:
                                 return found
