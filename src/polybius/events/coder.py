@@ -460,13 +460,10 @@ class EventCoder:
                 # "arms deliveries", "military aid": a noun's kind is in its modifiers.
                 token.pos_ == "NOUN" and child.dep_ in ("compound", "amod")
             ):
-                if (
-                    child.dep_ == "xcomp"
-                    and child.lemma_.lower() in _GOING_BACK
-                    and not any(g.dep_ == "dobj" for g in child.children)
-                ):
+                destinations = _destinations(child) if child.dep_ == "xcomp" else []
+                if destinations and not any(g.dep_ == "dobj" for g in child.children):
                     # "urged them to return to talks": what they go back to, not a return
-                    found.update(o.lemma_.lower() for o in _prep_objects([child], ("to",)))
+                    found.update(o.lemma_.lower() for o in destinations)
                     continue
                 found.add(child.lemma_.lower())
                 found.add(child.lower_)
@@ -1612,12 +1609,7 @@ class EventCoder:
             if c.dep_ == "xcomp"
         )
         # "urged both sides to return to talks": what they are asked to go back to.
-        asked.extend(
-            o
-            for w in list(asked)
-            if w.lemma_.lower() in _GOING_BACK
-            for o in _prep_objects([w], ("to",))
-        )
+        asked.extend(o for w in list(asked) for o in _destinations(w))
         for word in asked:
             entry = self._entry_for(word, actors)
             if entry is None or entry.code[:2] in ("02", "10"):
@@ -2180,19 +2172,25 @@ def _main_clause_words(clause: Token) -> Iterator[Token]:
 
 
 _GOING_BACK = frozenset({"return", "go", "come", "get"})
+
+
+def _destinations(verb: Token) -> list[Token]:
+    """What a verb of going back goes back to: "return to talks"."""
+    return _prep_objects([verb], ("to",)) if verb.lemma_.lower() in _GOING_BACK else []
+
+
 _INQUIRIES = frozenset({"investigation", "probe", "inquiry", "enquiry"})
 
 
 def _investigative(verb: Token) -> bool:
     """A search or raid done "as part of an investigation" or "in a probe" is the
     investigation's act (CAMEO 091), not coercion."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "in")):
-        for noun in (g for g in prep.children if g.dep_ == "pobj"):
-            if noun.lemma_.lower() in _INQUIRIES:
-                return True
-            inner = _prep_objects([noun], ("of",)) if noun.lemma_.lower() == "part" else []
-            if any(o.lemma_.lower() in _INQUIRIES for o in inner):
-                return True
+    for noun in _prep_objects([verb], ("as", "in")):
+        if noun.lemma_.lower() in _INQUIRIES:
+            return True
+        inner = _prep_objects([noun], ("of",)) if noun.lemma_.lower() == "part" else []
+        if any(o.lemma_.lower() in _INQUIRIES for o in inner):
+            return True
     return False
 
 
@@ -2353,6 +2351,12 @@ def _relative_object(verb: Token) -> Token | None:
     return verb.head if subject else None
 
 
+def _other_side(mention: Mention, own: set[str | None]) -> bool:
+    """A coded actor that is not the speaker's own, by code or by country."""
+    actor = mention.actor
+    return actor is not None and actor.code not in own and actor.country not in own
+
+
 def _earlier_clause_subject(
     trigger: Token, actors: DocumentActors, own: set[str | None]
 ) -> Mention | None:
@@ -2369,8 +2373,7 @@ def _earlier_clause_subject(
                 continue
             doers = [subject, *(o for o in subject.children if o.dep_ == "pobj")]
             for mention in (m for d in doers for m in actors.at(d.i)):
-                actor = mention.actor
-                if actor is not None and actor.code not in own and actor.country not in own:
+                if _other_side(mention, own):
                     return mention
     return None
 
@@ -2396,8 +2399,7 @@ def _previous_subject(
             if o.dep_ == "pobj"
         ]
         for mention in (*actors.at(subject.i), *(m for o in bodies for m in actors.at(o.i))):
-            actor = mention.actor
-            if actor is not None and actor.code not in own and actor.country not in own:
+            if _other_side(mention, own):
                 return mention
     return None
 
