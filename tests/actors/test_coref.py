@@ -398,3 +398,38 @@ def test_the_three_countries_are_the_last_three_named_together() -> None:
     )
     actors, _ = _resolve(text, dt.date(2024, 5, 22))
     assert _codes(actors, text, "three countries") == ["ESP", "IRL", "NOR"]
+
+
+def test_a_nationality_parsed_as_head_of_the_pair_shares_the_role() -> None:
+    # The small model makes "Kyrgyz" the head and "Tajik troops" its conjunct.
+    text = (
+        "Kyrgyz and Tajik troops fought along their disputed border on Friday, "
+        "and the two governments accused each other of breaking a ceasefire."
+    )
+    actors, _ = _resolve(text, dt.date(2022, 9, 16))
+    assert _codes(actors, text, "Kyrgyz") == ["KGZMIL"]
+    # A plural role word refers to the pair in that role, even within the sentence.
+    assert _codes(actors, text, "two governments") == ["KGZGOV", "TJKGOV"]
+    # Not a counted people before another role: they keep their own reading.
+    text = "A Dutch court convicted two Russians and a Ukrainian separatist leader of murder."
+    actors, _ = _resolve(text, dt.date(2022, 11, 17))
+    assert _codes(actors, text, "two Russians") == ["RUS"]
+
+
+def test_both_armies_are_the_armies_of_the_last_pair() -> None:
+    text = (
+        "Armenia and Azerbaijan agreed to a truce. Both armies accused each other of breaking it."
+    )
+    actors, _ = _resolve(text, dt.date(2020, 10, 10))
+    assert _codes(actors, text, "armies") == ["ARMMIL", "AZEMIL"]
+    text = (
+        "Armenia and Azerbaijan agreed to a ceasefire. Each side accused the other of breaking it."
+    )
+    actors, _ = _resolve(text, dt.date(2020, 10, 10))
+    assert _codes(actors, text, "side") == ["ARM", "AZE"]
+
+
+def test_a_body_named_with_a_for_phrase_and_dotted_acronym() -> None:
+    text = "The U.N. High Commissioner for Human Rights criticised Myanmar on Monday."
+    actors, _ = _resolve(text, dt.date(2017, 9, 11))
+    assert _codes(actors, text, "U.N. High") == ["IGOUNOHRIHCH"]

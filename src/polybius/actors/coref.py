@@ -718,6 +718,82 @@ class _Resolver:
             mentions.append(Mention(part.text, part.start, part.end, actors[0], rule=rule))
         return tuple(mentions)
 
+    def _two_of_a_kind(self, head: Token, phrase: Any) -> bool:
+        """ "the two governments", "both armies": a plural role word with no nationality of its
+        own refers back to the last pair named, in that role."""
+        lemma = head.lemma_.lower()
+        if (
+            head.pos_ != "NOUN"
+            or lemma in _PLURAL_PERSON_NOUNS | _PLURAL_SIDE_NOUNS
+            or not {t.lower_ for t in head.lefts} & {"two", "both"}
+            or countries_of_tokens(self.kb, [t for t in phrase.tokens if t is not head])
+        ):
+            return False
+        sectors = self.kb.agent_sectors(lemma)
+        if not sectors:
+            return False
+        group = self._recent_pair(before=phrase.start, kind=None) or self._pair_before(head)
+        if not group:
+            return False
+        mentions = tuple(
+            Mention(
+                phrase.text,
+                phrase.start,
+                phrase.end,
+                make_actor(m.actor.country, sectors, name=phrase.text, kind="group"),
+                rule="coref:two-in-role",
+                chain=((m.start, m.end), *m.chain)[:8],
+            )
+            for m in group
+            if m.actor is not None and m.actor.country
+        )
+        if len(mentions) != 2:
+            return False
+        self._store_reference(head, mentions)
+        return True
+
+    def _pair_before(self, head: Token) -> tuple[Mention, ...]:
+        """ "Kyrgyz and Tajik troops fought ..., and the two governments ...": a pair named
+        earlier in the same sentence, which is registered only once the sentence is done."""
+        for token in self._tokens(self.sentence):
+            if token.i >= head.i:
+                break
+            if token.dep_ == "conj" or token.i not in self.result.by_head:
+                continue
+            members = [m for t in _conjuncts(token) for m in self.result.at(t.i)]
+            countries = {m.actor.country for m in members if m.actor is not None}
+            if len(members) == 2 and len(countries) == 2:
+                return tuple(members)
+        return ()
+
+    def _nationality_of_pair(self, head: Token, phrase: Any) -> tuple[Mention, ...]:
+        """ "Kyrgyz and Tajik troops": the small model may make the first nationality the
+        head and "Tajik troops" its conjunct; the first country's troops act too."""
+        country = self.kb.country_by_demonym(head.text) or self.kb.country_by_adjective(head.text)
+        # Only the tight shape "X and Y troops": not "two Russians and a Ukrainian leader".
+        agents = [
+            c
+            for c in head.children
+            if c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and any(
+                m.i == head.i + 2 and self.kb.country_by_demonym(m.text) is not None
+                for m in c.children
+                if m.dep_ in ("compound", "amod")
+            )
+        ]
+        bare = not any(c.i < head.i for c in head.children)
+        linked = head.i + 1 < len(head.doc) and head.doc[head.i + 1].dep_ == "cc"
+        if country is None or not agents or not bare or not linked:
+            return ()
+        sectors = self.kb.agent_sectors(agents[0].lemma_.lower())
+        if not sectors:
+            return ()
+        actor = make_actor(country.code, sectors, name=phrase.text, kind="group")
+        return (
+            Mention(phrase.text, phrase.start, phrase.end, actor, rule="agent+paired-nationality"),
+        )
+
     def _person_word(self, head: Token) -> bool:
         """ "... President Donald Trump ... Trump later praised Kim": a capitalised word the
         small model tags as a common noun, at the start of a sentence, that is part of the
@@ -731,7 +807,7 @@ class _Resolver:
         if self._plain_noun(head):
             return
         phrase = self._phrase(head)
-        parts = self._coordinated_bodies(head, phrase)
+        parts = self._coordinated_bodies(head, phrase) or self._nationality_of_pair(head, phrase)
         if parts:
             self._store(head, parts)
             return
@@ -740,6 +816,8 @@ class _Resolver:
             and head.lemma_.lower() in TITLE_NOUNS
             and self._title_reference(head, phrase)
         ):
+            return
+        if self._two_of_a_kind(head, phrase):
             return
         actors, rule = phrase_actors(self.kb, phrase, date=self.date, context=self._in_view)
         if actors:
@@ -1123,7 +1201,8 @@ class _Resolver:
         if plural_cue and lemma in _PLURAL_STATE_NOUNS:
             self._plural_reference(head, text, start, end, kind="state")
             return
-        if plural_cue and lemma in _PLURAL_SIDE_NOUNS:
+        if (plural_cue or "each" in numbers) and lemma in _PLURAL_SIDE_NOUNS:
+            # "each side accused the other": one of the pair, which is either
             self._plural_reference(head, text, start, end, kind="any")
             return
         igo = self.kb.igo_by_name(head.lower_, present=self.igos_seen)

@@ -197,9 +197,14 @@ def _surface(text: str) -> str:
     return _POSSESSIVE_RE.sub("", text).strip()
 
 
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 @functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """Case- and accent-insensitive key of a tidied name."""
+    """Case- and accent-insensitive key of a tidied name; "U.N. refugee agency" and "UN
+    refugee agency" share one."""
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     return _strip_marks(_surface(text)).casefold()
 
 

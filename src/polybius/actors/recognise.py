@@ -403,7 +403,11 @@ def phrase_actors(
     entity = _entity_text(head)
 
     # An international body, named in full or by acronym.
-    igo = kb.igo_by_name(entity or text) or kb.igo_by_name(head_text)
+    igo = (
+        kb.igo_by_name(entity or text)
+        or kb.igo_by_name(head_text)
+        or _igo_named_with_complement(kb, phrase)
+    )
     if igo is not None:
         # "Russia's Security Council" is Russia's own body, not the UN's; "the East African
         # bloc IGAD" is still IGAD (a region owns no body).
@@ -506,6 +510,24 @@ def _country_or_capital(kb: ActorKnowledge, name: str) -> tuple[list[Actor], str
     if capital is not None:
         sector = kb.capital_sector(name) or "GOV"
         return [make_actor(capital.code, [sector], name=name, kind="state")], "metonymy:capital"
+    return None
+
+
+def _igo_named_with_complement(kb: ActorKnowledge, phrase: NounPhrase) -> Any:
+    """ "the U.N. High Commissioner for Human Rights": a body whose name runs on past its
+    head through a capitalised "for" or "of" phrase."""
+    head = phrase.head
+    if not head.text[:1].isupper():
+        return None
+    for prep in head.rights:
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ in ("for", "of")
+            and prep.i == phrase.tokens[-1].i + 1
+        ):
+            tail = list(prep.subtree)
+            if all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of") for t in tail[1:]):
+                return kb.igo_by_name(str(head.doc[phrase.tokens[0].i : tail[-1].i + 1].text))
     return None
 
 
