@@ -1680,3 +1680,62 @@ def test_military_aid_announced_or_provided_is_military_aid() -> None:
     assert _triples(events) == {("USAGOV", "UKR", "072")}
     events = code_text("Japan provided humanitarian aid to Turkey.", date=dt.date(2023, 2, 8))
     assert _triples(events) == {("JPN", "TUR", "073")}
+
+
+JUDGING = """
+version: test.1
+entries:
+  - {id: call-on.v, lemmas: [call], preps: ["on"], code: "020", target: [prep:on]}
+  - {id: judge.v, lemmas: [call, brand], code: "111", complement: true, target: [dobj],
+     objects: [unacceptable, provocation, aggression, terrorist]}
+  - {id: kill.v, lemmas: [kill], code: "190", target: [dobj]}
+"""
+
+
+def _judged(text: str, date: dt.date) -> set[tuple[str | None, str | None, str]]:
+    from polybius.nlp import parse_text
+    from polybius.parsed import freeze
+
+    document = read_text_document(text, doc_id="t", date=date)
+    doc = freeze(parse_text(text))
+    actors = resolve_actors(doc, kb=load_knowledge_base(), date=date)
+    coder = EventCoder(lexicon_from_text(JUDGING))
+    events: list[Event] = []
+    for index, sentence in enumerate(doc.sents):
+        events += coder.code_sentence(
+            sentence, actors=actors, document=document, sentence_index=index, history=events
+        )
+    return _triples(events)
+
+
+def test_a_judgement_needs_what_the_object_is_called() -> None:
+    day = dt.date(2018, 6, 1)
+    assert _judged("Trudeau called the American tariffs unacceptable.", day) == {
+        ("CANGOV", "USA", "111")
+    }
+    # The small model makes both the thing judged and the judgement complements.
+    text = "Prime Minister Justin Trudeau called the U.S. move totally unacceptable."
+    assert _judged(text, day) == {("CANGOV", "USA", "111")}
+    # What is asked for is no judgement of the one asked.
+    assert _judged(
+        "Guterres called on Russia to stop its aggression against Ukraine.", dt.date(2022, 3, 1)
+    ) == {("IGOUNO", "RUS", "020")}
+
+
+def test_in_what_someone_called_judges_the_doer_of_the_clause() -> None:
+    text = (
+        "Russian missiles struck a shopping centre in Kremenchuk, killing 18 people "
+        "in what Ukrainian President Volodymyr Zelensky called a terrorist act."
+    )
+    assert ("UKRGOV", "RUS", "111") in _judged(text, dt.date(2022, 6, 27))
+
+
+def test_each_side_accused_the_other() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Armenia and Azerbaijan agreed to a ceasefire on Saturday. "
+        "Within minutes, each side accused the other of violating it.",
+        date=dt.date(2020, 10, 10),
+    )
+    assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= _triples(events)

@@ -417,6 +417,8 @@ class EventCoder:
             return False
         if objects is None:
             objects = self._object_lemmas(token)
+        if entry.complement:
+            objects = _complement_lemmas(token)
         if entry.objects and not (objects & entry.objects):
             return False
         if entry.exclude and objects & entry.exclude:
@@ -1291,6 +1293,16 @@ class EventCoder:
             parties = _brokered_parties(sources, sentence_index, history)
             if parties:
                 return parties, 0.6
+        judged = _judged_clause(token)
+        if judged is not None:
+            found = [
+                m
+                for subject in self._subjects(judged)[0]
+                for m in self._actors_of(subject, actors)
+                if _other_side(m, _countries(sources))
+            ]
+            if found:
+                return found, 0.7
         objects = [c for c in token.children if c.dep_ == "dobj"]
         # "called the decision reckless": the small model may hang the noun on the adjective
         objects += [
@@ -1363,8 +1375,13 @@ class EventCoder:
     @staticmethod
     def _slot_tokens(host: Token, slot: str) -> list[Token]:
         if slot in ("dobj", "nsubjpass", "dative", "iobj"):
-            deps = {"dobj"} if slot == "dobj" else {slot}
-            return [c for c in host.children if c.dep_ in deps]
+            found = [c for c in host.children if c.dep_ == slot]
+            judged = [c for c in host.children if c.dep_ == "oprd"]
+            if slot == "dobj" and not found and len(judged) > 1 and judged[0].pos_ == "NOUN":
+                # "called the U.S. move totally unacceptable": the small model makes both
+                # the thing judged and the judgement complements; the first is the object.
+                found = judged[:1]
+            return found
         if slot.startswith("prep:"):
             word = slot[5:]
             preps = [c for c in host.children if c.dep_ in ("prep", "dative")]
@@ -1977,11 +1994,15 @@ def _reduced_passive(verb: Token) -> bool:
 
 
 def _each_other(verb: Token) -> bool:
-    """ "accused each other", "fought one another": the subjects act on one another."""
+    """ "accused each other", "fought one another", "each side accused the other": the
+    subjects act on one another."""
+    each = any(
+        c.dep_ == "nsubj" and any(g.lower_ == "each" for g in c.children) for c in verb.children
+    )
     return any(
         c.dep_ in ("dobj", "dative")
         and c.lower_ in ("other", "another")
-        and any(g.lower_ in ("each", "one") for g in c.children)
+        and (each or any(g.lower_ in ("each", "one") for g in c.children))
         for c in verb.children
     )
 
@@ -2131,6 +2152,39 @@ def _against_policy(protest: Token, governor: Token | None) -> bool:
         or any(m.lemma_.lower() in _POLICY_NOUNS for m in word.children if m.dep_ == "compound")
         for word in opposed
     )
+
+
+def _judged_clause(verb: Token) -> Token | None:
+    """ "burning villages in what the U.N. called ethnic cleansing": the act judged is the
+    clause the phrase hangs on."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return None
+    clause = verb.head.head
+    if clause.pos_ == "NOUN" and clause.dep_ in ("dobj", "pobj"):
+        clause = clause.head  # "killing 18 people in what ...": the parser picks the noun
+    return clause if clause.pos_ == "VERB" else None
+
+
+def _complement_lemmas(verb: Token) -> set[str]:
+    """What the object is called: "called the move unacceptable", "branded it an act of
+    war", "described the vote as a farce"."""
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp", "xcomp")]
+    complements += _prep_objects([verb], ["as"])
+    # "called the decision completely unjustified": the small model may hang the judgement
+    # on the noun, after it
+    complements += [
+        a for o in verb.children if o.dep_ == "dobj" for a in o.rights if a.dep_ == "amod"
+    ]
+    # "called the build-up 'unjustified, unexplained and deeply concerning'"
+    complements += [g for c in complements for g in c.children if g.dep_ == "conj"]
+    complements += _prep_objects(complements, ["of"])  # "an act of war"
+    found: set[str] = set()
+    for word in complements:
+        found.add(word.lemma_.lower())
+        found |= _modifier_lemmas(word)
+    return found
 
 
 def _modifier_lemmas(word: Token) -> set[str]:

@@ -42,6 +42,10 @@ Fields:
 ``exclude``    object lemmas for which the entry must not fire ("meet expectations").
 ``subjects``   the entry fires only when the subject (or a word modifying it) has one of
                these lemmas: "hit" is an attack when missiles or strikes hit, not prices.
+``complement`` ``true``: the objects must be in what the object is called, a predicate
+               complement or an ``as`` phrase ("called the move unacceptable", "described
+               it as an act of war"), not in the object itself ("called on Russia to stop
+               its aggression" is no judgement).
 ``confidence`` default 0.9.
 """
 
@@ -82,6 +86,7 @@ _KNOWN_KEYS = {
     "exclude",
     "subjects",
     "confidence",
+    "complement",
     "note",
 }
 
@@ -101,6 +106,7 @@ class LexiconEntry:
     exclude: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
     confidence: float = 0.9
+    complement: bool = False
     source_file: str = ""
 
     def specificity(self, lemma: str) -> int:
@@ -194,6 +200,7 @@ def _parse_entry(raw: Any, *, where: str, index: int) -> LexiconEntry:
         exclude=frozenset(_as_words(raw.get("exclude"), where=where, key=label)),
         subjects=frozenset(_as_words(raw.get("subjects"), where=where, key=label)),
         confidence=float(raw.get("confidence", 0.9)),
+        complement=bool(raw.get("complement", False)),
         source_file=where,
     )
 
