@@ -1739,3 +1739,42 @@ def test_each_side_accused_the_other() -> None:
         date=dt.date(2020, 10, 10),
     )
     assert {("ARM", "AZE", "112"), ("AZE", "ARM", "112")} <= _triples(events)
+
+
+def test_a_visiting_guest_met_by_the_host_visits_the_host() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Chinese President Xi Jinping held talks with visiting Brazilian President "
+        "Luiz Inacio Lula da Silva in Beijing on Friday.",
+        date=dt.date(2023, 4, 14),
+    )
+    assert {("BRAGOV", "CHNGOV", "042"), ("CHNGOV", "BRAGOV", "043")} <= _triples(events)
+    # The participle the small model hangs on the name, not on a verb, still names the visitor.
+    events = code_text(
+        "Indian Prime Minister Narendra Modi, paying a state visit to Washington, "
+        "held talks with President Joe Biden on Thursday.",
+        date=dt.date(2023, 6, 22),
+    )
+    assert ("INDGOV", "USAGOV", "042") in _triples(events)
+
+
+def test_talks_hung_on_the_object_are_still_the_subjects() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Ukrainian President Volodymyr Zelensky hailed the decision in phone talks with "
+        "German Chancellor Olaf Scholz.",
+        date=dt.date(2023, 1, 25),
+    )
+    assert {("UKRGOV", "DEUGOV", "041"), ("DEUGOV", "UKRGOV", "041")} <= _triples(events)
+
+
+def test_a_country_brokered_deal_is_mediated_by_that_country() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Armenia and Azerbaijan agreed to a US-brokered ceasefire on Sunday.",
+        date=dt.date(2020, 10, 25),
+    )
+    assert {("USA", "ARM", "045"), ("USA", "AZE", "045")} <= _triples(events)

@@ -738,7 +738,12 @@ class EventCoder:
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             subjects, _ = self._subjects(head, guard=guard + 1)
             return subjects, False
-        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.dep_ == "amod" and verb.lemma_.lower() in ("broker", "mediate"):
+            # "a China-brokered deal", "EU-mediated talks": the mediator comes before the hyphen
+            return [c for c in verb.children if c.dep_ in ("npadvmod", "compound")], False
+        if verb.dep_ in ("relcl", "acl", "advcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "Modi, paying a state visit to Washington, ...": the small model may make the
+            # participle an adverbial clause of the noun it describes.
             return [head], False
         return [], False
 
@@ -797,17 +802,20 @@ class EventCoder:
             return own
         # "launched a rocket in defiance of the US", "as a goodwill gesture": the manner
         # of the subject's own act.
+        manner = token.head.head
+        if manner.pos_ == "NOUN" and manner.dep_ == "dobj":
+            manner = manner.head  # "hailed the decision in phone talks with Scholz"
         if (
             token.dep_ == "pobj"
             and token.head.lower_ in ("in", "as")
-            and token.head.head.pos_ in ("VERB", "AUX")
+            and manner.pos_ in ("VERB", "AUX")
             and (
                 trigger.entry.code[:2] in ("01", "05", "11", "12", "13", "14")
                 # "warned Biden in a telephone call": the call is the warner's too
                 or trigger.entry.code == "041"
             )
         ):
-            subjects, _ = self._subjects(token.head.head)
+            subjects, _ = self._subjects(manner)
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
                 return found
@@ -901,7 +909,7 @@ class EventCoder:
         """ "agreed to a truce under a deal brokered by Russia", "talks mediated by the AU":
         the mediator acts on the parties to what it brokered, named "between" or as those
         who agreed, met or signed."""
-        if verb.dep_ == "acl":
+        if verb.dep_ in ("acl", "amod"):
             brokered = verb.head
         else:
             brokered = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -1532,6 +1540,37 @@ class EventCoder:
                         confidence,
                     )
                 )
+                guest = _visiting(sentence.doc, target) if event_code in ("040", "046") else None
+                if (
+                    guest is not None
+                    and not _same(source, target)
+                    and parties
+                    == {m.actor.country for m in (source, target) if m.actor is not None}
+                    and len(parties) == 2
+                ):
+                    # "held talks with visiting Brazilian President Lula": Lula is a guest.
+                    visit = _Trigger(guest, _GUEST, None)
+                    for visitor, host, visit_code in (
+                        (target, source, "042"),
+                        (source, target, "043"),
+                    ):
+                        key = (visitor.code, host.code, visit_code, guest.i)
+                        if key not in seen:
+                            seen.add(key)
+                            events.append(
+                                self._event(
+                                    document,
+                                    sentence_index,
+                                    span,
+                                    visit,
+                                    visitor,
+                                    host,
+                                    visit_code,
+                                    modality,
+                                    quoted,
+                                    confidence,
+                                )
+                            )
             if quoted is not None and reading.speaker is not None:
                 for event in self._allegation(
                     document, sentence_index, span, trigger, sources, quoted, reading
@@ -1967,6 +2006,16 @@ class EventCoder:
             lexicon_version=self.lexicon.version,
             coder_version=CODER_VERSION,
         )
+
+
+# "visiting President Lula", met by his host: a visit the lexicon cannot see as a verb.
+_GUEST = LexiconEntry(id="visiting-guest", lemmas=("visiting",), code="042", confidence=0.8)
+
+
+def _visiting(doc: Any, mention: Mention) -> Token | None:
+    """The "visiting" that makes a mention a guest ("visiting Brazilian President Lula")."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return next((t for t in words or () if t.lower_ == "visiting" and t.dep_ == "amod"), None)
 
 
 def _agentless_subject(trigger: _Trigger) -> bool:
