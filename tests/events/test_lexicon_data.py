@@ -290,6 +290,15 @@ def test_everyday_senses_are_excluded(lexicon: Lexicon, lemma: str, objects: str
         ("The council opened an inquiry into abuses by the police.", "inquiry", "092"),
         ("The court opened an investigation into war crimes in Gaza.", "investigation", "094"),
         ("Turkey opened an investigation into the downing of its jet.", "investigation", "093"),
+        # Journalists' verbs: "rapped", "quizzed", "exchanged views", "patched up ties".
+        ("Moscow rapped the Dutch verdict as politically motivated.", "rapped", "111"),
+        ("Chinese police quizzed the Canadian businessman.", "quizzed", "090"),
+        ("Russia and China exchanged views on bilateral ties.", "exchanged", "040"),
+        ("Turkey and Israel patched up ties on Wednesday.", "patched", "050"),
+        ("France threw its weight behind Ukraine's bid to join the EU.", "threw", "051"),
+        ("The United States leaned on Egypt to open the border crossing.", "leaned", "020"),
+        # A judgement is read in the complement, not the object.
+        ("Lula called the rioters fascists.", "called", "111"),
     ],
 )
 def test_entries_fire_on_real_parses(text: str, trigger: str, code: str) -> None:
