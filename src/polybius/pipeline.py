@@ -9,6 +9,7 @@ reported in ``CodedDocument.failures`` and skipped; the document and the batch g
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 import re
@@ -227,10 +228,14 @@ def _redate(kb: KnowledgeBase, mention: Mention, event: Event) -> Mention:
     person = kb.person(actor.entity_id)
     if person is None:
         return mention
-    code = kb.person_code_at(person, event.date.start)
+    day = event.date.start
+    if event.cameo == "0831" and mention is event.source:
+        # "Morales stepped down on Sunday": he resigns the office he held until that day.
+        day -= dt.timedelta(days=1)
+    code = kb.person_code_at(person, day)
     if code == actor.code:
         return mention
-    if kb.role_at(person, event.date.start) is None and not OFFICE_SECTORS & set(actor.sectors):
+    if kb.role_at(person, day) is None and not OFFICE_SECTORS & set(actor.sectors):
         return mention  # out of office: what the text calls him ("protest leader") stands
     country, sectors = split_code(code)
     redated = make_actor(

@@ -1778,3 +1778,32 @@ def test_a_country_brokered_deal_is_mediated_by_that_country() -> None:
         date=dt.date(2020, 10, 25),
     )
     assert {("USA", "ARM", "045"), ("USA", "AZE", "045")} <= _triples(events)
+
+
+def test_a_yield_is_coded_by_what_was_given_up_to_whom() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The commander of Bolivia's armed forces urged President Evo Morales on Sunday to "
+        "resign. Hours later Morales bowed to the pressure and stepped down.",
+        date=dt.date(2019, 11, 10),
+    )
+    # He resigns the office he held until that day: GOV, not yet ELI.
+    assert ("BOLGOV", "BOLMIL", "0831") in _triples(events)
+
+
+def test_the_doer_named_on_the_object_is_the_one_judged() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Russia's foreign ministry slammed the sanctions imposed by the European Union.",
+        date=dt.date(2022, 3, 1),
+    )
+    assert _triples(events) == {("RUSGOV", "IGOEUREEC", "111")}
+    # An agreement "brokered by" a body is signed with the other party, not with the body.
+    events = code_text(
+        "Kenya's government and the opposition signed an agreement brokered by the "
+        "African Union on Friday.",
+        date=dt.date(2008, 2, 28),
+    )
+    assert not {t for t in _triples(events) if t[1] == "IGOAFRAFU" and t[2] == "057"}

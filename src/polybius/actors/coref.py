@@ -1160,8 +1160,13 @@ class _Resolver:
             members = [m for m in group if m.actor is not None and kind in (None, m.actor.kind)]
             if len(members) != 2 or group[0].start >= before:
                 continue
-            # "both sides" of a civil war are one country's army and its rebels.
-            opposed = kind is None and members[0].code != members[1].code
+            # "both sides" of a civil war are one country's army and its rebels (not China
+            # and its own government).
+            opposed = (
+                kind is None
+                and members[0].code != members[1].code
+                and all(m.actor is not None and m.actor.sectors for m in members)
+            )
             if opposed or not _same_country(*members):
                 return tuple(members)
         return ()

@@ -1331,6 +1331,21 @@ class EventCoder:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        # "slammed the sanctions imposed by the EU": the doer of what is judged is named on
+        # the object (an agreement "brokered by the AU" is no act on the AU).
+        code = trigger.entry.code
+        judging = code[:3] in ("051", "052", "016") or code[:2] in ("11", "12")
+        doers = [
+            m
+            for noun in (objects if judging else [])
+            for act in noun.children
+            if act.dep_ == "acl" and act.tag_ == "VBN"
+            for agent in self._slot_tokens(act, "agent")
+            for m in self._actors_of(agent, actors)
+            if _other_side(m, _countries(sources))
+        ]
+        if doers:
+            return doers, 0.8
         # Not the speaker's own act: the same actor, or its country when either is bare.
         own: set[str | None] = {m.actor.code for m in sources if m.actor is not None}
         own |= {m.actor.country for m in sources if m.actor is not None and not m.actor.sectors}
@@ -1374,6 +1389,10 @@ class EventCoder:
                 maker = in_clause or _previous_subject(sentence, actors, own)
                 if maker is not None:
                     return [replace(maker, rule=f"{maker.rule}+act-reference")], 0.6
+        if trigger.entry.code == "080":
+            presser = _presser(sources, sentence_index, history)
+            if presser is not None:
+                return [replace(presser, rule=f"{presser.rule}+yielded-to")], 0.6
         if trigger.entry.code == "016":
             accuser = _accuser(sources, sentence_index, history)
             if accuser is not None:
@@ -1503,6 +1522,8 @@ class EventCoder:
                 code = "141"
             if code == "130":
                 code = self._threat_kind(trigger.token, sources, actors) or code
+            if code == "080":
+                code = self._conceded(trigger, actors) or code
             if code == "170" and _investigative(trigger.token):
                 code = "091"  # "raided his home as part of a corruption investigation"
             if code in ("153", "154") and _invited(trigger.token):
@@ -1799,6 +1820,19 @@ class EventCoder:
                 refused = request_refusal(event.cameo)
                 if refused is not None:
                     return refused
+        return None
+
+    def _conceded(self, trigger: _Trigger, actors: DocumentActors) -> str | None:
+        """ "bowed to the pressure and stepped down": a yield is coded by what was given up
+        (0831), "scrapped the reform, bowing to protests" (0832)."""
+        verb = trigger.token
+        acts = [c for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ in ("conj", "advcl"):
+            acts.append(verb.head)
+        for act in acts:
+            entry = self._entry_for(act, actors)
+            if entry is not None and entry.code[:2] == "08" and entry.code != "080":
+                return entry.code
         return None
 
     def _by_phone(self, trigger: _Trigger, actors: DocumentActors) -> bool:
@@ -2414,6 +2448,23 @@ def _accuser(
     ]
     chosen = (aimed or recent)[-1:]
     return chosen[0].source if chosen else None
+
+
+def _presser(
+    yielders: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> Mention | None:
+    """ "X urged Morales to resign. Morales bowed to the pressure": a yield that names no one
+    answers the last appeal, demand, threat or protest aimed at the yielder."""
+    for event in reversed(_recent(history, sentence_index)):
+        if (
+            event.cameo[:2] in ("02", "10", "13", "14")
+            and event.target is not None
+            and any(_same(event.target, y) for y in yielders)
+            and not any(_same(event.source, y) for y in yielders)
+            and not event.modality.negated
+        ):
+            return event.source
+    return None
 
 
 def _brokered_parties(
