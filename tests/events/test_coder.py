@@ -1807,3 +1807,19 @@ def test_the_doer_named_on_the_object_is_the_one_judged() -> None:
         date=dt.date(2008, 2, 28),
     )
     assert not {t for t in _triples(events) if t[1] == "IGOAFRAFU" and t[2] == "057"}
+
+
+def test_hauled_in_the_envoy_summons_him() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Tehran has hauled in the British and Norwegian ambassadors.", date=dt.date(2022, 10, 3)
+    )
+    assert _triples(events) == {("IRNGOV", "GBRGOV", "114"), ("IRNGOV", "NORGOV", "114")}
+
+
+def test_a_state_quitting_a_body_cuts_its_ties() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Mali said on Sunday it was quitting ECOWAS.", date=dt.date(2024, 1, 28))
+    assert {t[2] for t in _triples(events) if t[1] == "IGOWAFBUSWAS"} == {"161"}

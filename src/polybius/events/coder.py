@@ -404,11 +404,14 @@ class EventCoder:
                 continue
             if len(words) > 1:
                 if child_words is None:
-                    # "gave the officers in Niger a week": "in" with an object is no particle
+                    # "gave the officers in Niger a week": "in" with an object is no particle,
+                    # unless it follows the verb that has no object ("hauled in the envoy").
                     child_words = {
                         c.lower_
                         for c in token.children
-                        if c.lower_ != "in" or not any(g.dep_ == "pobj" for g in c.children)
+                        if c.lower_ != "in"
+                        or not any(g.dep_ == "pobj" for g in c.children)
+                        or _particle_in(token) is c
                     }
                 if not all(w in child_words for w in words[1:]):
                     continue
@@ -456,6 +459,10 @@ class EventCoder:
         relative = _relative_object(token)
         if relative is not None:
             found.add(relative.lemma_.lower())  # "an accusation Israel rejected"
+        particle = _particle_in(token)
+        if particle is not None:
+            # "hauled in the British ambassador": the small model makes him the object of "in"
+            found.update(g.lemma_.lower() for g in particle.children if g.dep_ == "pobj")
         for child in children:
             # npadvmod: "gave Qatar ten days to comply" (a deadline)
             if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "npadvmod") or (
@@ -1524,6 +1531,12 @@ class EventCoder:
                 code = self._threat_kind(trigger.token, sources, actors) or code
             if code == "080":
                 code = self._conceded(trigger, actors) or code
+            if (
+                code == "0831"
+                and targets
+                and all(m.actor is not None and m.actor.kind == "igo" for m in targets)
+            ):
+                code = "161"  # "quit ECOWAS": a state leaving a body cuts its ties with it
             if code == "170" and _investigative(trigger.token):
                 code = "091"  # "raided his home as part of a corruption investigation"
             if code in ("153", "154") and _invited(trigger.token):
@@ -2235,6 +2248,17 @@ def _against_policy(protest: Token, governor: Token | None) -> bool:
         or any(m.lemma_.lower() in _POLICY_NOUNS for m in word.children if m.dep_ == "compound")
         for word in opposed
     )
+
+
+def _particle_in(verb: Token) -> Token | None:
+    """The "in" of "hauled in the envoy", parsed as a preposition: right after a verb that
+    has no direct object."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ == "in" and after.head is verb and after.dep_ == "prep":
+        return after
+    return None
 
 
 def _judged_clause(verb: Token) -> Token | None:
