@@ -1823,3 +1823,24 @@ def test_a_state_quitting_a_body_cuts_its_ties() -> None:
 
     events = code_text("Mali said on Sunday it was quitting ECOWAS.", date=dt.date(2024, 1, 28))
     assert {t[2] for t in _triples(events) if t[1] == "IGOWAFBUSWAS"} == {"161"}
+
+
+def test_a_judged_act_is_the_act_of_its_kind_else_its_doer() -> None:
+    from polybius.api import code_text
+
+    # No coded act is the drills: whoever did them, named just before, is judged.
+    events = code_text(
+        "China fired missiles into waters around Taiwan as it rolled out military drills "
+        "around the island. Taiwan's defence ministry condemned the drills as irrational.",
+        date=dt.date(2022, 8, 4),
+    )
+    assert ("TWNMIL", "CHN", "111") in _triples(events)
+    # The drills reported, not the meeting reported after them.
+    events = code_text(
+        "China's army launched large military drills around Taiwan on Monday, two days after "
+        "President Tsai Ing-wen met U.S. House Speaker Kevin McCarthy in California. "
+        "Tsai condemned the exercises as reckless.",
+        date=dt.date(2023, 4, 10),
+    )
+    judged = {t[1] for t in _triples(events) if t[0] == "TWNGOV" and t[2] == "111"}
+    assert judged == {"CHNMIL"}

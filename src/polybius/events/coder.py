@@ -296,6 +296,28 @@ _EVENT_NOUNS = _SAYINGS | frozenset(
         "verdict",
         "vote",
         "execution",
+        "postponement",
+        "cancellation",
+        "suspension",
+        "annulment",
+        "dissolution",
+        "closure",
+        "ban",
+        "drill",
+        "drills",
+        "exercise",
+        "exercises",
+        "deployment",
+        "build-up",
+        "buildup",
+        "invasion",
+        "annexation",
+        "incursion",
+        "blockade",
+        "shelling",
+        "bombing",
+        "sentence",
+        "conviction",
     }
 )
 _SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
@@ -1368,26 +1390,23 @@ class EventCoder:
             kinds = {e.code[:3] for e in self.lexicon.candidates(lemma, "noun")}
             if not generic and not kinds:
                 continue
-            for event in reversed(history):
-                if event.sentence_index < sentence_index - 3:
-                    break
-                if lemma in _SAYINGS and event.cameo[:2] not in _SAYING_ROOTS:
-                    continue
-                span = doc.char_span(*event.trigger_span)
-                earlier = span[0].lemma_.lower() if span is not None and len(span) else ""
-                same = (
-                    earlier == lemma
-                    or event.trigger.lower().startswith(noun.lower_[:4])
-                    or event.cameo[:3] in kinds  # "imposed sanctions" ... "rejected the sanctions"
-                )
-                actor = event.source.actor
-                if (
-                    (same or (generic and not (kinds and lemma in _SAYINGS)))
-                    and actor is not None
-                    and actor.code not in own
-                    and (actor.sectors or actor.country not in own)
-                ):
-                    return [replace(event.source, rule=f"{event.source.rule}+event-reference")], 0.7
+            recent = [
+                e
+                for e in reversed(history)
+                if e.sentence_index >= sentence_index - 3
+                and not (lemma in _SAYINGS and e.cameo[:2] not in _SAYING_ROOTS)
+                and e.source.actor is not None
+                and e.source.actor.code not in own
+                and (e.source.actor.sectors or e.source.actor.country not in own)
+            ]
+            # The act of the same kind first ("the drills" are the drills reported, not the
+            # meeting reported after them), then any act for a generic noun ("the move").
+            same = [e for e in recent if self._same_act(e, noun, kinds, doc)]
+            if generic and not (kinds and lemma in _SAYINGS):
+                same = same or recent
+            if same:
+                source = same[0].source
+                return [replace(source, rule=f"{source.rule}+event-reference")], 0.7
             if generic:
                 # What was said is answered across sentences; what was done, within one too.
                 in_clause = (
@@ -1405,6 +1424,18 @@ class EventCoder:
             if accuser is not None:
                 return [replace(accuser, rule=f"{accuser.rule}+denied-accusation")], 0.6
         return [], 1.0
+
+    @staticmethod
+    def _same_act(event: Event, noun: Token, kinds: set[str], doc: Any) -> bool:
+        """Whether ``noun`` names the act ``event`` reports: the same word or stem, or a kind
+        the noun triggers ("imposed sanctions" ... "rejected the sanctions")."""
+        span = doc.char_span(*event.trigger_span)
+        earlier = span[0].lemma_.lower() if span is not None and len(span) else ""
+        return (
+            earlier == noun.lemma_.lower()
+            or event.trigger.lower().startswith(noun.lower_[:4])
+            or event.cameo[:3] in kinds
+        )
 
     @staticmethod
     def _slot_tokens(host: Token, slot: str) -> list[Token]:
