@@ -1207,7 +1207,7 @@ class _Resolver:
             self._plural_reference(head, text, start, end, kind="state")
             return
         if (plural_cue or "each" in numbers) and lemma in _PLURAL_SIDE_NOUNS:
-            # "each side accused the other": one of the pair, which is either
+            # "each side accused the other": each of the last pair named
             self._plural_reference(head, text, start, end, kind="any")
             return
         igo = self.kb.igo_by_name(head.lower_, present=self.igos_seen)

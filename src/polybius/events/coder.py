@@ -428,12 +428,13 @@ class EventCoder:
                 if child_words is None:
                     # "gave the officers in Niger a week": "in" with an object is no particle,
                     # unless it follows the verb that has no object ("hauled in the envoy").
+                    particle = _particle_in(token)
                     child_words = {
                         c.lower_
                         for c in token.children
                         if c.lower_ != "in"
                         or not any(g.dep_ == "pobj" for g in c.children)
-                        or _particle_in(token) is c
+                        or c is particle
                     }
                 if not all(w in child_words for w in words[1:]):
                     continue
@@ -1606,13 +1607,7 @@ class EventCoder:
                     )
                 )
                 guest = _visiting(sentence.doc, target) if event_code in ("040", "046") else None
-                if (
-                    guest is not None
-                    and not _same(source, target)
-                    and parties
-                    == {m.actor.country for m in (source, target) if m.actor is not None}
-                    and len(parties) == 2
-                ):
+                if guest is not None and not _same(source, target) and len(parties) == 2:
                     # "held talks with visiting Brazilian President Lula": Lula is a guest.
                     visit = _Trigger(guest, _GUEST, None)
                     for visitor, host, visit_code in (
