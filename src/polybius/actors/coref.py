@@ -373,10 +373,8 @@ class _Resolver:
             country = country or self._sentence_country(sentence)
             if country == UNKNOWN_COUNTRY:
                 return
-            phrase = self._phrase(head)
-            actor = make_actor(country, sectors, name=phrase.text, kind="group")
-            mention = Mention(
-                phrase.text, phrase.start, phrase.end, actor, rule="installation+sentence-country"
+            mention = _role_mention(
+                self._phrase(head), country, sectors, "installation+sentence-country"
             )
             self.result.by_modifier[head.i] = (mention,)
 
@@ -434,15 +432,9 @@ class _Resolver:
                 for c in head.children
             ):
                 continue  # "their embassies", "Hamas police": someone's own, not local
-            phrase = self._phrase(head)
-            actor = make_actor(country, sectors, name=phrase.text, kind="group")
             self._store(
                 head,
-                (
-                    Mention(
-                        phrase.text, phrase.start, phrase.end, actor, rule="agent+place-in-sentence"
-                    ),
-                ),
+                (_role_mention(self._phrase(head), country, sectors, "agent+place-in-sentence"),),
             )
 
     def _unplaced_agents(self, sentence: Any) -> None:
@@ -711,11 +703,11 @@ class _Resolver:
         country = next(a[0].country for a, _ in found if a)
         mentions = []
         for part, (actors, rule) in zip((left, right), found, strict=True):
-            if not actors:
+            if actors:
+                mentions.append(Mention(part.text, part.start, part.end, actors[0], rule=rule))
+            else:
                 sectors = self.kb.agent_sectors(part.head.lemma_.lower()) or ()
-                actors = [make_actor(country, sectors, name=part.text, kind="group")]
-                rule = "agent+shared-nationality"
-            mentions.append(Mention(part.text, part.start, part.end, actors[0], rule=rule))
+                mentions.append(_role_mention(part, country, sectors, "agent+shared-nationality"))
         return tuple(mentions)
 
     def _two_of_a_kind(self, head: Token, phrase: Any) -> bool:
@@ -736,12 +728,11 @@ class _Resolver:
         if not group:
             return False
         mentions = tuple(
-            Mention(
-                phrase.text,
-                phrase.start,
-                phrase.end,
-                make_actor(m.actor.country, sectors, name=phrase.text, kind="group"),
-                rule="coref:two-in-role",
+            _role_mention(
+                phrase,
+                m.actor.country,
+                sectors,
+                "coref:two-in-role",
                 chain=((m.start, m.end), *m.chain)[:8],
             )
             for m in group
@@ -789,10 +780,7 @@ class _Resolver:
         sectors = self.kb.agent_sectors(agents[0].lemma_.lower())
         if not sectors:
             return ()
-        actor = make_actor(country.code, sectors, name=phrase.text, kind="group")
-        return (
-            Mention(phrase.text, phrase.start, phrase.end, actor, rule="agent+paired-nationality"),
-        )
+        return (_role_mention(phrase, country.code, sectors, "agent+paired-nationality"),)
 
     def _person_word(self, head: Token) -> bool:
         """ "... President Donald Trump ... Trump later praised Kim": a capitalised word the
@@ -869,12 +857,11 @@ class _Resolver:
         if not sectors or not countries:
             return False
         mentions = tuple(
-            Mention(
-                phrase.text,
-                phrase.start,
-                phrase.end,
-                make_actor(c, sectors, name=phrase.text, kind="group"),
-                rule="agent+shared-nationality",
+            _role_mention(
+                phrase,
+                c,
+                sectors,
+                "agent+shared-nationality",
                 chain=((first[0].start, first[0].end),) if first else (),
             )
             for c in dict.fromkeys(countries)
@@ -1381,6 +1368,18 @@ class _Resolver:
             actor = make_actor(code, kind="state")
             mentions.append(Mention(token.text, start, end, actor, rule="modifier:nationality"))
         return mentions
+
+
+def _role_mention(
+    phrase: Any,
+    country: str | None,
+    sectors: Iterable[str],
+    rule: str,
+    chain: tuple[tuple[int, int], ...] = (),
+) -> Mention:
+    """The phrase as a country's body in a role ("the two governments", "Kyrgyz ... troops")."""
+    actor = make_actor(country, sectors, name=phrase.text, kind="group")
+    return Mention(phrase.text, phrase.start, phrase.end, actor, rule=rule, chain=chain)
 
 
 def _apposed(a: _Known, b: _Known) -> bool:
