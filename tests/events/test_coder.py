@@ -49,7 +49,7 @@ entries:
 """
 
 
-def _code(text: str, date: dt.date = dt.date(2001, 5, 10)) -> list[Event]:
+def _code(text: str, date: dt.date = dt.date(2001, 5, 10), lexicon: str = LEXICON) -> list[Event]:
     from polybius.nlp import parse_text
     from polybius.parsed import freeze
 
@@ -57,11 +57,11 @@ def _code(text: str, date: dt.date = dt.date(2001, 5, 10)) -> list[Event]:
     doc = freeze(parse_text(text))
     kb = load_knowledge_base()
     actors = resolve_actors(doc, kb=kb, date=date)
-    coder = EventCoder(lexicon_from_text(LEXICON))
+    coder = EventCoder(lexicon_from_text(lexicon))
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
-        events.extend(
-            coder.code_sentence(sentence, actors=actors, document=document, sentence_index=index)
+        events += coder.code_sentence(
+            sentence, actors=actors, document=document, sentence_index=index, history=events
         )
     return events
 
@@ -1693,19 +1693,7 @@ entries:
 
 
 def _judged(text: str, date: dt.date) -> set[tuple[str | None, str | None, str]]:
-    from polybius.nlp import parse_text
-    from polybius.parsed import freeze
-
-    document = read_text_document(text, doc_id="t", date=date)
-    doc = freeze(parse_text(text))
-    actors = resolve_actors(doc, kb=load_knowledge_base(), date=date)
-    coder = EventCoder(lexicon_from_text(JUDGING))
-    events: list[Event] = []
-    for index, sentence in enumerate(doc.sents):
-        events += coder.code_sentence(
-            sentence, actors=actors, document=document, sentence_index=index, history=events
-        )
-    return _triples(events)
+    return _triples(_code(text, date, JUDGING))
 
 
 def test_a_judgement_needs_what_the_object_is_called() -> None:
