@@ -22,6 +22,12 @@ CASES = [
     ("Paris", ("USA",), "Paris", "FRA", "city"),
     ("Paris, Texas", ("USA",), "Paris", "USA", "city"),
     ("Paris, Texas", (), "Paris", "USA", "city"),
+    # A US town named after a world city does not win because the text names the US ...
+    ("Geneva", ("USA", "RUS"), "Geneva", "CHE", "city"),
+    ("Moscow", ("USA",), "Moscow", "RUS", "city"),
+    # ... but between namesakes known about as widely, the context still decides.
+    ("Athens", ("USA",), "Athens", "USA", "city"),
+    ("Cambridge", ("GBR",), "Cambridge", "GBR", "city"),
     ("Kharkov", (), "Kharkiv", "UKR", "city"),
     ("Kharkiv", ("UKR",), "Kharkiv", "UKR", "city"),
     ("Kiev", (), "Kyiv", "UKR", "city"),

@@ -44,6 +44,7 @@ class _Entry:
     geonames_id: int | None = None
     capital: bool = False
     source: str = "geonames"
+    known_as: int = 0  # alternate names: how widely the world knows the place
 
 
 _POSSESSIVE = re.compile(r"'s$")
@@ -132,6 +133,7 @@ class Gazetteer:
                 longitude=float(city["longitude"]),
                 geonames_id=int(city["geonameid"]),
                 capital=(city["name"], code) in capitals,
+                known_as=len(city["alternatenames"]),
             )
             previous = by_name.get((city["name"], code))
             if previous is None or previous.population < entry.population:
@@ -334,7 +336,7 @@ class Gazetteer:
         score += {"country": 3.0, "region": 2.0}.get(entry.feature, 0.0)
         if entry.capital:
             score += 0.5
-        if entry.country in context:
+        if entry.country in context and not _overshadowed(entry, candidates):
             score += 1.5
             why = "context"
         elif (
@@ -351,6 +353,26 @@ class Gazetteer:
             score += 10.0
             why = "admin-cue"
         return score, why
+
+
+def _overshadowed(entry: _Entry, candidates: Iterable[_Entry]) -> bool:
+    """Whether a larger namesake is known by several times as many names.
+
+    A town named after a world city (Geneva, Illinois; Moscow, Idaho) does not take its
+    place because the text names the town's country: "talks in Geneva" between the United
+    States and Russia are held in Switzerland.
+    """
+    return any(
+        other.population > entry.population
+        and other.known_as >= _WORLD_CITY_RATIO * max(entry.known_as, 1)
+        for other in candidates
+        if other is not entry and other.feature == "city"
+    )
+
+
+# Geneva (Switzerland) has 60 alternate names in GeoNames, Geneva (Illinois) 11; Athens
+# (Greece) 77 and Athens (Georgia) 30 stay decided by the context.
+_WORLD_CITY_RATIO = 4
 
 
 # A province has no population in our sources: it loses to a city of the same name of more
