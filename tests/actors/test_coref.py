@@ -112,6 +112,40 @@ def test_the_alliance_is_nato_only_when_nato_is_named() -> None:
     assert _codes(actors, without, "alliance") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("ECOWAS leaders met in Abuja. The bloc sanctioned Mali.", "bloc", "IGOWAFBUSWAS"),
+        (
+            "EU ministers met in Brussels. The 27-member bloc imposed sanctions on Iran.",
+            "27-member bloc",
+            "IGOEUREEC",
+        ),
+        (
+            "Kenya hosted an IGAD summit. The regional body urged South Sudan to keep the truce.",
+            "regional body",
+            "IGOEAFIAD",
+        ),
+        # The epithet names the UN whatever body came before.
+        ("The EU met on Monday. The world body condemned the attack.", "world body", "IGOUNO"),
+    ],
+)
+def test_the_bloc_is_the_last_international_body_named(
+    text: str, phrase: str, expected: str
+) -> None:
+    actors, _ = _resolve(text, dt.date(2022, 1, 10))
+    assert _codes(actors, text, phrase) == [expected]
+
+
+def test_a_bloc_of_a_country_or_of_a_party_is_not_an_international_body() -> None:
+    text = "ECOWAS met in Abuja. The opposition bloc in Senegal criticised the president."
+    actors, _ = _resolve(text, dt.date(2022, 1, 10))
+    assert _codes(actors, text, "opposition bloc") == ["SENOPPPTY"]
+    alone = "The bloc imposed sanctions on Mali."
+    actors, _ = _resolve(alone, dt.date(2022, 1, 10))
+    assert not [c for c in _codes(actors, alone, "bloc") if c.startswith("IGO")]
+
+
 def test_mention_offsets_slice_back_to_the_text() -> None:
     text = "Russian and Chinese officials met. The U.S.-Japanese plan worried Beijing."
     actors, _ = _resolve(text)

@@ -11,7 +11,8 @@ run in document order with a registry of who has been mentioned:
 - "his Chinese counterpart": the last person of that country with the possessor's sector;
 - plural references ("The two men", "the two countries", "both sides", "they"): the last
   two persons or countries mentioned, or the last compound actor;
-- "the alliance": an alliance already named in the document (NATO).
+- "the alliance": an alliance already named in the document (NATO); "the bloc", "the
+  regional body", "the West African bloc": the last international body named.
 
 Every resolved mention keeps the spans it was resolved through (``Mention.chain``).
 """
@@ -158,6 +159,8 @@ _REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOU
 # "the three countries": the size of a group a plural noun refers back to.
 _GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 _PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
+# What journalists call an international body once they have named it: "the 27-member bloc".
+_BODY_NOUNS = frozenset({"bloc", "body", "organisation", "organization", "grouping"})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
 
@@ -231,6 +234,7 @@ class _Resolver:
         self.states: list[_Known] = []
         self.groups: list[tuple[int, tuple[Mention, ...]]] = []  # plural mentions
         self.igos_seen: set[str] = set()
+        self.igos: list[_Known] = []
         self._in_sentence: tuple[int, set[str]] = (-1, set())
         self.sentence_index = 0
         self.sentence: Any = None
@@ -258,6 +262,7 @@ class _Resolver:
                 self.persons.append(known)
             elif actor.kind == "igo":
                 self.igos_seen.add(actor.code)
+                self.igos.append(known)
                 if head.lemma_.lower() in PERSON_ROLES:
                     # "The ICC's prosecutor said she ...": a body's officer is a person.
                     known.title_words = frozenset({head.lemma_.lower()})
@@ -743,6 +748,27 @@ class _Resolver:
         self._store_reference(head, mentions)
         return True
 
+    def _body_reference(self, head: Token, phrase: Any) -> bool:
+        """ "the bloc", "the regional body", "the West African bloc": the last international
+        body named, once one has been; otherwise "the bloc" is a party, as before."""
+        if (
+            head.lower_ not in _BODY_NOUNS
+            or not self.igos
+            or not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts)
+            or self.kb.igo_by_name(phrase.text) is not None  # "the world body" is the UN
+        ):
+            return False
+        modifiers = [t for t in phrase.tokens if t is not head and t.dep_ != "det"]
+        if any(t.dep_ == "poss" or self.kb.agent_sectors(t.lower_) for t in modifiers):
+            return False  # "the opposition bloc", "Russia's ruling bloc"
+        countries = countries_of_tokens(self.kb, modifiers)
+        if any(len(c) == 3 and not self._is_region(c) for c in countries):
+            return False  # "the Kurdish bloc"
+        antecedent = self.igos[-1].mention
+        reference = self._refer(phrase.text, phrase.start, phrase.end, antecedent, "coref:body")
+        self._store(head, (reference,))
+        return True
+
     def _pair_before(self, head: Token) -> tuple[Mention, ...]:
         """ "Kyrgyz and Tajik troops fought ..., and the two governments ...": a pair named
         earlier in the same sentence, which is registered only once the sentence is done."""
@@ -805,7 +831,7 @@ class _Resolver:
             and self._title_reference(head, phrase)
         ):
             return
-        if self._two_of_a_kind(head, phrase):
+        if self._two_of_a_kind(head, phrase) or self._body_reference(head, phrase):
             return
         actors, rule = phrase_actors(self.kb, phrase, date=self.date, context=self._in_view)
         if actors:

@@ -457,7 +457,7 @@ def phrase_actors(
         # "ISIS militants", "Hezbollah fighters": the named group is the actor.
         for token in modifiers:
             if (
-                token.pos_ in ("PROPN", "NOUN")
+                (token.pos_ in ("PROPN", "NOUN") or _acronym(token))
                 and token not in sector_tokens
                 and token.text[:1].isupper()
             ):
@@ -499,6 +499,11 @@ def phrase_actors(
             actors = [make_actor(c, sectors, name=text, kind=kind) for c in countries]
             return actors, "agent+nationality"
     return [], ""
+
+
+def _acronym(token: Token) -> bool:
+    """ "ECOWAS leaders": the small model tags some acronyms before a noun as adjectives."""
+    return token.pos_ == "ADJ" and len(token.text) > 2 and token.text.isupper()
 
 
 def _country_or_capital(kb: ActorKnowledge, name: str) -> tuple[list[Actor], str] | None:
