@@ -120,6 +120,25 @@ def test_capital_metonymy(kb: KnowledgeBase, text: str, code: str, sector: str) 
     assert kb.capital_sector(text) == sector
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Belgrade", dt.date(1999, 4, 10), "YUG"),
+        ("Belgrade", dt.date(2004, 5, 1), "SCG"),
+        ("Belgrade", dt.date(2010, 5, 1), "SRB"),
+        ("Moscow", dt.date(1985, 5, 1), "SUN"),
+        ("Moscow", dt.date(1998, 5, 1), "RUS"),
+        ("Prague", dt.date(1990, 1, 1), "CSK"),
+        ("Belgrade", None, "SRB"),
+    ],
+)
+def test_a_capital_stands_for_the_state_of_its_day(
+    kb: KnowledgeBase, text: str, date: dt.date | None, code: str
+) -> None:
+    country = kb.country_by_capital(text, date)
+    assert country is not None and country.code == code
+
+
 def test_lower_case_words_are_no_capitals(kb: KnowledgeBase) -> None:
     assert kb.country_by_capital("male") is None
     assert kb.capital_sector("Russia") is None

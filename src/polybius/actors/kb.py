@@ -610,6 +610,7 @@ class KnowledgeBase:
         "_agent_max",
         "_agent_words",
         "_alternatives",
+        "_capital_history",
         "_capital_sector",
         "_capitals",
         "_countries",
@@ -661,6 +662,7 @@ class KnowledgeBase:
         demonyms = _NameIndex("demonym")
         capitals = _NameIndex("capital")
         self._capital_sector: dict[str, str] = {}
+        history: dict[str, list[Country]] = {}
         for country in self._countries.values():
             source = origins.get(f"country:{country.code}", "countries.yaml")
             entry = country.code
@@ -674,6 +676,8 @@ class KnowledgeBase:
             # the first entry in file order keeps them.
             for form in country.capitals:
                 capitals.add(form, country.code, source=source, entry=entry, strict=False)
+                if country.until is not None:
+                    history.setdefault(_fold(form), []).append(country)
             for form, sector in country.capital_aliases:
                 capitals.add(form, country.code, source=source, entry=entry, strict=False)
                 self._capital_sector[_fold(form)] = sector
@@ -686,6 +690,10 @@ class KnowledgeBase:
         self._adjectives = adjectives
         self._demonyms = demonyms
         self._capitals = capitals
+        self._capital_history = {
+            form: tuple(sorted(states, key=lambda c: c.until or dt.date.max))
+            for form, states in history.items()
+        }
 
     def _countries_check_sectors(self, origins: Mapping[str, str]) -> None:
         for country in self._countries.values():
@@ -775,16 +783,24 @@ class KnowledgeBase:
         code = self._demonyms.get(text)
         return self._countries[code] if code else None
 
-    def country_by_capital(self, text: str) -> Country | None:
+    def country_by_capital(self, text: str, date: dt.date | None = None) -> Country | None:
         """The country whose capital or seat of government this is (metonymy: "Moscow").
 
-        Only capitalised text matches, so common words ("male") never do.
+        On a ``date`` before a historic state ended, its capital stands for it: Belgrade
+        is Yugoslavia in 1999, Moscow the Soviet Union in 1985. Only capitalised text
+        matches, so common words ("male") never do.
         """
         surface = _surface(text)
         if not surface or not surface[0].isupper():
             return None
         code = self._capitals.get(surface)
-        return self._countries[code] if code else None
+        if code is None:
+            return None
+        if date is not None:
+            for state in self._capital_history.get(_fold(surface), ()):
+                if state.until is not None and date <= state.until:
+                    return state
+        return self._countries[code]
 
     def capital_sector(self, text: str) -> str | None:
         """Sector a capital or seat stands for: Pentagon → MIL, others → GOV; None if none."""

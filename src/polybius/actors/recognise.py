@@ -57,7 +57,7 @@ class ActorKnowledge(Protocol):
     def country_by_name(self, text: str) -> Any: ...
     def country_by_adjective(self, text: str) -> Any: ...
     def country_by_demonym(self, text: str) -> Any: ...
-    def country_by_capital(self, text: str) -> Any: ...
+    def country_by_capital(self, text: str, date: dt.date | None = None) -> Any: ...
     def capital_sector(self, text: str) -> str | None: ...
     def igo_by_name(self, text: str, *, present: Any = ()) -> Any: ...
     def persons_by_name(self, text: str) -> list[Any]: ...
@@ -391,7 +391,7 @@ def phrase_actors(
             ], "title+nationality"
         if not sectors:
             # The small model takes some places for persons: "Buenos Aires", "northern Mali".
-            place = _country_or_capital(kb, name)
+            place = _country_or_capital(kb, name, date)
             if place is not None:
                 return place
         # A title alone ("President Suleiman") gives no country: better no code than "GOV".
@@ -440,7 +440,7 @@ def phrase_actors(
         # The name in full when the model tags no entity: "Buenos Aires", "New Delhi".
         proper = " ".join(t.text for t in phrase.tokens if t.pos_ == "PROPN")
         for candidate in (entity, head_text, proper):
-            place = _country_or_capital(kb, candidate) if candidate else None
+            place = _country_or_capital(kb, candidate, date) if candidate else None
             if place is not None:
                 return place
 
@@ -506,12 +506,14 @@ def _acronym(token: Token) -> bool:
     return token.pos_ == "ADJ" and len(token.text) > 2 and token.text.isupper()
 
 
-def _country_or_capital(kb: ActorKnowledge, name: str) -> tuple[list[Actor], str] | None:
+def _country_or_capital(
+    kb: ActorKnowledge, name: str, date: dt.date | None
+) -> tuple[list[Actor], str] | None:
     """A country named as a noun ("China"), or its capital standing for its government."""
     country = kb.country_by_name(name)
     if country is not None:
         return [make_actor(country.code, name=country.name, kind="state")], "kb:country"
-    capital = kb.country_by_capital(name)
+    capital = kb.country_by_capital(name, date)
     if capital is not None:
         sector = kb.capital_sector(name) or "GOV"
         return [make_actor(capital.code, [sector], name=name, kind="state")], "metonymy:capital"
