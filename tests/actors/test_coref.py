@@ -305,6 +305,23 @@ def test_a_nationality_on_the_first_of_two_nouns_qualifies_both() -> None:
     assert _codes(actors, text, "soldiers") == ["SYRMIL"]
 
 
+def test_forces_of_a_people_beside_a_government_are_its_rebels() -> None:
+    text = "Ethiopia's government and Tigrayan forces agreed to a cessation of hostilities."
+    actors, _ = _resolve(text, dt.date(2022, 11, 2))
+    assert _codes(actors, text, "Tigrayan") == ["ETHREB"]
+    # The state's own forces stay its military.
+    text = "Syria's government and Syrian troops rejected the plan."
+    actors, _ = _resolve(text, dt.date(2022, 11, 2))
+    assert _codes(actors, text, "Syrian troops") == ["SYRMIL"]
+
+
+def test_a_shared_acronym_before_a_role_word_is_the_local_group() -> None:
+    # RSF is also Reporters Without Borders; beside Sudan's army it is Sudan's militia.
+    text = "Sudan's army and RSF fighters clashed in Khartoum on Tuesday."
+    actors, _ = _resolve(text, dt.date(2023, 5, 2))
+    assert _codes(actors, text, "RSF") == ["SDNREB"]
+
+
 def test_a_government_s_forces_are_its_military_not_both() -> None:
     text = "Syrian government warplanes bombed the town of Douma on Sunday."
     actors, _ = _resolve(text, dt.date(2018, 4, 8))

@@ -882,6 +882,8 @@ class _Resolver:
             countries = countries_of_tokens(self.kb, modifiers)
         if not sectors or not countries:
             return False
+        if sectors[:1] == ("MIL",) and self._unknown_people(head):
+            sectors = ("REB",)  # "Ethiopia's government and Tigrayan forces"
         mentions = tuple(
             _role_mention(
                 phrase,

@@ -464,6 +464,9 @@ def phrase_actors(
                 name = _entity_text(token) or token.text
                 # "African Union troops", "U.N. peacekeepers": the body's own people.
                 igo = kb.igo_by_name(name)
+                local = _named_actor(kb, name, date, context) if igo is not None else None
+                if local is not None and local.country in context():
+                    return [local], "kb:named+role"  # "Sudan's army and RSF fighters"
                 if igo is not None and not getattr(igo, "context_only", False):
                     label = igo.names[0] if igo.names else igo.code
                     # "Iranian and European Union negotiators": the nations beside the body.
