@@ -1832,3 +1832,17 @@ def test_a_judged_act_is_the_act_of_its_kind_else_its_doer() -> None:
     )
     judged = {t[1] for t in _triples(events) if t[0] == "TWNGOV" and t[2] == "111"}
     assert judged == {"CHNMIL"}
+
+
+def test_attending_a_gathering_abroad_visits_the_country_it_is_held_in() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2015, 6, 14)
+    text = "Sudanese President Omar al-Bashir attended an AU summit in Johannesburg on Sunday."
+    assert _triples(code_text(text, date=date)) == {
+        ("SDNGOV", "ZAF", "042"),
+        ("ZAF", "SDNGOV", "043"),
+    }
+    # The body holding the summit hosts no one, and at home there is no visit.
+    assert code_text("Bashir attended an AU summit.", date=date) == []
+    assert code_text("Bashir attended a summit in Khartoum.", date=date) == []

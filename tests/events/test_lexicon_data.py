@@ -14,7 +14,7 @@ import yaml
 from polybius.events.lexicon import Lexicon, LexiconEntry, load_lexicon
 
 _CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
-_TARGET = re.compile(r"^(dobj|iobj|dative|ccomp-subject|prep:[a-z]+)$")
+_TARGET = re.compile(r"^(dobj|iobj|dative|ccomp-subject|place|prep:[a-z]+)$")
 # Codes whose events both sides do: the entry must say so, or half the events are lost.
 _RECIPROCAL_CODES = {"019", "040", "041", "046", "057"}
 

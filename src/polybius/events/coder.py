@@ -1112,6 +1112,8 @@ class EventCoder:
                 if found:
                     return found, 1.0
         exclude = _countries(sources)
+        if entry.target == ("place",):
+            return self._location_target(hosts, actors, exclude, preps=("in", "at")), 0.8
         itself = {m.actor.country for m in sources if m.actor and not m.actor.sectors}
         # "sent warships to the disputed waters": the forces shown or moved are the source's.
         own_forces = entry.code[:2] == "15" and bool(entry.objects)

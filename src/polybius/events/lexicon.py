@@ -32,7 +32,8 @@ Fields:
 ``preps``      the entry fires only when the trigger has one of these prepositions.
 ``target``     where the target is looked for, in order: ``dobj``, ``prep:with``,
                ``prep:against``, ``ccomp-subject`` (the subject of a "that" clause:
-               "warned that a U.S. departure would ..."), ``iobj``. Default: ``dobj`` and
+               "warned that a U.S. departure would ..."), ``iobj``, ``place`` (only the
+               country where it happens: "attended a summit in Johannesburg"). Default: ``dobj`` and
                every ``prep:`` in ``preps``, then the family default of the code's root.
 ``reciprocal`` both sides do it (meet, negotiate, sign): emit both directions, and emit
                between members of a plural source when there is no target.
