@@ -139,6 +139,14 @@ def test_a_capital_stands_for_the_state_of_its_day(
     assert country is not None and country.code == code
 
 
+def test_an_undated_text_takes_the_office_held_now(kb: KnowledgeBase) -> None:
+    # Guterres was Portugal's prime minister before he led the UN; with no date he is the
+    # Secretary-General, not a head of government because governments rank first.
+    (guterres,) = kb.persons_by_name("Antonio Guterres")
+    assert kb.person_code_at(guterres, None) == "IGOUNO"
+    assert kb.person_code_at(guterres, dt.date(1999, 1, 1)) == "PRTGOV"
+
+
 def test_lower_case_words_are_no_capitals(kb: KnowledgeBase) -> None:
     assert kb.country_by_capital("male") is None
     assert kb.capital_sector("Russia") is None

@@ -882,7 +882,10 @@ class KnowledgeBase:
         if isinstance(date, dt.datetime):
             date = date.date()
         if date is None:
-            candidates = list(person.roles)
+            # Undated text: what the person is now, or was last.
+            current = [r for r in person.roles if r.end is None]
+            latest = max(person.roles, key=lambda r: r.end or dt.date.max)
+            candidates = current or [latest]
         else:
             candidates = [role for role in person.roles if role.valid_on(date)]
         if not candidates:
