@@ -1846,3 +1846,21 @@ def test_attending_a_gathering_abroad_visits_the_country_it_is_held_in() -> None
     # The body holding the summit hosts no one, and at home there is no visit.
     assert code_text("Bashir attended an AU summit.", date=date) == []
     assert code_text("Bashir attended a summit in Khartoum.", date=date) == []
+
+
+def test_a_verb_joined_to_the_reported_clause_is_the_speakers() -> None:
+    from polybius.api import code_text
+
+    # The parser joins "accused" to "had come", whose subject is the attack.
+    text = (
+        "US Secretary of State Mike Pompeo said there was no evidence the attack had come "
+        "from Yemen and accused Iran of launching it."
+    )
+    events = code_text(text, date=dt.date(2019, 9, 16))
+    assert ("USAGOV", "IRN") in {
+        (e.source.code, e.target.code if e.target else None) for e in events
+    }
+    # A pronoun subject is left alone: "they" freed the inmates, not the speaker.
+    text = "Karimov said they had seized the prison and freed hundreds of inmates."
+    events = code_text(text, date=dt.date(2005, 5, 14))
+    assert all(e.source.code != "UZBGOV" for e in events if e.cameo.startswith("084"))

@@ -27,7 +27,7 @@ from polybius.events.derived import (
     threat_code,
 )
 from polybius.events.lexicon import PLACE_OBJECT, Lexicon, LexiconEntry
-from polybius.events.modality import CLAIM_NOUNS, has_to, read_modality
+from polybius.events.modality import CLAIM_NOUNS, SPEECH_VERBS, has_to, read_modality
 from polybius.model import Document, Event, Mention, Modality
 
 __all__ = ["CODER_VERSION", "EventCoder", "intent_code", "refusal_code"]
@@ -783,9 +783,17 @@ class EventCoder:
             return self._described(token, actors)
         if trigger.entry.pos == "verb":
             subjects, _ = self._subjects(token)
-            return [
+            found = [
                 m for s in subjects for m in self._actors_of(s, actors) or self._planters(s, actors)
             ]
+            if (
+                not found
+                and token.dep_ == "conj"
+                and subjects
+                and all(s.pos_ == "NOUN" for s in subjects)  # "the attack", not "they"
+            ):
+                found = self._speaker_of_misattached(token, actors)
+            return found
         noun = trigger.carrier if trigger.carrier is not None else token
         if self._received(trigger):
             assert trigger.governor is not None
@@ -868,6 +876,24 @@ class EventCoder:
         ):
             subjects, _ = self._subjects(anchor.head.head)
             return [m for s in subjects for m in self._actors_of(s, actors)]
+        return []
+
+    def _speaker_of_misattached(self, verb: Token, actors: DocumentActors) -> list[Mention]:
+        """ "Pompeo said there was no evidence the attack had come from Yemen and accused
+        Iran": the parser joins "accused" to the reported clause, whose subject (the attack)
+        can do no such thing; the one who speaks in the clause above does."""
+        clause = verb.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "relcl"):
+            return []
+        while clause.dep_ in ("ccomp", "relcl", "attr") and clause.head != clause:
+            clause = clause.head
+            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in SPEECH_VERBS:
+                subjects, passive = self._subjects(clause)
+                if passive:
+                    return []
+                return [m for s in subjects for m in self._actors_of(s, actors)]
         return []
 
     def _described(self, adjective: Token, actors: DocumentActors) -> list[Mention]:

@@ -150,7 +150,7 @@ _INTENT_VERBS = frozenset(
         "threaten",
     }
 )
-_SPEECH_VERBS = frozenset(
+SPEECH_VERBS = frozenset(
     {
         "say",
         "tell",
@@ -468,7 +468,7 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
             ):
                 hypothetical = True
                 cues.append(token.text)
-            elif lemma in _SPEECH_VERBS and below.dep_ == "ccomp":
+            elif lemma in SPEECH_VERBS and below.dep_ == "ccomp":
                 reported = True
                 speaker = speaker or _subject(token)
                 cues.append(token.text)
