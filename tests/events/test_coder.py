@@ -1864,3 +1864,11 @@ def test_a_verb_joined_to_the_reported_clause_is_the_speakers() -> None:
     text = "Karimov said they had seized the prison and freed hundreds of inmates."
     events = code_text(text, date=dt.date(2005, 5, 14))
     assert all(e.source.code != "UZBGOV" for e in events if e.cameo.startswith("084"))
+
+
+def test_fighting_that_broke_out_between_two_sides_is_theirs() -> None:
+    from polybius.api import code_text
+
+    text = "Fighting erupted in Khartoum on Saturday between the Sudanese army and the RSF."
+    events = code_text(text, date=dt.date(2023, 4, 16))
+    assert {("SDNMIL", "SDNREB", "190"), ("SDNREB", "SDNMIL", "190")} <= _triples(events)

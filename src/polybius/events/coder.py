@@ -815,9 +815,15 @@ class EventCoder:
                 return found
         if trigger.entry.reciprocal:
             # "Talks between the government and the rebels resumed": both sides at once.
+            # "Fighting erupted in Khartoum between the army and the RSF": the phrase may hang
+            # from the verb the event noun is the subject of.
+            carriers = [noun]
+            if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+                carriers.append(noun.head)
             between = [
                 m
-                for arg in self._slot_tokens(noun, "prep:between")
+                for carrier in carriers
+                for arg in self._slot_tokens(carrier, "prep:between")
                 for m in self._actors_of(arg, actors)
             ]
             if len(_unique(between)) >= 2:
