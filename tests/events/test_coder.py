@@ -1872,3 +1872,21 @@ def test_fighting_that_broke_out_between_two_sides_is_theirs() -> None:
     text = "Fighting erupted in Khartoum on Saturday between the Sudanese army and the RSF."
     events = code_text(text, date=dt.date(2023, 4, 16))
     assert {("SDNMIL", "SDNREB", "190"), ("SDNREB", "SDNMIL", "190")} <= _triples(events)
+
+
+def test_an_appeal_to_end_the_fighting_is_made_to_both_sides() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Fighting erupted in Khartoum on Saturday between the Sudanese army and the RSF. "
+        "The United States called for an immediate end to the fighting."
+    )
+    events = code_text(text, date=dt.date(2023, 4, 16))
+    appeals = {
+        (e.source.code, e.target.code if e.target else None) for e in events if e.cameo == "0256"
+    }
+    assert appeals == {("USA", "SDNMIL"), ("USA", "SDNREB")}
+    # A party to the fighting appeals to the other side only through its own words.
+    text = "Russian forces shelled Kharkiv. Ukraine urged a ceasefire."
+    events = code_text(text, date=dt.date(2022, 3, 2))
+    assert all(e.target is None or e.target.code != "UKR" for e in events if e.cameo == "0256")

@@ -1365,6 +1365,12 @@ class EventCoder:
             parties = _brokered_parties(sources, sentence_index, history)
             if parties:
                 return parties, 0.6
+        if trigger.entry.code.startswith("025"):
+            # "called for an end to the fighting", "urged a ceasefire": the two sides of the
+            # fighting reported just before.
+            sides = _warring_sides(sources, sentence_index, history)
+            if sides:
+                return sides, 0.6
         judged = _judged_clause(token)
         if judged is not None:
             found = [
@@ -2564,6 +2570,24 @@ def _brokered_parties(
     ]
     here = [e for e in recent if e.sentence_index == sentence_index]
     return _unique(e.source for e in (here or recent))
+
+
+def _warring_sides(
+    appealers: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> list[Mention]:
+    """Both sides of the last fight reported, in this sentence or the one before, that the
+    appealers are no party to."""
+    own = _countries(appealers) | {m.actor.code for m in appealers if m.actor is not None}
+    for event in reversed(_recent(history, sentence_index)):
+        if event.cameo[:2] not in ("19", "20") or event.target is None:
+            continue
+        if event.modality.negated or event.modality.hypothetical:
+            continue
+        sides = [event.source, event.target]
+        if any(m.actor is None or m.actor.code in own or m.actor.country in own for m in sides):
+            continue
+        return [replace(m, rule=f"{m.rule}+warring-side") for m in sides]
+    return []
 
 
 def _reported_relative(verb: Token) -> bool:
