@@ -1890,3 +1890,15 @@ def test_an_appeal_to_end_the_fighting_is_made_to_both_sides() -> None:
     text = "Russian forces shelled Kharkiv. Ukraine urged a ceasefire."
     events = code_text(text, date=dt.date(2022, 3, 2))
     assert all(e.target is None or e.target.code != "UKR" for e in events if e.cameo == "0256")
+
+
+@pytest.mark.parametrize("judgement", ["an authoritarian act", "an act of revenge", "a coup"])
+def test_calling_an_act_an_abuse_of_power_criticises_its_doer(judgement: str) -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Ecuadorian police arrested former vice president Jorge Glas in Quito on Friday. "
+        f"Mexican President Andres Manuel Lopez Obrador called the arrest {judgement}."
+    )
+    events = code_text(text, date=dt.date(2024, 4, 6))
+    assert ("MEXGOV", "ECUCOP", "111") in _triples(events)
