@@ -884,8 +884,7 @@ class KnowledgeBase:
         if date is None:
             # Undated text: what the person is now, or was last.
             current = [r for r in person.roles if r.end is None]
-            latest = max(person.roles, key=lambda r: r.end or dt.date.max)
-            candidates = current or [latest]
+            candidates = current or [max(person.roles, key=lambda r: r.end or dt.date.min)]
         else:
             candidates = [role for role in person.roles if role.valid_on(date)]
         if not candidates:
