@@ -1902,3 +1902,17 @@ def test_calling_an_act_an_abuse_of_power_criticises_its_doer(judgement: str) ->
     )
     events = code_text(text, date=dt.date(2024, 4, 6))
     assert ("MEXGOV", "ECUCOP", "111") in _triples(events)
+
+
+def test_force_used_despite_a_truce_violates_it() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2023, 4, 16)
+    text = "Russian forces shelled Ukrainian positions in violation of the truce."
+    assert ("RUSMIL", "UKR", "196") in _triples(code_text(text, date=date))
+    text = "Fighting erupted between the Sudanese army and the RSF despite the ceasefire."
+    assert ("SDNMIL", "SDNREB", "196") in _triples(code_text(text, date=date))
+    # No truce named: the act keeps its own code.
+    assert ("RUSMIL", "UKR", "194") in _triples(
+        code_text("Russian forces shelled Kharkiv.", date=date)
+    )

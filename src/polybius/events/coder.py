@@ -1575,6 +1575,8 @@ class EventCoder:
                     # to appeal, criticise or investigate; the act itself has not happened.
                     modality = replace(modality, hypothetical=True)
                 code = intent_code(code)
+            elif code[:2] in ("18", "19") and _despite_truce(trigger):
+                code = "196"  # "shelled the town in violation of the truce"
             elif code in _GENERIC_APPEALS:
                 code = self._appeal_code(trigger, actors) or code
             elif code in _GENERIC_CHARGES:
@@ -2588,6 +2590,33 @@ def _warring_sides(
             continue
         return [replace(m, rule=f"{m.rule}+warring-side") for m in sides]
     return []
+
+
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "cessation"})
+
+
+def _despite_truce(trigger: _Trigger) -> bool:
+    """Whether force is used "despite the ceasefire" or "in violation (breach) of the truce";
+    the phrase may hang from the verb, its object or, for an event noun, the verb it leads."""
+    token = trigger.token
+    hosts = [token, trigger.governor, *(c for c in token.children if c.dep_ == "dobj")]
+    if token.dep_ == "nsubj":
+        hosts.append(token.head)  # "Fighting erupted ... despite the ceasefire"
+    for host in hosts:
+        for prep in host.children if host is not None else ():
+            if prep.dep_ != "prep":
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if prep.lower_ == "despite" and obj.lemma_.lower() in _TRUCES:
+                    return True
+                if prep.lower_ == "in" and obj.lemma_.lower() in ("violation", "breach"):
+                    return any(
+                        t.lemma_.lower() in _TRUCES
+                        for of in obj.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for t in of.children
+                    )
+    return False
 
 
 def _reported_relative(verb: Token) -> bool:
