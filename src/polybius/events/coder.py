@@ -1361,6 +1361,7 @@ class EventCoder:
         just before; "welcomed the decision": whoever made the last decision reported, or,
         where the act was no event we code, whoever did what the sentence before reports."""
         token = trigger.token
+        speakers = _countries(sources)
         if trigger.entry.code == "045":
             parties = _brokered_parties(sources, sentence_index, history)
             if parties:
@@ -1377,7 +1378,7 @@ class EventCoder:
                 m
                 for subject in self._subjects(judged)[0]
                 for m in self._actors_of(subject, actors)
-                if _other_side(m, _countries(sources))
+                if _other_side(m, speakers)
             ]
             if found:
                 return found, 0.7
@@ -1412,7 +1413,7 @@ class EventCoder:
             if act.dep_ == "acl" and act.tag_ == "VBN"
             for agent in self._slot_tokens(act, "agent")
             for m in self._actors_of(agent, actors)
-            if _other_side(m, _countries(sources))
+            if _other_side(m, speakers)
         ]
         if doers:
             return doers, 0.8
@@ -2599,24 +2600,16 @@ def _despite_truce(trigger: _Trigger) -> bool:
     """Whether force is used "despite the ceasefire" or "in violation (breach) of the truce";
     the phrase may hang from the verb, its object or, for an event noun, the verb it leads."""
     token = trigger.token
-    hosts = [token, trigger.governor, *(c for c in token.children if c.dep_ == "dobj")]
+    hosts = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    if trigger.governor is not None:
+        hosts.append(trigger.governor)
     if token.dep_ == "nsubj":
         hosts.append(token.head)  # "Fighting erupted ... despite the ceasefire"
-    for host in hosts:
-        for prep in host.children if host is not None else ():
-            if prep.dep_ != "prep":
-                continue
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                if prep.lower_ == "despite" and obj.lemma_.lower() in _TRUCES:
-                    return True
-                if prep.lower_ == "in" and obj.lemma_.lower() in ("violation", "breach"):
-                    return any(
-                        t.lemma_.lower() in _TRUCES
-                        for of in obj.children
-                        if of.dep_ == "prep" and of.lower_ == "of"
-                        for t in of.children
-                    )
-    return False
+    breaches = [
+        o for o in _prep_objects(hosts, ("in",)) if o.lemma_.lower() in ("violation", "breach")
+    ]
+    truces = [*_prep_objects(hosts, ("despite",)), *_prep_objects(breaches, ("of",))]
+    return any(t.lemma_.lower() in _TRUCES for t in truces)
 
 
 def _reported_relative(verb: Token) -> bool:
