@@ -276,6 +276,15 @@ def _named_actor(
     return make_actor(country, sectors, name=entry.name, entity_id=entry.id, kind=entry.kind)
 
 
+def _local_namesake(
+    kb: ActorKnowledge, text: str, date: dt.date | None, context: Context
+) -> Actor | None:
+    """A named group of a country the text is about that shares its name with an
+    international body ("RSF": Sudan's militia, not Reporters Without Borders)."""
+    named = _named_actor(kb, text, date, context)
+    return named if named is not None and named.country in context() else None
+
+
 def _named_place_code(kb: ActorKnowledge, word: str) -> str | None:
     """A user's or imported named actor coded as a bare country ("Gondor" → GON) can give
     the nationality of a role word next to it ("the Gondor government" → GONGOV)."""
@@ -422,9 +431,9 @@ def phrase_actors(
             return [make_actor(owners[0], ["GOV"], name=text, kind="group")], "body+nationality"
     if igo is not None and not getattr(igo, "context_only", False):
         # "the Sudanese army and the RSF": a group of the country in view shares the name.
-        named = _named_actor(kb, entity or text, date, context)
-        if named is not None and named.country in context():
-            return [named], "kb:named"
+        local = _local_namesake(kb, entity or text, date, context)
+        if local is not None:
+            return [local], "kb:named"
         return [
             make_actor(igo.code, name=igo.names[0] if igo.names else igo.code, kind="igo")
         ], "kb:igo"
@@ -464,8 +473,8 @@ def phrase_actors(
                 name = _entity_text(token) or token.text
                 # "African Union troops", "U.N. peacekeepers": the body's own people.
                 igo = kb.igo_by_name(name)
-                local = _named_actor(kb, name, date, context) if igo is not None else None
-                if local is not None and local.country in context():
+                local = _local_namesake(kb, name, date, context) if igo is not None else None
+                if local is not None:
                     return [local], "kb:named+role"  # "Sudan's army and RSF fighters"
                 if igo is not None and not getattr(igo, "context_only", False):
                     label = igo.names[0] if igo.names else igo.code
