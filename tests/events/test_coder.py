@@ -1916,3 +1916,42 @@ def test_force_used_despite_a_truce_violates_it() -> None:
     assert ("RUSMIL", "UKR", "194") in _triples(
         code_text("Russian forces shelled Kharkiv.", date=date)
     )
+
+
+def test_what_a_cause_prompted_an_actor_to_do_is_done_by_that_actor() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2019, 1, 24)
+    text = (
+        "Trump recognised Juan Guaido as interim president, prompting President Nicolas Maduro "
+        "to break off diplomatic relations with the United States."
+    )
+    assert ("VENGOV", "USA", "161") in _triples(code_text(text, date=date))
+    text = "The rocket fire led Israel to attack Lebanon."
+    assert ("ISR", "LBN", "190") in _triples(code_text(text, date=date))
+
+
+def test_strikes_on_things_in_a_country_target_the_country() -> None:
+    from polybius.api import code_text
+
+    text = "Israel launched air strikes on bridges and roads in southern Lebanon."
+    assert ("ISR", "LBN", "195") in _triples(code_text(text, date=dt.date(2006, 7, 13)))
+
+
+def test_missile_strikes_are_strikes_not_a_weapons_test() -> None:
+    from polybius.api import code_text
+
+    text = "Britain and France launched missile strikes on Syria on Saturday."
+    codes = {e.cameo for e in code_text(text, date=dt.date(2018, 4, 14))}
+    assert "195" in codes and "150" not in codes
+
+
+def test_an_armed_group_that_captures_people_abducts_them() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2006, 7, 12)
+    text = "Hezbollah fighters captured two Israeli soldiers in a cross-border raid."
+    assert ("LBNREB", "ISRMIL", "181") in _triples(code_text(text, date=date))
+    # The police detain: an arrest, not an abduction.
+    text = "Israeli police captured two Hamas militants in Hebron."
+    assert ("ISRCOP", "PSEREB", "173") in _triples(code_text(text, date=date))

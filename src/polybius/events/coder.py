@@ -169,6 +169,14 @@ _OBJECT_CONTROL = frozenset(
         "advise",
         "request",
         "push",
+        # causatives: "the raid prompted Israel to launch air strikes" (it did)
+        "prompt",
+        "lead",
+        "compel",
+        "cause",
+        "spur",
+        "drive",
+        "provoke",
     }
 )
 # Where a code family looks for its target when the entry does not say.
@@ -1304,7 +1312,8 @@ class EventCoder:
         places += [
             g
             for host in hosts
-            for o in self._slot_tokens(host, "dobj")
+            for slot in ("dobj", "prep:on", "prep:against")  # "air strikes on bridges in Lebanon"
+            for o in self._slot_tokens(host, slot)
             for g in (o, *self._slot_tokens(o, "prep:of"), *self._slot_tokens(o, "prep:in"))
         ]
         for place in places:
@@ -2515,6 +2524,7 @@ def _accusation_code(code: str) -> str | None:
 _FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
+_ARMED_GROUPS = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 _RULERS = frozenset({"LEG", "JUD"})
 
 
@@ -2706,11 +2716,16 @@ def _repression(code: str, source: Mention, target: Mention) -> str:
 
 def _hijacking(code: str, source: Mention) -> str:
     """A state seizing a ship confiscates it (1711); pirates or rebels seizing one hijack it
-    (181)."""
-    if code != "1711" or source.actor is None:
+    (181). A state detains people (173); an armed group that "captured two soldiers" or
+    "detained aid workers" abducts them (181)."""
+    if source.actor is None:
         return code
     sectors = set(source.actor.sectors)
-    return code if (_FORCES | {"JUD"}) & sectors or not sectors else "181"
+    if code == "1711":
+        return code if (_FORCES | {"JUD"}) & sectors or not sectors else "181"
+    if code == "173" and sectors & _ARMED_GROUPS and not sectors & _FORCES:
+        return "181"
+    return code
 
 
 def _home(a: Mention, b: Mention) -> bool:
