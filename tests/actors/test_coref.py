@@ -484,3 +484,22 @@ def test_a_body_named_with_a_for_phrase_and_dotted_acronym() -> None:
     text = "The U.N. High Commissioner for Human Rights criticised Myanmar on Monday."
     actors, _ = _resolve(text, dt.date(2017, 9, 11))
     assert _codes(actors, text, "U.N. High") == ["IGOUNOHRIHCH"]
+
+
+def test_a_definite_role_word_repeating_an_earlier_group_is_that_group() -> None:
+    text = (
+        "Two Mossad agents tried to poison Khaled Meshaal in Amman. "
+        "Jordanian police arrested the two agents."
+    )
+    actors, _ = _resolve(text, dt.date(1997, 9, 26))
+    assert _codes(actors, text, "two agents") == ["ISRSPY"]
+    text = (
+        "Mahsa Amini died after she was detained in Tehran by the morality police. "
+        "The US Treasury sanctioned the morality police."
+    )
+    actors, _ = _resolve(text, dt.date(2022, 9, 22))
+    assert _codes(actors, text, "morality police", nth=1) == ["IRNCOP"]
+    # No earlier namesake: the sentence's country.
+    text = "The Iranian government said the police had restored order."
+    actors, _ = _resolve(text, dt.date(2022, 9, 22))
+    assert _codes(actors, text, "police") == ["IRNCOP"]

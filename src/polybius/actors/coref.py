@@ -483,6 +483,17 @@ class _Resolver:
                 self._titled_person(head, country)
         for head, sectors in agents:
             phrase = self._phrase(head)
+            earlier = self._earlier_namesake(head)
+            if earlier is not None:
+                self._store(
+                    head,
+                    (
+                        self._refer(
+                            phrase.text, phrase.start, phrase.end, earlier, "coref:namesake"
+                        ),
+                    ),
+                )
+                continue
             own = self._country_in_phrase(head)
             if sectors[:1] == ("MIL",) and not own and self._unknown_people(head):
                 sectors = ("REB",)  # "Tigrayan forces": a region's or a people's, not the state's
@@ -493,6 +504,30 @@ class _Resolver:
             found = "agent+of-place" if own else "agent+clause-place" if where else rule
             mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule=found)
             self._store(head, (mention,))
+
+    def _earlier_namesake(self, head: Token) -> Mention | None:
+        """ "Two Mossad agents tried to poison Meshaal ... Jordanian police arrested the two
+        agents": a definite role word repeating the head of a group named earlier in the
+        document is that group, not the sentence's country's."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        # "Mossad agents": the agents are named by what modifies them
+        named = {**self.result.by_modifier, **self.result.by_head}
+        for index in sorted(named, reverse=True):
+            if index >= head.i or head.doc[index].lemma_.lower() != lemma:
+                continue
+            for mention in named[index]:
+                actor = mention.actor
+                if (
+                    actor is not None
+                    and actor.sectors
+                    and actor.country not in (None, UNKNOWN_COUNTRY)
+                ):
+                    return mention
+        return None
 
     def _clause_place(self, head: Token) -> str | None:
         """ "fired rockets from Gaza and stormed into southern Israel, killing hundreds of
