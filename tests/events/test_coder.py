@@ -1955,3 +1955,12 @@ def test_an_armed_group_that_captures_people_abducts_them() -> None:
     # The police detain: an arrest, not an abduction.
     text = "Israeli police captured two Hamas militants in Hebron."
     assert ("ISRCOP", "PSEREB", "173") in _triples(code_text(text, date=date))
+
+
+@pytest.mark.parametrize("relative", ["a move", "a move that", "a step which"])
+def test_a_move_judged_in_a_relative_clause_targets_who_made_it(relative: str) -> None:
+    from polybius.api import code_text
+
+    # The apposed noun hangs from a noun of the clause ("troops"), not from its verb.
+    text = f"Israel sent troops into the buffer zone, {relative} Egypt condemned."
+    assert ("EGY", "ISR", "111") in _triples(code_text(text, date=dt.date(2024, 12, 8)))

@@ -2639,7 +2639,8 @@ def _relative_object(verb: Token) -> Token | None:
     "the rebels who surrendered"."""
     if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
         return None
-    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+    # "a move that Tehran condemned": the relative pronoun stands for the noun
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children):
         return None
     subject = any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
     return verb.head if subject else None
@@ -2659,8 +2660,9 @@ def _earlier_clause_subject(
     clause = trigger
     while clause.dep_ == "relcl" or (clause.dep_ in ("conj", "advcl") and clause.head.i < clause.i):
         clause = clause.head
-        if clause.pos_ not in ("VERB", "AUX"):
-            # "..., a move Kostunica denounced": the noun stands in apposition to the clause
+        # "..., a move Kostunica denounced": the noun stands in apposition to the clause, or
+        # to a noun in it ("sent troops into the zone, a move Egypt condemned").
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         for subject in clause.children:
             if subject.dep_ not in ("nsubj", "agent") or subject.i > trigger.i:
