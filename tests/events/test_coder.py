@@ -1964,3 +1964,36 @@ def test_a_move_judged_in_a_relative_clause_targets_who_made_it(relative: str) -
     # The apposed noun hangs from a noun of the clause ("troops"), not from its verb.
     text = f"Israel sent troops into the buffer zone, {relative} Egypt condemned."
     assert ("EGY", "ISR", "111") in _triples(code_text(text, date=dt.date(2024, 12, 8)))
+
+
+def test_a_visit_under_way_in_a_relative_clause_is_coded() -> None:
+    from polybius.api import code_text
+
+    text = "Ramaphosa, who is paying a state visit to China, praised Beijing's role."
+    assert ("ZAFGOV", "CHN", "042") in _triples(code_text(text, date=dt.date(2018, 9, 2)))
+    # A visit that had been under way is background, not this report's event.
+    text = "Ramaphosa, who was visiting China at the time, praised Beijing's role."
+    assert ("ZAFGOV", "CHN", "042") not in _triples(code_text(text, date=dt.date(2018, 9, 2)))
+
+
+@pytest.mark.parametrize(
+    "invitation", ["at the invitation of Supreme Leader Kim Jong Un", "at Kim Jong Un's invitation"]
+)
+def test_who_invited_the_visitor_hosts_the_visit(invitation: str) -> None:
+    from polybius.api import code_text
+
+    text = f"Xi Jinping began a state visit to North Korea on Thursday {invitation}."
+    triples = _triples(code_text(text, date=dt.date(2019, 6, 20)))
+    assert {("CHNGOV", "PRKGOV", "042"), ("PRKGOV", "CHNGOV", "043")} <= triples
+    assert ("CHNGOV", "PRK", "042") not in triples
+
+
+def test_a_named_dialogue_is_talks() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Wang Yi held the second round of the China-Pakistan Strategic Dialogue with "
+        "Pakistani Foreign Minister Shah Mahmood Qureshi in Sanya on Friday."
+    )
+    triples = _triples(code_text(text, date=dt.date(2020, 8, 21)))
+    assert {("CHNGOV", "PAKGOV", "040"), ("PAKGOV", "CHNGOV", "040")} <= triples

@@ -338,6 +338,8 @@ _TIME_PREPOSITIONS = frozenset(
 # where they happen: "raided a village in Lebanon", "inspected sites in Iraq".
 _LOCATED_ROOTS = frozenset({"09", "14", "15", "18", "19", "20"})
 _BORDERS = frozenset({"border", "frontier", "boundary"})
+# Meetings that carry a name and so a capital: "the Strategic Dialogue", "the Geneva Talks"
+_NAMED_MEETINGS = frozenset({"dialogue", "talks", "consultations", "negotiations"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +376,8 @@ class EventCoder:
             # A noun modifying another ("aid workers", "peace talks") is not an event itself,
             # unless the other only carries it ("a mediation mission", "a rescue operation").
             pos = "noun"
+        elif token.pos_ == "PROPN" and token.dep_ != "compound" and token.lower_ in _NAMED_MEETINGS:
+            pos = "noun"  # "held the second round of the Strategic Dialogue with Qureshi"
         else:
             return None
         lemma = token.lemma_.lower()
@@ -1070,6 +1074,10 @@ class EventCoder:
             return [m for s in subjects for m in self._actors_of(s, actors)], 1.0
         if entry.pos == "adj":
             return self._topic(token, actors, _countries(sources)), 0.7
+        if entry.code == "042":
+            inviters = self._inviters(token, actors, _countries(sources))
+            if inviters:
+                return inviters, 1.0
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
         slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
         if "dobj" not in slots:
@@ -1269,6 +1277,25 @@ class EventCoder:
                     if found:
                         return found
         return []
+
+    def _inviters(
+        self, trigger: Token, actors: DocumentActors, exclude: set[str | None]
+    ) -> list[Mention]:
+        """ "arrived in Pyongyang for a state visit at the invitation of Kim Jong Un", "is
+        visiting China at Wang's invitation": who invited the visitor hosts the visit."""
+        clause = trigger
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        found: list[Mention] = []
+        for word in clause.subtree:
+            if word.lemma_.lower() != "invitation" or word.head.lower_ not in ("at", "on", "upon"):
+                continue
+            inviters = [c for c in word.children if c.dep_ == "poss"]
+            inviters += self._slot_tokens(word, "prep:of")
+            found += [
+                m for i in inviters for m in self._actors_of(i, actors) if _other_side(m, exclude)
+            ]
+        return found
 
     def _location_target(
         self,
@@ -2626,12 +2653,13 @@ def _reported_relative(verb: Token) -> bool:
     """A relative clause that reports an act in the simple past ("Zelensky, who flew to
     Ankara to meet Erdogan"), not a state or earlier background ("gangs who control the
     capital", "protesters who had surrounded the legislature")."""
-    return (
-        verb.dep_ == "relcl"
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and verb.tag_ == "VBD"
-        and not any(c.dep_ == "aux" for c in verb.children)
-    )
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if verb.tag_ == "VBG":
+        # "Ramaphosa, who is paying a state visit to China": under way as the text speaks
+        return auxiliaries in (["is"], ["are"])
+    return verb.tag_ == "VBD" and not auxiliaries
 
 
 def _relative_object(verb: Token) -> Token | None:
