@@ -1997,3 +1997,16 @@ def test_a_named_dialogue_is_talks() -> None:
     )
     triples = _triples(code_text(text, date=dt.date(2020, 8, 21)))
     assert {("CHNGOV", "PAKGOV", "040"), ("PAKGOV", "CHNGOV", "040")} <= triples
+
+
+def test_a_visit_is_received_by_the_hosts_leader_named_with_it() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2023, 4, 14)
+    text = "Xi held talks with Lula, who is on a state visit to China, in Beijing on Friday."
+    triples = _triples(code_text(text, date=date))
+    assert {("BRAGOV", "CHNGOV", "042"), ("CHNGOV", "BRAGOV", "043")} <= triples
+    # No leader of the host named: the country receives the visit.
+    text = "Brazilian President Lula da Silva is on a state visit to China."
+    triples = _triples(code_text(text, date=date))
+    assert {("BRAGOV", "CHN", "042"), ("CHN", "BRAGOV", "043")} <= triples

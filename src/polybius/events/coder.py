@@ -603,6 +603,13 @@ class EventCoder:
                 and noun.head.head.lemma_.lower() in _TAKING_PART
             ):
                 governor = noun.head.head  # "engaged in ethnic cleansing"
+            elif (
+                entry.pos == "noun"
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "on"
+                and noun.head.head.lemma_.lower() == "be"
+            ):
+                governor = noun.head.head  # "Lula is on a state visit to China"
             found.append(_Trigger(token, entry, governor, carrier))
         coded_verbs = {
             t.token.i
@@ -1584,6 +1591,8 @@ class EventCoder:
             if not sources:
                 continue
             targets, confidence = self._targets(trigger, actors, sentence, sources)
+            if trigger.entry.code == "042":
+                targets = [_receiving_leader(t, sentence, actors) for t in targets]
             demand = demands.get(trigger.token.i)
             if demand is not None and not targets:
                 targets, confidence = demand[2], 0.8
@@ -2649,6 +2658,24 @@ def _despite_truce(trigger: _Trigger) -> bool:
     return any(t.lemma_.lower() in _TRUCES for t in truces)
 
 
+def _receiving_leader(host: Mention, sentence: Any, actors: DocumentActors) -> Mention:
+    """ "Xi held talks with Lula, who is on a state visit to China": the visit to China is
+    received by its leader named in the same sentence."""
+    actor = host.actor
+    if actor is None or actor.sectors or actor.kind != "state":
+        return host
+    leaders = {
+        m.actor.code: m
+        for t in sentence
+        for m in actors.at(t.i)
+        if m.actor is not None
+        and m.actor.kind == "person"
+        and m.actor.country == actor.country
+        and m.actor.sectors[:1] == ("GOV",)
+    }
+    return next(iter(leaders.values())) if len(leaders) == 1 else host
+
+
 def _reported_relative(verb: Token) -> bool:
     """A relative clause that reports an act in the simple past ("Zelensky, who flew to
     Ankara to meet Erdogan"), not a state or earlier background ("gangs who control the
@@ -2656,6 +2683,8 @@ def _reported_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if verb.lower_ in ("is", "are"):
+        return True  # "Lula, who is on a state visit to China"
     if verb.tag_ == "VBG":
         # "Ramaphosa, who is paying a state visit to China": under way as the text speaks
         return auxiliaries in (["is"], ["are"])
