@@ -2010,3 +2010,14 @@ def test_a_visit_is_received_by_the_hosts_leader_named_with_it() -> None:
     text = "Brazilian President Lula da Silva is on a state visit to China."
     triples = _triples(code_text(text, date=date))
     assert {("BRAGOV", "CHN", "042"), ("CHN", "BRAGOV", "043")} <= triples
+
+
+def test_a_visit_is_received_by_the_leader_named_just_before() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Xi Jinping held talks with Cyril Ramaphosa in Beijing on Sunday. "
+        "Ramaphosa, who is paying a state visit to China, praised the partnership."
+    )
+    triples = _triples(code_text(text, date=dt.date(2018, 9, 2)))
+    assert ("ZAFGOV", "CHNGOV", "042") in triples

@@ -2664,16 +2664,22 @@ def _receiving_leader(host: Mention, sentence: Any, actors: DocumentActors) -> M
     actor = host.actor
     if actor is None or actor.sectors or actor.kind != "state":
         return host
-    leaders = {
-        m.actor.code: m
-        for t in sentence
-        for m in actors.at(t.i)
-        if m.actor is not None
-        and m.actor.kind == "person"
-        and m.actor.country == actor.country
-        and m.actor.sectors[:1] == ("GOV",)
-    }
-    return next(iter(leaders.values())) if len(leaders) == 1 else host
+    spans = [sentence]
+    if sentence.start > 0:
+        spans.append(sentence.doc[sentence.start - 1].sent)  # "Xi held talks with Lula ..."
+    for span in spans:
+        leaders = {
+            m.actor.code: m
+            for t in span
+            for m in actors.at(t.i)
+            if m.actor is not None
+            and m.actor.kind == "person"
+            and m.actor.country == actor.country
+            and m.actor.sectors[:1] == ("GOV",)
+        }
+        if leaders:
+            return next(iter(leaders.values())) if len(leaders) == 1 else host
+    return host
 
 
 def _reported_relative(verb: Token) -> bool:
