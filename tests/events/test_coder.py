@@ -2021,3 +2021,16 @@ def test_a_visit_is_received_by_the_leader_named_just_before() -> None:
     )
     triples = _triples(code_text(text, date=dt.date(2018, 9, 2)))
     assert ("ZAFGOV", "CHNGOV", "042") in triples
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali announced its immediate withdrawal from ECOWAS.",
+        "Mali withdrew from ECOWAS on Sunday.",
+    ],
+)
+def test_leaving_an_international_body_breaks_ties_with_it(text: str) -> None:
+    from polybius.api import code_text
+
+    assert ("MLI", "IGOWAFBUSWAS", "161") in _triples(code_text(text, date=dt.date(2024, 1, 28)))

@@ -1669,6 +1669,7 @@ class EventCoder:
                 entry = replace(entry, reciprocal=True)  # "accused each other of ..."
             for source, target, pair_code in _pairs(entry, code, sources, targets):
                 event_code = _hijacking(_repression(pair_code, source, target), source)
+                event_code = _leaving_body(event_code, entry, target)
                 if mass and event_code[:2] == "19" and (target.code or "").endswith("CVL"):
                     event_code = "202"  # "killed hundreds of villagers": a mass killing
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
@@ -2777,6 +2778,18 @@ def _repression(code: str, source: Mention, target: Mention) -> str:
     if code[:2] != "17" and _FORCES & set(src.sectors) and _DISSENT & set(tgt.sectors):
         return "175"
     return "145" if rioting else code
+
+
+_LEAVING_ENTRIES = frozenset({"retreat-from.v", "withdrawal.n", "exit-treaty.v"})
+
+
+def _leaving_body(code: str, entry: LexiconEntry, target: Mention) -> str:
+    """A state that withdraws from an international body ("withdrew from the ICC", "its
+    withdrawal from ECOWAS") breaks its ties with it (161), as quitting it does; troops
+    withdrawing from a place retreat (0874)."""
+    if entry.id not in _LEAVING_ENTRIES or target.actor is None or target.actor.kind != "igo":
+        return code
+    return "161"
 
 
 def _hijacking(code: str, source: Mention) -> str:
