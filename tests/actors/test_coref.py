@@ -503,3 +503,10 @@ def test_a_definite_role_word_repeating_an_earlier_group_is_that_group() -> None
     text = "The Iranian government said the police had restored order."
     actors, _ = _resolve(text, dt.date(2022, 9, 22))
     assert _codes(actors, text, "police") == ["IRNCOP"]
+
+
+def test_they_after_a_list_parsed_with_an_apposition_is_the_whole_list() -> None:
+    # The small model makes "Burkina Faso" an apposition of "Mali" carrying "and Niger".
+    text = "Mali, Burkina Faso and Niger said they were quitting ECOWAS."
+    actors, _ = _resolve(text, dt.date(2024, 1, 28))
+    assert _codes(actors, text, "they") == ["BFA", "MLI", "NER"]

@@ -679,13 +679,15 @@ class _Resolver:
 
     def _register_coordinations(self, sentence: Any) -> None:
         """ "Moscow and Beijing", "Russia and China": a pair later plurals can refer to."""
+        listed: set[int] = set()
         for token in self._tokens(sentence):
             # "Spain, Ireland and Norway": each conjunct hangs from the one before it.
-            if token.dep_ == "conj" or token.i not in self.result.by_head:
+            if token.dep_ == "conj" or token.i not in self.result.by_head or token.i in listed:
                 continue
             conjuncts = _conjuncts(token)[1:]
             if not conjuncts:
                 continue
+            listed.update(c.i for c in conjuncts)
             members = [*self.result.at(token.i)]
             for conj in conjuncts:
                 members.extend(self.result.at(conj.i))

@@ -600,6 +600,15 @@ def _conjuncts(token: Token) -> list[Token]:
     chain = [token]
     for word in chain:
         chain.extend(c for c in word.children if c.dep_ == "conj")
+        # "Mali, Burkina Faso and Niger": the small model may make the second an apposition
+        # that carries the rest of the list.
+        chain.extend(
+            c
+            for c in word.children
+            if c.dep_ == "appos"
+            and word.pos_ == c.pos_ == "PROPN"
+            and any(g.dep_ == "conj" for g in c.children)
+        )
     return chain
 
 
