@@ -2034,3 +2034,11 @@ def test_leaving_an_international_body_breaks_ties_with_it(text: str) -> None:
     from polybius.api import code_text
 
     assert ("MLI", "IGOWAFBUSWAS", "161") in _triples(code_text(text, date=dt.date(2024, 1, 28)))
+
+
+def test_the_guests_of_a_hosted_summit_visit_the_host() -> None:
+    from polybius.api import code_text
+
+    text = "Sisi hosted a summit with King Abdullah II of Jordan in Cairo."
+    triples = _triples(code_text(text, date=dt.date(2023, 1, 17)))
+    assert {("EGYGOV", "JORGOV", "043"), ("JORGOV", "EGYGOV", "042")} <= triples
