@@ -510,3 +510,16 @@ def test_they_after_a_list_parsed_with_an_apposition_is_the_whole_list() -> None
     text = "Mali, Burkina Faso and Niger said they were quitting ECOWAS."
     actors, _ = _resolve(text, dt.date(2024, 1, 28))
     assert _codes(actors, text, "they") == ["BFA", "MLI", "NER"]
+
+
+def test_the_two_governments_after_two_leaders_met_are_theirs() -> None:
+    text = (
+        "Ulf Kristersson visited Budapest for talks with Viktor Orban, during which the two "
+        "governments signed a deal."
+    )
+    actors, _ = _resolve(text, dt.date(2024, 2, 23))
+    assert _codes(actors, text, "two governments") == ["HUNGOV", "SWEGOV"]
+    # Named by what modifies them: not the last two people's.
+    text = "King Hussein met Khaled Meshaal after two Mossad agents tried to poison him."
+    actors, _ = _resolve(text, dt.date(1997, 10, 1))
+    assert _codes(actors, text, "Mossad") == ["ISRSPY"]

@@ -2042,3 +2042,11 @@ def test_the_guests_of_a_hosted_summit_visit_the_host() -> None:
     text = "Sisi hosted a summit with King Abdullah II of Jordan in Cairo."
     triples = _triples(code_text(text, date=dt.date(2023, 1, 17)))
     assert {("EGYGOV", "JORGOV", "043"), ("JORGOV", "EGYGOV", "042")} <= triples
+
+
+def test_talks_a_visitor_came_for_are_the_visitors() -> None:
+    from polybius.api import code_text
+
+    text = "Kristersson visited Budapest for talks with Viktor Orban."
+    triples = _triples(code_text(text, date=dt.date(2024, 2, 23)))
+    assert {("SWEGOV", "HUNGOV", "040"), ("HUNGOV", "SWEGOV", "040")} <= triples

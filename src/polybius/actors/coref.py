@@ -767,6 +767,14 @@ class _Resolver:
         if not sectors:
             return False
         group = self._recent_pair(before=phrase.start, kind=None) or self._pair_before(head)
+        bare = all(t is head or t.lower_ in ("the", "two", "both") for t in phrase.tokens)
+        if not group and bare and self._earlier_namesake(head) is None:
+            # "Kristersson visited Budapest for talks with Orban, during which the two
+            # governments signed a deal": the last two people of two countries ("the two
+            # agents" named before are those agents).
+            people = self._distinct_last(self.persons, before=phrase.start, by_country=True)
+            if len(people) == 2 and people[0].sentence >= self.sentence_index - 1:
+                group = tuple(k.mention for k in people)
         if not group:
             return False
         mentions = tuple(

@@ -129,7 +129,9 @@ _QUANTITIES = frozenset(
 # Protests CAMEO divides by what they demand (leadership, policy, rights, institutions).
 _PROTEST_KINDS = frozenset({"141", "142", "143", "144", "145"})
 # Verbs of travel: one who arrives "for talks with X" holds them.
-_TRAVEL = frozenset({"arrive", "travel", "fly", "head", "come", "go", "land", "leave", "return"})
+_TRAVEL = frozenset(
+    {"arrive", "travel", "fly", "head", "come", "go", "land", "leave", "return", "visit"}
+)
 # Nouns that only carry the event in their "of" phrase: "sent a message of condolence".
 _MESSAGES = frozenset(
     {"message", "letter", "note", "telegram", "cable", "expression", "gesture", "words"}
