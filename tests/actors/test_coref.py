@@ -523,3 +523,11 @@ def test_the_two_governments_after_two_leaders_met_are_theirs() -> None:
     text = "King Hussein met Khaled Meshaal after two Mossad agents tried to poison him."
     actors, _ = _resolve(text, dt.date(1997, 10, 1))
     assert _codes(actors, text, "Mossad") == ["ISRSPY"]
+
+
+@pytest.mark.parametrize("phrase", ["British Royal Marines", "The Royal Saudi Air Force"])
+def test_royal_names_whose_force_it_is_not_a_royal(phrase: str) -> None:
+    text = f"{phrase} seized the tanker on Friday."
+    actors, _ = _resolve(text, dt.date(2019, 7, 20))
+    codes = _codes(actors, text, phrase.removeprefix("The "))
+    assert codes and all(c.endswith("MIL") and "ELI" not in c for c in codes)

@@ -333,8 +333,9 @@ def agent_sectors(
     matched: list[set[str]] = []
     if len(matches) > 1:
         # "the civilian leader", "a civilian government": a role that is not military, not
-        # a civilian person.
-        matches = [m for m in matches if words[m[0] : m[1]] != ["civilian"]]
+        # a civilian person; "the Royal Navy", "the Royal Thai Police": whose force it is,
+        # not a royal.
+        matches = [m for m in matches if words[m[0] : m[1]] not in (["civilian"], ["royal"])]
     # "a drug cartel leader", "the militia chief": a leader of the body the other words
     # name, not of the government.
     led = len(matches) > 1 and any(words[m[0] : m[1]] not in _LEADING for m in matches)
