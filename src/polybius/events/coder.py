@@ -2663,7 +2663,8 @@ def _despite_truce(trigger: _Trigger) -> bool:
 
 def _receiving_leader(host: Mention, sentence: Any, actors: DocumentActors) -> Mention:
     """ "Xi held talks with Lula, who is on a state visit to China": the visit to China is
-    received by its leader named in the same sentence."""
+    received by its leader named in the same sentence or, failing that, the one before (one
+    leader only; two named leave the country as host)."""
     actor = host.actor
     if actor is None or actor.sectors or actor.kind != "state":
         return host
@@ -2687,8 +2688,9 @@ def _receiving_leader(host: Mention, sentence: Any, actors: DocumentActors) -> M
 
 def _reported_relative(verb: Token) -> bool:
     """A relative clause that reports an act in the simple past ("Zelensky, who flew to
-    Ankara to meet Erdogan"), not a state or earlier background ("gangs who control the
-    capital", "protesters who had surrounded the legislature")."""
+    Ankara to meet Erdogan") or one under way ("Lula, who is on a state visit to China",
+    "who is paying a visit"), not a state or earlier background ("gangs who control the
+    capital", "protesters who had surrounded the legislature", "who was visiting")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
