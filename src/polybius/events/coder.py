@@ -1670,7 +1670,7 @@ class EventCoder:
             if _each_other(trigger.token):
                 entry = replace(entry, reciprocal=True)  # "accused each other of ..."
             for source, target, pair_code in _pairs(entry, code, sources, targets):
-                event_code = _hijacking(_repression(pair_code, source, target), source)
+                event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
                 if mass and event_code[:2] == "19" and (target.code or "").endswith("CVL"):
                     event_code = "202"  # "killed hundreds of villagers": a mass killing
@@ -2789,14 +2789,14 @@ _LEAVING_ENTRIES = frozenset({"retreat-from.v", "withdrawal.n", "exit-treaty.v"}
 
 def _leaving_body(code: str, entry: LexiconEntry, target: Mention) -> str:
     """A state that withdraws from an international body ("withdrew from the ICC", "its
-    withdrawal from ECOWAS") breaks its ties with it (161), as quitting it does; troops
-    withdrawing from a place retreat (0874)."""
+    withdrawal from ECOWAS", "quit NATO") breaks its ties with it (161), as quitting it does;
+    troops withdrawing from a place retreat (0874), and leaving a treaty is 160."""
     if entry.id not in _LEAVING_ENTRIES or target.actor is None or target.actor.kind != "igo":
         return code
     return "161"
 
 
-def _hijacking(code: str, source: Mention) -> str:
+def _taken_by_force(code: str, source: Mention) -> str:
     """A state seizing a ship confiscates it (1711); pirates or rebels seizing one hijack it
     (181). A state detains people (173); an armed group that "captured two soldiers" or
     "detained aid workers" abducts them (181)."""
