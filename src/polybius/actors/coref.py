@@ -514,12 +514,13 @@ class _Resolver:
         ):
             return None
         lemma = head.lemma_.lower()
-        # "Mossad agents": the agents are named by what modifies them
-        named = {**self.result.by_modifier, **self.result.by_head}
-        for index in sorted(named, reverse=True):
-            if index >= head.i or head.doc[index].lemma_.lower() != lemma:
+        by_head, by_modifier = self.result.by_head, self.result.by_modifier
+        for index in range(head.i - 1, -1, -1):
+            if head.doc[index].lemma_.lower() != lemma:
                 continue
-            for mention in named[index]:
+            # "Mossad agents": the agents are named by what modifies them
+            named = by_head[index] if index in by_head else by_modifier.get(index, ())
+            for mention in named:
                 actor = mention.actor
                 if (
                     actor is not None

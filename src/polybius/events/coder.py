@@ -1292,11 +1292,8 @@ class EventCoder:
     ) -> list[Mention]:
         """ "arrived in Pyongyang for a state visit at the invitation of Kim Jong Un", "is
         visiting China at Wang's invitation": who invited the visitor hosts the visit."""
-        clause = trigger
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
         found: list[Mention] = []
-        for word in clause.subtree:
+        for word in _clause_verb(trigger).subtree:
             if word.lemma_.lower() != "invitation" or word.head.lower_ not in ("at", "on", "upon"):
                 continue
             inviters = [c for c in word.children if c.dep_ == "poss"]
@@ -2702,6 +2699,13 @@ def _reported_relative(verb: Token) -> bool:
     return verb.tag_ == "VBD" and not auxiliaries
 
 
+def _clause_verb(token: Token) -> Token:
+    """The token itself if it is a verb, else the nearest verb above it (the root if none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _relative_object(verb: Token) -> Token | None:
     """The noun a relative clause's verb acts on: "a move (that) Tehran condemned", not
     "the rebels who surrendered"."""
@@ -2727,11 +2731,9 @@ def _earlier_clause_subject(
     South Korea from its list of trusted partners, and Moon called the decision reckless"."""
     clause = trigger
     while clause.dep_ == "relcl" or (clause.dep_ in ("conj", "advcl") and clause.head.i < clause.i):
-        clause = clause.head
         # "..., a move Kostunica denounced": the noun stands in apposition to the clause, or
         # to a noun in it ("sent troops into the zone, a move Egypt condemned").
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = _clause_verb(clause.head)
         for subject in clause.children:
             if subject.dep_ not in ("nsubj", "agent") or subject.i > trigger.i:
                 continue
