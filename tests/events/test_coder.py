@@ -2050,3 +2050,91 @@ def test_talks_a_visitor_came_for_are_the_visitors() -> None:
     text = "Kristersson visited Budapest for talks with Viktor Orban."
     triples = _triples(code_text(text, date=dt.date(2024, 2, 23)))
     assert {("SWEGOV", "HUNGOV", "040"), ("HUNGOV", "SWEGOV", "040")} <= triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a diplomatic act answered: a threat, at whoever expelled
+        (
+            "Britain expelled 23 Russian diplomats on Wednesday. Moscow vowed to retaliate.",
+            ("RUSGOV", "GBR", "130"),
+        ),
+        # force answered: a threat of force, at the country that struck
+        (
+            "Indian warplanes struck a camp inside Pakistan, and Islamabad vowed to respond.",
+            ("PAKGOV", "IND", "138"),
+        ),
+    ],
+)
+def test_a_vow_to_hit_back_is_aimed_at_the_provoker(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    assert expected in _triples(code_text(text, date=dt.date(2019, 2, 26)))
+
+
+def test_responding_to_something_done_is_no_threat() -> None:
+    from polybius.api import code_text
+
+    text = "Britain expelled 23 Russian diplomats. Moscow responded to the British letter."
+    assert not {t for t in _triples(code_text(text)) if t[2].startswith("13")}
+
+
+def test_a_denial_answers_the_accuser_named_after_it() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Israel's military denied on Wednesday that it had struck a hospital in Gaza City, "
+        "after Hamas officials blamed an Israeli air strike."
+    )
+    triples = _triples(code_text(text, date=dt.date(2023, 10, 18)))
+    assert ("ISRMIL", "PSEREB", "016") in triples
+
+
+def test_a_denial_with_no_accuser_answers_those_attacked() -> None:
+    from polybius.api import code_text
+
+    text = "Moscow denied that Russian aircraft had bombed villages in Georgia."
+    assert ("RUSGOV", "GEO", "016") in _triples(code_text(text, date=dt.date(2002, 8, 24)))
+
+
+def test_denying_a_deed_is_no_refusal_of_the_thing() -> None:
+    from polybius.api import code_text
+
+    text = "Congo accused Rwanda of arming the M23 rebels. Rwanda denied arming the rebels."
+    triples = _triples(code_text(text, date=dt.date(2022, 10, 29)))
+    assert ("RWA", "COD", "016") in triples
+    assert not {t for t in triples if t[2] == "1212"}
+
+
+def test_a_rejection_beside_a_denial_is_asserted() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Russia's defence ministry denied that it had supplied missile systems to separatists "
+        "in Ukraine, rejecting accusations by Kyiv and Washington."
+    )
+    triples = _triples(code_text(text, date=dt.date(2014, 7, 21)))
+    assert {("RUSMIL", "UKRGOV", "016"), ("RUSMIL", "USAGOV", "016")} <= triples
+
+
+def test_a_power_held_is_not_used() -> None:
+    from polybius.api import code_text
+
+    text = "The Supreme Court has the authority to ban the party."
+    bans = [e for e in code_text(text, include_modal=True) if e.cameo == "1722"]
+    assert bans and all(e.modality.hypothetical for e in bans)
+
+
+def test_an_announced_entry_codes_a_vow_not_a_deed() -> None:
+    lexicon = (
+        LEXICON
+        + '  - {id: respond.v, lemmas: [respond], code: "130", announced: true,\n'
+        + "     target: [prep:against]}\n"
+    )
+    vowed = _code("Russia said it would respond against Ukraine.", lexicon=lexicon)
+    assert ("RUS", "UKR", "130") in _triples(vowed)
+    done = _code("Russia responded against Ukraine.", lexicon=lexicon)
+    assert not {t for t in _triples(done) if t[2] == "130"}

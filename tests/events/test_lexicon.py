@@ -61,3 +61,10 @@ def test_malformed_entry_names_the_file_and_entry(entry: str, message: str) -> N
 def test_not_yaml_is_a_lexicon_error() -> None:
     with pytest.raises(LexiconError, match="not valid YAML"):
         lexicon_from_text("entries: [\n", where="broken.yaml")
+
+
+def test_an_entry_may_fire_only_when_announced() -> None:
+    text = FIVE + '  - {id: respond.v, lemmas: [respond], code: "130", announced: true}\n'
+    lexicon = lexicon_from_text(text)
+    assert lexicon.candidates("respond", "verb")[0].announced
+    assert not lexicon.candidates("visit", "verb")[0].announced

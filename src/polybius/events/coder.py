@@ -506,6 +506,8 @@ class EventCoder:
                 # "arms deliveries", "military aid": a noun's kind is in its modifiers.
                 token.pos_ == "NOUN" and child.dep_ in ("compound", "amod")
             ):
+                if child.dep_ == "xcomp" and child.tag_ == "VBG" and token.lemma_ == "deny":
+                    continue  # "denied arming the rebels": a deed denied, not arms refused
                 destinations = _destinations(child) if child.dep_ == "xcomp" else []
                 if destinations and not any(g.dep_ == "dobj" for g in child.children):
                     # "urged them to return to talks": what they go back to, not a return
@@ -1507,7 +1509,40 @@ class EventCoder:
             accuser = _accuser(sources, sentence_index, history)
             if accuser is not None:
                 return [replace(accuser, rule=f"{accuser.rule}+denied-accusation")], 0.6
+            denied = self._denied_targets(token, actors, sentence, sources)
+            if denied:
+                return [replace(m, rule=f"{m.rule}+denied-act") for m in denied], 0.6
         return [], 1.0
+
+    def _denied_targets(
+        self, verb: Token, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
+    ) -> list[Mention]:
+        """ "Moscow denied that Russian aircraft had bombed villages in Georgia": a denial
+        answers who accuses later in its sentence ("..., after Hamas blamed an Israeli
+        strike"), or else, for a hostile act, those it was done to (those supplied with arms
+        are not the ones who say so)."""
+        own = _countries(sources)
+        for word in sentence:
+            if word.i > verb.i and word.pos_ == "VERB" and word.lemma_.lower() in _ACCUSING:
+                accusers = [
+                    m
+                    for s in self._subjects(word)[0]
+                    for m in self._actors_of(s, actors)
+                    if m.actor is not None and m.actor.country not in own
+                ]
+                if accusers:
+                    return accusers
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "xcomp"):
+                continue
+            entry = self._entry_for(clause, actors)
+            if entry is None or entry.code[:2] < "10":
+                continue
+            doers = [m for s in self._subjects(clause)[0] for m in self._actors_of(s, actors)]
+            denied = _Trigger(clause, entry, None)
+            found, _ = self._targets(denied, actors, sentence, doers or sources)
+            return [m for m in found if m.actor is not None and m.actor.country not in own]
+        return []
 
     @staticmethod
     def _same_act(event: Event, noun: Token, kinds: set[str], doc: Any) -> bool:
@@ -1601,8 +1636,9 @@ class EventCoder:
                 )
             if not targets and trigger.entry.code[:2] == "14":
                 targets, confidence = _own_government(trigger, sources), 0.6
-            reading = read_modality(trigger.token, governor=trigger.governor)
             code = trigger.entry.code
+            answer = code == "016" or code[:2] in ("11", "12")
+            reading = read_modality(trigger.token, governor=trigger.governor, answer=answer)
             modality = reading.modality
             voices = self._voices(reading.announcer, sources, actors) if reading.forecast else []
             if voices:
@@ -1610,6 +1646,8 @@ class EventCoder:
                 sources = voices
                 reading = replace(reading, intent=True)
                 modality = replace(modality, hypothetical=False)
+            if trigger.entry.announced and not (modality.future and reading.intent):
+                continue  # "responded to the letter": only a vow to respond is a threat
             refused = refusal_code(code) if reading.refusal else None
             if refused is not None:
                 code = refused
@@ -1660,6 +1698,13 @@ class EventCoder:
                 code = "091"  # "raided his home as part of a corruption investigation"
             if code in ("153", "154") and _invited(trigger.token):
                 code = "074"  # "sent troops to Kazakhstan at the request of its president"
+            if not targets and code[:2] == "13" and _retaliating(trigger.token):
+                provoker = _provoker(sources, sentence_index, [*history, *events])
+                if provoker is not None:
+                    targets, confidence = [provoker], 0.6
+                    # Hitting back at force is a threat of force; at expulsions, not.
+                    if code in ("130", "138"):
+                        code = "138" if provoker.rule.endswith("+force") else "130"
             if code == "040" and self._by_phone(trigger, actors):
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
@@ -2603,6 +2648,74 @@ def _presser(
             and not event.modality.negated
         ):
             return event.source
+    return None
+
+
+_ACCUSING = frozenset({"accuse", "blame", "allege"})
+# Words of a vow to hit back: "vowed to respond", "said it would retaliate", "warned of
+# serious consequences", "vowed revenge".
+_RETALIATION = frozenset(
+    {
+        "respond",
+        "response",
+        "retaliate",
+        "retaliation",
+        "revenge",
+        "vengeance",
+        "avenge",
+        "reprisal",
+        "retribution",
+        "countermeasure",
+        "counter-measure",
+        "consequence",
+        "punish",
+        "punishment",
+        "price",
+    }
+)
+
+
+def _retaliating(verb: Token) -> bool:
+    """Whether a threat is a vow to hit back, in the verb or what it vows (not in a
+    condition: "would retaliate if attacked" is one, "if the West responds" is not)."""
+    words = {verb.lemma_.lower()}
+    frontier = [verb]
+    for _ in range(3):
+        frontier = [
+            c
+            for t in frontier
+            for c in t.children
+            if c.dep_ not in ("advcl", "ccomp", "nsubj", "nsubjpass", "mark", "conj")
+        ]
+        words |= {c.lemma_.lower() for c in frontier}
+    return bool(words & _RETALIATION)
+
+
+def _provoker(
+    threateners: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> Mention | None:
+    """ "Britain expelled 23 Russian diplomats. Moscow vowed to retaliate": a vow to hit back
+    that names no one answers the last hostile act (verbal or material conflict) aimed at
+    the vower's country, in its sentence or the one before. The rule of the mention says
+    whether that act used force, which makes the vow a threat of force (138)."""
+    countries = _countries(threateners)
+    for event in reversed(_recent(history, sentence_index)):
+        target = event.target
+        if (
+            event.quad_class in (3, 4)
+            and not (event.modality.negated or event.modality.hypothetical)
+            and target is not None
+            and target.actor is not None
+            and target.actor.country in countries
+            and event.source.actor is not None
+            and event.source.actor.country not in countries
+        ):
+            source, country_code = event.source, event.source.actor.country
+            if event.cameo[:2] not in _ATTACK_ROOTS or country_code == UNKNOWN_COUNTRY:
+                return replace(source, rule=f"{source.rule}+provoked+act")
+            # "Indian jets struck ... Islamabad vowed to respond": hitting back at the country
+            country = make_actor(country_code, (), kind="state")
+            return replace(source, actor=country, rule=f"{source.rule}+provoked+force")
     return None
 
 

@@ -47,6 +47,9 @@ Fields:
                complement or an ``as`` phrase ("called the move unacceptable", "described
                it as an act of war"), not in the object itself ("called on Russia to stop
                its aggression" is no judgement).
+``announced`` ``true``: the entry fires only for an act its source announces or vows
+               ("said Moscow would respond", "vowed to retaliate"), not for one done:
+               "responded to the letter" is no threat.
 ``confidence`` default 0.9.
 """
 
@@ -88,6 +91,7 @@ _KNOWN_KEYS = {
     "subjects",
     "confidence",
     "complement",
+    "announced",
     "note",
 }
 
@@ -108,6 +112,7 @@ class LexiconEntry:
     subjects: frozenset[str] = frozenset()
     confidence: float = 0.9
     complement: bool = False
+    announced: bool = False
     source_file: str = ""
 
     def specificity(self, lemma: str) -> int:
@@ -202,6 +207,7 @@ def _parse_entry(raw: Any, *, where: str, index: int) -> LexiconEntry:
         subjects=frozenset(_as_words(raw.get("subjects"), where=where, key=label)),
         confidence=float(raw.get("confidence", 0.9)),
         complement=bool(raw.get("complement", False)),
+        announced=bool(raw.get("announced", False)),
         source_file=where,
     )
 

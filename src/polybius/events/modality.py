@@ -78,6 +78,13 @@ _HYPOTHETICAL_HEADS = frozenset(
         "question",
         "consideration",
         "condition",
+        # "had the authority to expel them": a power held, not used
+        "authority",
+        "power",
+        "right",
+        "ability",
+        "capacity",
+        "mandate",
     }
 )
 # Verbs whose complement is wanted, feared or planned, not done.
@@ -332,6 +339,17 @@ def _shares_subject(clause: Token) -> bool:
     )
 
 
+def _participle_aside(clause: Token) -> bool:
+    """A participle set off by a comma from the clause it hangs from: "..., rejecting"."""
+    return (
+        clause.tag_ == "VBG"
+        and clause.dep_ in ("advcl", "xcomp", "conj")
+        and clause.i > clause.head.i
+        and clause.i > 0
+        and clause.doc[clause.i - 1].text == ","
+    )
+
+
 def _first_to(verb: Token) -> bool:
     """ "became the first U.S. president to visit Hiroshima": the visit is what made him so."""
     return verb.lemma_.lower() in ("become", "be") and any(
@@ -351,8 +369,12 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
-def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityReading:
-    """Read the cues that govern ``trigger`` (and, for a noun, the verb that governs it)."""
+def read_modality(
+    trigger: Token, *, governor: Token | None = None, answer: bool = False
+) -> ModalityReading:
+    """Read the cues that govern ``trigger`` (and, for a noun, the verb that governs it).
+    ``answer``: the trigger rejects or denies, and as a participle set off by a comma it is
+    asserted whatever the clause it hangs from denies ("denied it, rejecting the charge")."""
     negated = hypothetical = future = reported = intent = refused = False
     cues: list[str] = []
     speaker = announcer = None
@@ -366,12 +388,19 @@ def read_modality(trigger: Token, *, governor: Token | None = None) -> ModalityR
         chain.append(current)
         guard += 1
 
+    # "denied it, rejecting the accusations", "had not sent troops, dismissing the claims":
+    # an answer set off beside a negated clause is not under its negation.
+    aside = next(
+        (d for d, t in enumerate(chain[:-1]) if answer and _participle_aside(t)), len(chain)
+    )
     for depth, token in enumerate(chain):
         # The first of coordinated verbs lends the second its modal ("would halt ... and
         # release"), its negation only through "or" ("did not sign or ratify").
         shared = depth > 0 and _shares_subject(chain[depth - 1])
         own = depth == 0 or (governor is not None and token == governor) or shared
-        denies = not shared or _has_child(token, {"cc"}, frozenset({"or", "nor"})) is not None
+        denies = (
+            not shared or _has_child(token, {"cc"}, frozenset({"or", "nor"})) is not None
+        ) and depth <= aside
         neg = _has_child(token, {"neg"}, _NEGATORS) or _has_child(token, {"det"}, frozenset({"no"}))
         if neg is not None and denies:
             negated = True
