@@ -531,3 +531,19 @@ def test_royal_names_whose_force_it_is_not_a_royal(phrase: str) -> None:
     actors, _ = _resolve(text, dt.date(2019, 7, 20))
     codes = _codes(actors, text, phrase.removeprefix("The "))
     assert codes and all(c.endswith("MIL") and "ELI" not in c for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Government of the Republic of Colombia signed the accord.", "Government", "COLGOV"),
+        (
+            "The Government of the Federal Democratic Republic of Ethiopia protested.",
+            "Government",
+            "ETHGOV",
+        ),
+    ],
+)
+def test_a_government_of_a_country_by_its_formal_name(text: str, phrase: str, code: str) -> None:
+    actors, _ = _resolve(text)
+    assert code in _codes(actors, text, phrase)

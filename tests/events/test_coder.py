@@ -765,7 +765,9 @@ def test_a_target_may_hang_from_the_last_of_coordinated_objects() -> None:
     from polybius.api import code_text
 
     events = code_text("The United States imposed a travel ban and an arms embargo on Sudan.")
-    assert ("USA", "SDN", "172") in _triples(events)
+    # The travel ban (a restriction, here on another country: a sanction) reaches Sudan.
+    bans = [e for e in events if e.rule == "impose-restrictions.v"]
+    assert bans and {("USA", "SDN", "163")} == _triples(bans)
 
 
 def test_pirates_seizing_a_ship_hijack_it_and_a_state_confiscates_it() -> None:
@@ -2138,3 +2140,51 @@ def test_an_announced_entry_codes_a_vow_not_a_deed() -> None:
     assert ("RUS", "UKR", "130") in _triples(vowed)
     done = _code("Russia responded against Ukraine.", lexicon=lexicon)
     assert not {t for t in _triples(done) if t[2] == "130"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australian troops landed in East Timor on Monday at the head of a peacekeeping force.",
+        "Russian paratroopers arrived in Kazakhstan at the request of President Tokayev.",
+    ],
+)
+def test_forces_arriving_to_keep_the_peace_protect(text: str) -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text(text, date=dt.date(2022, 1, 7)))
+    assert any(t[2] == "074" and t[1] in ("TLS", "KAZ") for t in triples)
+    assert not {t for t in triples if t[2] in ("042", "043")}
+
+
+def test_coercion_a_body_agreed_to_is_taken_not_threatened() -> None:
+    from polybius.api import code_text
+
+    agreed = code_text("European Union leaders agreed on Monday to impose sanctions on Belarus.")
+    assert ("IGOEUREEC", "BLR", "163") in _triples(agreed)
+    threatened = code_text("The European Union threatened to impose sanctions on Belarus.")
+    assert ("IGOEUREEC", "BLR", "1312") in _triples(threatened)
+
+
+def test_restrictions_on_another_country_are_sanctions() -> None:
+    from polybius.api import code_text
+
+    text = "New Zealand imposed travel bans on the leaders of Fiji's military."
+    assert ("NZL", "FJIMIL", "163") in _triples(code_text(text, date=dt.date(2006, 12, 6)))
+    home = code_text("Fiji's military imposed a ban on Fijian opposition rallies.")
+    assert "163" not in {t[2] for t in _triples(home)}
+
+
+def test_a_host_receiving_two_countries_leaders_for_talks_mediates() -> None:
+    from polybius.api import code_text
+
+    date = dt.date(2022, 3, 10)
+    text = (
+        "Turkish President Recep Tayyip Erdogan received Russian President Vladimir Putin and "
+        "Ukrainian President Volodymyr Zelensky in Istanbul for talks."
+    )
+    triples = _triples(code_text(text, date=date))
+    assert {("TURGOV", "RUSGOV", "045"), ("TURGOV", "UKRGOV", "045")} <= triples
+    assert ("TURGOV", "RUSGOV", "043") in triples
+    one = code_text("Erdogan received Putin in Istanbul for talks.", date=date)
+    assert "045" not in {t[2] for t in _triples(one)}

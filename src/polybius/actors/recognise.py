@@ -592,8 +592,21 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
                         found.extend(
                             _country_of_word(kb, _entity_text(place) or place.text)
                             or _country_of_word(kb, place.text)
+                            or _formal_country(kb, place)
                         )
     return found
+
+
+_STATE_FORMS = frozenset({"republic", "kingdom", "state", "federation", "emirate", "sultanate"})
+
+
+def _formal_country(kb: ActorKnowledge, word: Token) -> list[str]:
+    """ "the Government of the Republic of Colombia": a country by its formal name."""
+    if word.lemma_.lower() not in _STATE_FORMS:
+        return []
+    name = " ".join(t.text for t in word.subtree if t.dep_ not in ("cc", "conj", "punct"))
+    country = kb.country_by_name(name)
+    return [country.code] if country is not None else []
 
 
 def _conjuncts(token: Token) -> list[Token]:

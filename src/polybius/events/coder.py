@@ -1625,7 +1625,7 @@ class EventCoder:
             if not sources:
                 continue
             targets, confidence = self._targets(trigger, actors, sentence, sources)
-            if trigger.entry.code == "042":
+            if trigger.entry.code == "042" and not _forces(*sources):
                 targets = [_receiving_leader(t, sentence, actors) for t in targets]
             demand = demands.get(trigger.token.i)
             if demand is not None and not targets:
@@ -1652,6 +1652,8 @@ class EventCoder:
             if refused is not None:
                 code = refused
                 modality = replace(modality, negated=False, future=False, hypothetical=False)
+            elif reading.intent and modality.future and _decided(trigger.token, code):
+                pass  # "EU leaders agreed to impose sanctions": decided, not threatened
             elif reading.intent and modality.future:
                 if intent_code(code) == code and code[:2] not in ("03", "13"):
                     # "said it would ask the Security Council to meet": CAMEO has no intent
@@ -1698,6 +1700,8 @@ class EventCoder:
                 code = "091"  # "raided his home as part of a corruption investigation"
             if code in ("153", "154") and _invited(trigger.token):
                 code = "074"  # "sent troops to Kazakhstan at the request of its president"
+            elif code == "042" and _forces(*sources) and _keeping_peace(trigger.token):
+                code = "074"  # "peacekeepers landed in East Timor": deployed, not visiting
             if not targets and code[:2] == "13" and _retaliating(trigger.token):
                 provoker = _provoker(sources, sentence_index, [*history, *events])
                 if provoker is not None:
@@ -1714,6 +1718,10 @@ class EventCoder:
             for source, target, pair_code in _pairs(entry, code, sources, targets):
                 event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
+                if event_code == "172" and entry.objects and _abroad(source, target):
+                    # "New Zealand imposed travel bans on Fiji's generals" (but barring a
+                    # foreign minister from landing stays administrative)
+                    event_code = "163"
                 if mass and event_code[:2] == "19" and (target.code or "").endswith("CVL"):
                     event_code = "202"  # "killed hundreds of villagers": a mass killing
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
@@ -1764,6 +1772,26 @@ class EventCoder:
                                     confidence,
                                 )
                             )
+            for host, guest in _hosted_parties(trigger, sources, targets):
+                # "Lourenco received Tshisekedi and Kagame for a tripartite summit": a host
+                # bringing two other countries' leaders to talks mediates between them.
+                key = (host.code, guest.code, "045", trigger.token.i)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(
+                        self._event(
+                            document,
+                            sentence_index,
+                            span,
+                            trigger,
+                            host,
+                            guest,
+                            "045",
+                            modality,
+                            quoted,
+                            confidence,
+                        )
+                    )
             if quoted is not None and reading.speaker is not None:
                 for event in self._allegation(
                     document, sentence_index, span, trigger, sources, quoted, reading
@@ -2526,6 +2554,32 @@ def _invited(verb: Token) -> bool:
     return False
 
 
+_DECIDING = frozenset({"agree", "decide", "vote", "resolve"})
+
+
+def _decided(verb: Token, code: str) -> bool:
+    """A coercive act a body agreed or voted to take is taken (CAMEO has no intent to
+    coerce; announcing one is a threat, deciding on it is the act)."""
+    return (
+        code[:2] >= "13"
+        and (intent_code(code)[:2] == "13")
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in _DECIDING
+    )
+
+
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping", "peace-keeping"})
+
+
+def _keeping_peace(verb: Token) -> bool:
+    """Forces arriving invited, to help, or as or with peacekeepers ("landed in East Timor at
+    the head of a multinational peacekeeping force"): protection (074)."""
+    if _invited(verb):
+        return True
+    words = (w for c in verb.children if c.dep_ in ("nsubj", "prep") for w in c.subtree)
+    return any(w.lemma_.lower() in _PEACEKEEPING or w.lower_ in _PEACEKEEPING for w in words)
+
+
 def _military_objects(hosts: Sequence[Token]) -> bool:
     """ "struck military targets", "pounded army positions": what was hit is named as the
     armed forces' own."""
@@ -2909,6 +2963,36 @@ def _leaving_body(code: str, entry: LexiconEntry, target: Mention) -> str:
     if entry.id not in _LEAVING_ENTRIES or target.actor is None or target.actor.kind != "igo":
         return code
     return "161"
+
+
+_MEETINGS = frozenset({"talks", "summit", "negotiations", "meeting", "dialogue", "consultations"})
+
+
+def _hosted_parties(
+    trigger: _Trigger, hosts: Sequence[Mention], guests: Sequence[Mention]
+) -> list[tuple[Mention, Mention]]:
+    """The guests of two or more other countries a host received "for talks" or "for a
+    summit", each paired with the host."""
+    if trigger.entry.code != "043" or trigger.entry.pos != "verb":
+        return []
+    meetings = _prep_objects([trigger.token], ("for",))
+    if not any(m.lemma_.lower() in _MEETINGS or m.lower_ in _MEETINGS for m in meetings):
+        return []
+    own = _countries(hosts)
+    parties = [g for g in guests if g.actor is not None and g.actor.country not in own]
+    if len(_countries(parties)) < 2:
+        return []
+    return [(h, g) for h in hosts for g in parties]
+
+
+def _abroad(source: Mention, target: Mention) -> bool:
+    """Whether an actor acts on another country's: restrictions a state or a body imposes on
+    its own people are administrative (172), those imposed on another country's a sanction
+    (163)."""
+    if source.actor is None or target.actor is None:
+        return False
+    countries = {source.actor.country, target.actor.country}
+    return len(countries) == 2 and UNKNOWN_COUNTRY not in countries and None not in countries
 
 
 def _taken_by_force(code: str, source: Mention) -> str:
