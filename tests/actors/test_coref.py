@@ -547,3 +547,13 @@ def test_royal_names_whose_force_it_is_not_a_royal(phrase: str) -> None:
 def test_a_government_of_a_country_by_its_formal_name(text: str, phrase: str, code: str) -> None:
     actors, _ = _resolve(text)
     assert code in _codes(actors, text, phrase)
+
+
+def test_a_capitalised_title_alone_refers_back_to_who_holds_it() -> None:
+    text = (
+        "President Biden traveled to Jeddah on Friday, where he was received by King Salman. "
+        "The President met with the King to discuss energy security."
+    )
+    actors, _ = _resolve(text, dt.date(2022, 7, 15))
+    assert _codes(actors, text, "President", nth=1) == ["USAGOV"]
+    assert _codes(actors, text, "King", nth=1) == ["SAUGOV"]

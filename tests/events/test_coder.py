@@ -2188,3 +2188,15 @@ def test_a_host_receiving_two_countries_leaders_for_talks_mediates() -> None:
     assert ("TURGOV", "RUSGOV", "043") in triples
     one = code_text("Erdogan received Putin in Istanbul for talks.", date=date)
     assert "045" not in {t[2] for t in _triples(one)}
+
+
+def test_a_denial_answers_an_accusation_made_a_few_sentences_before() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Human Rights Watch on Thursday accused the Rapid Support Forces of ethnic cleansing "
+        "in El Geneina. The group said the attacks killed thousands of people. It urged the "
+        "Security Council to act. The RSF denied any wrongdoing."
+    )
+    triples = _triples(code_text(text, date=dt.date(2024, 5, 9)))
+    assert ("SDNREB", "NGOHRIHRW", "016") in triples

@@ -872,8 +872,8 @@ class _Resolver:
             self._store(head, parts)
             return
         if (
-            head.pos_ == "NOUN"
-            and head.lemma_.lower() in TITLE_NOUNS
+            (head.pos_ == "NOUN" or _bare_title(head, phrase))
+            and head.lemma_.lower() in TITLE_NOUNS | {"prince", "emir", "queen"}
             and self._title_reference(head, phrase)
         ):
             return
@@ -1477,3 +1477,14 @@ def resolve_actors(
 ) -> DocumentActors:
     """Every actor mention of a parsed document; ``skip_spans`` (headers, citations) are ignored."""
     return _Resolver(kb, date=date, skip=skip_spans, gazetteer=gazetteer).run(doc)
+
+
+_TITLE_PARTS = frozenset({"the", "crown", "vice", "prime", "deputy", "foreign", "defence"})
+
+
+def _bare_title(head: Token, phrase: Any) -> bool:
+    """ "The President met with the King, the Crown Prince": a capitalised title with no name,
+    which the small model tags as a proper noun, refers back like "the president"."""
+    return head.pos_ == "PROPN" and all(
+        t.lower_ in _TITLE_PARTS or t.lower_ in TITLE_NOUNS or t == head for t in phrase.tokens
+    )

@@ -2667,23 +2667,27 @@ def _accuser(
     deniers: Sequence[Mention], sentence_index: int, history: Sequence[Event]
 ) -> Mention | None:
     """ "South Korea accused the North of sinking the ship. Pyongyang denied it": a denial
-    that names no one answers the last accusation of its sentence or the one before, the
-    one aimed at the denier first."""
+    that names no one answers the last accusation aimed at the denier in its sentence or the
+    three before, or else the last one of its sentence or the one before."""
     countries = _countries(deniers)
-    recent = [
+    earlier = [
         e
-        for e in _recent(history, sentence_index)
-        if e.cameo[:3] == "112"
+        for e in history
+        if e.sentence_index >= sentence_index - 3
+        and e.cameo[:3] == "112"
         and not e.modality.negated
         and not any(_same(e.source, d) or _home(e.source, d) for d in deniers)
     ]
+    # An accusation aimed at the denier may come a few sentences before ("HRW accused the
+    # RSF ... The RSF denied ..."); one aimed at no one named only just before.
     aimed = [
         e
-        for e in recent
+        for e in earlier
         if e.target is not None
         and e.target.actor is not None
         and e.target.actor.country in countries
     ]
+    recent = [e for e in earlier if e.sentence_index >= sentence_index - 1]
     chosen = (aimed or recent)[-1:]
     return chosen[0].source if chosen else None
 
