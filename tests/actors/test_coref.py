@@ -557,3 +557,12 @@ def test_a_capitalised_title_alone_refers_back_to_who_holds_it() -> None:
     actors, _ = _resolve(text, dt.date(2022, 7, 15))
     assert _codes(actors, text, "President", nth=1) == ["USAGOV"]
     assert _codes(actors, text, "King", nth=1) == ["SAUGOV"]
+
+
+def test_of_two_presidents_the_president_is_the_one_who_spoke_first() -> None:
+    text = (
+        "President Emmanuel Macron spoke by phone with President Volodymyr Zelensky on Tuesday. "
+        "The President reaffirmed France's support."
+    )
+    actors, _ = _resolve(text, dt.date(2024, 3, 5))
+    assert _codes(actors, text, "President", nth=2) == ["FRAGOV"]

@@ -1363,6 +1363,10 @@ class _Resolver:
                 ]
         else:
             candidates = [k for k in candidates if head.lower_ in k.title_words]
+            # "Macron spoke with President Zelensky ... The President reaffirmed": of two
+            # holders of the title, the one who was the subject, as readouts write.
+            if len(_countries_of(candidates)) > 1:
+                candidates = [k for k in candidates if k.subject] or candidates
         if not candidates:
             return False
         known = candidates[-1]
@@ -1488,3 +1492,7 @@ def _bare_title(head: Token, phrase: Any) -> bool:
     return head.pos_ == "PROPN" and all(
         t.lower_ in _TITLE_PARTS or t.lower_ in TITLE_NOUNS or t == head for t in phrase.tokens
     )
+
+
+def _countries_of(known: Sequence[_Known]) -> set[str | None]:
+    return {k.mention.actor.country for k in known if k.mention.actor is not None}
