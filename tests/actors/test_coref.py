@@ -566,3 +566,13 @@ def test_of_two_presidents_the_president_is_the_one_who_spoke_first() -> None:
     )
     actors, _ = _resolve(text, dt.date(2024, 3, 5))
     assert _codes(actors, text, "President", nth=2) == ["FRAGOV"]
+
+
+def test_the_two_leaders_are_of_two_countries_where_both_are_named() -> None:
+    text = (
+        "Prime Minister Abiy Ahmed arrived in Asmara on the first visit by an Ethiopian leader "
+        "to Eritrea in two decades and was welcomed by President Isaias Afwerki. "
+        "The two leaders held talks at the State House."
+    )
+    actors, _ = _resolve(text, dt.date(2018, 7, 8))
+    assert _codes(actors, text, "two leaders") == ["ERIGOV", "ETHGOV"]

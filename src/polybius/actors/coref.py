@@ -1198,8 +1198,11 @@ class _Resolver:
             others = [
                 k for k in here if k.mention.actor != first.mention.actor and not _apposed(k, first)
             ]
+            # "Abiy arrived on the first visit by an Ethiopian leader and was welcomed by
+            # Isaias": the other of the pair is of another country where one is named.
+            abroad = [k for k in others if _countries_of([k]) != _countries_of([first])]
             if others:
-                return [first, others[0]]
+                return [first, (abroad or others)[0]]
         return []
 
     def _recent_group(self, *, before: int, size: int) -> tuple[Mention, ...]:
