@@ -2200,3 +2200,14 @@ def test_a_denial_answers_an_accusation_made_a_few_sentences_before() -> None:
     )
     triples = _triples(code_text(text, date=dt.date(2024, 5, 9)))
     assert ("SDNREB", "NGOHRIHRW", "016") in triples
+
+
+def test_a_generic_intent_yields_to_what_was_agreed() -> None:
+    lexicon = LEXICON + '  - {id: agree.v, lemmas: [agree], code: "030", reciprocal: true}\n'
+    events = _code(
+        "Russia and Belarus agreed on Friday, and they signed a treaty.", lexicon=lexicon
+    )
+    codes = {t[2] for t in _triples(events)}
+    assert "057" in codes and "030" not in codes
+    alone = _code("Russia and Belarus agreed on Friday.", lexicon=lexicon)
+    assert ("RUS", "BLR", "030") in _triples(alone)

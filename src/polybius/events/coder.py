@@ -1804,7 +1804,7 @@ class EventCoder:
                         seen.add(key)
                         events.append(event)
         events.extend(self._obligations(sentence, actors, document, sentence_index, span))
-        return events
+        return _specific_intents(events)
 
     def _voices(
         self, speaker: Token | None, sources: Sequence[Mention], actors: DocumentActors
@@ -2987,6 +2987,25 @@ def _hosted_parties(
     if len(_countries(parties)) < 2:
         return []
     return [(h, g) for h in hosts for g in parties]
+
+
+def _specific_intents(events: list[Event]) -> list[Event]:
+    """ "The two sides agreed to reopen embassies": the generic intent to cooperate (030)
+    of "agreed" yields to what was agreed, coded between the same two actors."""
+    pairs = {
+        frozenset((e.source.code, e.target.code))
+        for e in events
+        if e.target is not None and e.cameo != "030"
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.cameo == "030"
+            and e.target is not None
+            and frozenset((e.source.code, e.target.code)) in pairs
+        )
+    ]
 
 
 def _abroad(source: Mention, target: Mention) -> bool:
