@@ -873,7 +873,7 @@ class _Resolver:
             return
         if (
             (head.pos_ == "NOUN" or _bare_title(head, phrase))
-            and head.lemma_.lower() in TITLE_NOUNS | {"prince", "emir", "queen"}
+            and head.lemma_.lower() in _REFERRING_TITLES
             and self._title_reference(head, phrase)
         ):
             return
@@ -1486,7 +1486,11 @@ def resolve_actors(
     return _Resolver(kb, date=date, skip=skip_spans, gazetteer=gazetteer).run(doc)
 
 
-_TITLE_PARTS = frozenset({"the", "crown", "vice", "prime", "deputy", "foreign", "defence"})
+# Titles "the X" may refer back by, and the words a bare title may carry ("the Crown Prince").
+_REFERRING_TITLES = TITLE_NOUNS | {"prince", "emir", "queen"}
+_TITLE_PARTS = frozenset(
+    {"the", "crown", "vice", "prime", "deputy", "foreign", "defence", "defense"}
+)
 
 
 def _bare_title(head: Token, phrase: Any) -> bool:

@@ -2561,8 +2561,8 @@ def _decided(verb: Token, code: str) -> bool:
     """A coercive act a body agreed or voted to take is taken (CAMEO has no intent to
     coerce; announcing one is a threat, deciding on it is the act)."""
     return (
-        code[:2] >= "13"
-        and (intent_code(code)[:2] == "13")
+        code[:2] != "13"
+        and intent_code(code)[:2] == "13"
         and verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() in _DECIDING
     )
