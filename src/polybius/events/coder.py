@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from polybius.actors.coref import DocumentActors
@@ -1715,6 +1716,15 @@ class EventCoder:
             entry = trigger.entry
             if _each_other(trigger.token):
                 entry = replace(entry, reciprocal=True)  # "accused each other of ..."
+            emit = partial(
+                self._emit,
+                events,
+                seen,
+                (document, sentence_index, span),
+                modality=modality,
+                quoted=quoted,
+                confidence=confidence,
+            )
             for source, target, pair_code in _pairs(entry, code, sources, targets):
                 event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
@@ -1727,71 +1737,20 @@ class EventCoder:
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
                 if elsewhere and elsewhere not in parties:
                     event_code = "044"  # met in a third country (CAMEO 044)
-                key = (source.code, target.code, event_code, trigger.token.i)
-                if key in seen:
+                if not emit(trigger, source, target, event_code, anchor=trigger.token.i):
                     continue
-                seen.add(key)
                 if event_code[:2] in _ATTACK_ROOTS or event_code == "175":
                     attacks.add(trigger.token.i)
-                events.append(
-                    self._event(
-                        document,
-                        sentence_index,
-                        span,
-                        trigger,
-                        source,
-                        target,
-                        event_code,
-                        modality,
-                        quoted,
-                        confidence,
-                    )
-                )
                 guest = _visiting(sentence.doc, target) if event_code in ("040", "046") else None
                 if guest is not None and not _same(source, target) and len(parties) == 2:
                     # "held talks with visiting Brazilian President Lula": Lula is a guest.
                     visit = _Trigger(guest, _GUEST, None)
-                    for visitor, host, visit_code in (
-                        (target, source, "042"),
-                        (source, target, "043"),
-                    ):
-                        key = (visitor.code, host.code, visit_code, guest.i)
-                        if key not in seen:
-                            seen.add(key)
-                            events.append(
-                                self._event(
-                                    document,
-                                    sentence_index,
-                                    span,
-                                    visit,
-                                    visitor,
-                                    host,
-                                    visit_code,
-                                    modality,
-                                    quoted,
-                                    confidence,
-                                )
-                            )
+                    emit(visit, target, source, "042", anchor=guest.i)
+                    emit(visit, source, target, "043", anchor=guest.i)
             for host, guest in _hosted_parties(trigger, sources, targets):
                 # "Lourenco received Tshisekedi and Kagame for a tripartite summit": a host
                 # bringing two other countries' leaders to talks mediates between them.
-                key = (host.code, guest.code, "045", trigger.token.i)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(
-                        self._event(
-                            document,
-                            sentence_index,
-                            span,
-                            trigger,
-                            host,
-                            guest,
-                            "045",
-                            modality,
-                            quoted,
-                            confidence,
-                        )
-                    )
+                emit(trigger, host, guest, "045", anchor=trigger.token.i)
             if quoted is not None and reading.speaker is not None:
                 for event in self._allegation(
                     document, sentence_index, span, trigger, sources, quoted, reading
@@ -2198,6 +2157,44 @@ class EventCoder:
             )
             for target in accused
         ]
+
+    def _emit(
+        self,
+        events: list[Event],
+        seen: set[tuple[str | None, str | None, str, int]],
+        where: tuple[Document, int, tuple[int, int]],
+        trigger: _Trigger,
+        source: Mention,
+        target: Mention,
+        code: str,
+        *,
+        anchor: int,
+        modality: Modality,
+        quoted: Mention | None,
+        confidence: float,
+    ) -> bool:
+        """Add the event unless the same actors and code came from the same word (``anchor``)
+        already; whether it was added."""
+        key = (source.code, target.code, code, anchor)
+        if key in seen:
+            return False
+        seen.add(key)
+        document, sentence_index, span = where
+        events.append(
+            self._event(
+                document,
+                sentence_index,
+                span,
+                trigger,
+                source,
+                target,
+                code,
+                modality,
+                quoted,
+                confidence,
+            )
+        )
+        return True
 
     def _event(
         self,
