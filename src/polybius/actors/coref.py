@@ -1200,7 +1200,8 @@ class _Resolver:
             ]
             # "Abiy arrived on the first visit by an Ethiopian leader and was welcomed by
             # Isaias": the other of the pair is of another country where one is named.
-            abroad = [k for k in others if _countries_of([k]) != _countries_of([first])]
+            country = first.mention.actor.country if first.mention.actor else None
+            abroad = [k for k in others if k.mention.actor and k.mention.actor.country != country]
             if others:
                 return [first, (abroad or others)[0]]
         return []
