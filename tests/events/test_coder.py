@@ -841,6 +841,32 @@ def test_an_act_forecast_as_due_or_likely_is_not_yet_done() -> None:
     assert modal and all(e.modality.hypothetical for e in modal)
 
 
+def test_an_act_scheduled_with_is_to_is_not_yet_done() -> None:
+    from polybius.api import code_text
+
+    text = "The Turkish foreign minister is to visit Greece next week."
+    assert code_text(text, date=dt.date(2001, 5, 10)) == []
+    modal = code_text(text, date=dt.date(2001, 5, 10), include_modal=True)
+    assert ("TURGOV", "GRC", "042") in _triples(modal)
+    assert all(e.modality.hypothetical for e in modal)
+
+
+def test_a_headline_infinitive_announces_a_future_act() -> None:
+    from polybius.api import code_text
+
+    headline = "Turkey to send troops to Libya"
+    assert code_text(headline) == []
+    assert all(e.modality.future for e in code_text(headline, include_modal=True))
+    assert _triples(code_text("Turkey sends troops to Libya"))  # the present tense is done
+
+
+def test_a_headline_joins_its_subjects_with_a_comma() -> None:
+    events = _code("Putin, Xi hold talks in Moscow", dt.date(2019, 6, 5))
+    assert _triples(events) >= {("RUSGOV", "CHNGOV", "046"), ("CHNGOV", "RUSGOV", "046")}
+    # A fronted time phrase is no partner.
+    assert _triples(_code("Yesterday, Russia attacked Ukraine.")) == {("RUS", "UKR", "190")}
+
+
 def test_calling_something_a_name_is_no_phone_call() -> None:
     from polybius.api import code_text
 

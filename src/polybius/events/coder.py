@@ -751,6 +751,7 @@ class EventCoder:
         if _reported_relative(verb):
             # "Qatar, which brokered the deal": the relative pronoun stands for its noun.
             subjects = [verb.head if s.tag_ in ("WP", "WDT") else s for s in subjects]
+        subjects = _headline_partners(verb, subjects) + subjects
         passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         by_agent = _bare_passive(verb) and any(c.dep_ == "agent" for c in verb.children)
         if passive_subjects or _reduced_passive(verb) or by_agent:
@@ -3119,6 +3120,26 @@ def _same(a: Mention, b: Mention) -> bool:
     if a.actor.entity_id and a.actor.entity_id == b.actor.entity_id:
         return True
     return a.actor.code == b.actor.code
+
+
+def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
+    """ "Putin, Xi hold talks", "India, China agree": a headline joins its subjects with a
+    comma, which the parser leaves hanging from the verb instead of coordinating."""
+    if len(subjects) != 1:
+        return []
+    subject_start = min(t.i for t in subjects[0].subtree)
+    partners = []
+    for child in verb.children:
+        if child.dep_ not in ("dep", "npadvmod"):
+            continue
+        span = [t.i for t in child.subtree]
+        if (
+            min(span) == child.sent.start
+            and max(span) + 2 == subject_start
+            and child.doc[max(span) + 1].text == ","
+        ):
+            partners.append(child)
+    return partners
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:

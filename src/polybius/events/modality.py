@@ -357,6 +357,16 @@ def _first_to(verb: Token) -> bool:
     )
 
 
+def _headline_infinitive(verb: Token) -> bool:
+    """ "Kenya to send police to Haiti": a headline's subject with a bare "to" infinitive
+    (parsed as the root, or as a relative clause of the name)."""
+    if verb.tag_ != "VB" or not has_to(verb):
+        return False
+    if verb.dep_ == "ROOT":
+        return _subject(verb) is not None
+    return bool(verb.dep_ == "relcl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "PROPN")
+
+
 def has_to(verb: Token) -> bool:
     """Whether a verb is a "to" infinitive ("urged Iran to free", "threatened to impose")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -455,6 +465,10 @@ def read_modality(
             # "appealed to France to support the bid": a purpose, not yet done.
             hypothetical = True
             cues.append("to")
+        if _headline_infinitive(token):
+            # The headline's future: "Kenya to send police to Haiti" is announced, not done.
+            future = True
+            cues.append("to")
         mark = _has_child(token, {"mark"}, _CONDITIONAL_MARKS)
         if mark is not None and (token.dep_ == "advcl" or depth == 0):
             hypothetical = True
@@ -486,7 +500,11 @@ def read_modality(
         elif token.pos_ in ("VERB", "AUX") and below.dep_ in ("xcomp", "ccomp", "advcl", "dobj"):
             # "threatened on Thursday to impose": often parsed as an adverbial clause
             to_clause = below.dep_ == "advcl" and has_to(below)
-            if lemma in _INTENT_VERBS and (below.dep_ == "xcomp" or to_clause):
+            if lemma == "be" and below.dep_ == "xcomp" and has_to(below):
+                # "Putin is to visit Beijing": scheduled, as with "due to".
+                future = True
+                cues.append(token.text)
+            elif lemma in _INTENT_VERBS and (below.dep_ == "xcomp" or to_clause):
                 future = True
                 intent = lemma not in ("expect", "schedule", "set", "due", "going")
                 cues.append(token.text)
