@@ -240,7 +240,7 @@ def test_actor_record_matches_the_persons_format() -> None:
                 "title": "",
                 "code": "RURGOV",
                 "start": dt.date(1987, 1, 1),
-                "end": dt.date(2000, 1, 1),  # exclusive: the day after 991231
+                "end": dt.date(1999, 12, 31),  # the last day held, as TABARI gives it
             },
             {"title": "", "code": "RURELI", "start": dt.date(2000, 1, 1), "end": None},
             {"title": "", "code": "RURELI", "start": None, "end": None},
@@ -250,13 +250,13 @@ def test_actor_record_matches_the_persons_format() -> None:
     }
 
 
-def test_before_restriction_end_is_written_exclusive() -> None:
+def test_before_restriction_end_is_written_as_the_last_day_held() -> None:
     actor = _by_first_phrase(read_tabari_actors(ACTORS))["MICHAEL_ELPHBERG_"]
     record = actor_record(actor)
     assert record is not None
     assert [(r["start"], r["end"]) for r in record["roles"]] == [
-        (None, dt.date(1999, 1, 1)),
-        (dt.date(1999, 1, 1), dt.date(2005, 7, 1)),
+        (None, dt.date(1998, 12, 31)),
+        (dt.date(1999, 1, 1), dt.date(2005, 6, 30)),
     ]
     assert "out_of_office" not in record  # no undated code
 

@@ -257,8 +257,8 @@ def test_persons_by_name_is_tolerant(kb_fixture: KnowledgeBase) -> None:
 def test_person_codes_over_time(kb_fixture: KnowledgeBase) -> None:
     (rex,) = kb_fixture.persons_by_name("Rex")
     assert kb_fixture.person_code_at(rex, dt.date(1990, 1, 1)) == "RURGOV"  # start inclusive
-    assert kb_fixture.person_code_at(rex, dt.date(1994, 12, 31)) == "RURGOV"
-    assert kb_fixture.person_code_at(rex, dt.date(1995, 1, 1)) == "RURREB"  # end exclusive
+    assert kb_fixture.person_code_at(rex, dt.date(1995, 1, 1)) == "RURGOV"  # end inclusive
+    assert kb_fixture.person_code_at(rex, dt.date(1995, 1, 2)) == "RURREB"
     assert kb_fixture.person_code_at(rex, dt.date(2001, 3, 1)) == "RURGOV"
     assert kb_fixture.person_code_at(rex, dt.date(2010, 1, 1)) == "RURREB"
     role = kb_fixture.role_at(rex, None)

@@ -694,20 +694,16 @@ def _person_slug(actor: ImportedActor, kind: str) -> str:
     return _slug(" ".join(words))
 
 
-def _exclusive(end: dt.date | None) -> dt.date | None:
-    return None if end is None else end + dt.timedelta(days=1)
-
-
 def actor_record(actor: ImportedActor, *, actor_id: str | None = None) -> dict[str, Any] | None:
     """The persons.yaml record of one actor, or None when it has no code but ``---``.
 
-    Role ends are written exclusive (the day after TABARI's inclusive end), as the
-    knowledge base reads them.
+    Role ends are written as TABARI gives them, the last day the role was held, which is
+    how the knowledge base reads them.
     """
     kind = actor.kind
     # TABARI ends are inclusive; the knowledge base's are exclusive, hence the extra day
     roles = [
-        {"title": "", "code": c.code, "start": c.start, "end": _exclusive(c.end)}
+        {"title": "", "code": c.code, "start": c.start, "end": c.end}
         for c in actor.codes
         if c.code != NULL_CODE
     ]

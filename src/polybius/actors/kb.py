@@ -147,10 +147,11 @@ class Role:
     end: dt.date | None = None
 
     def valid_on(self, date: dt.date) -> bool:
-        """Whether the role is held on ``date``."""
+        """Whether the role is held on ``date``: from its start to its end, both days included
+        (a leader who resigns is still the leader the day he resigns)."""
         if self.start is not None and date < self.start:
             return False
-        return self.end is None or date < self.end
+        return self.end is None or date <= self.end
 
 
 @dataclass(frozen=True, slots=True)
