@@ -576,3 +576,9 @@ def test_the_two_leaders_are_of_two_countries_where_both_are_named() -> None:
     )
     actors, _ = _resolve(text, dt.date(2018, 7, 8))
     assert _codes(actors, text, "two leaders") == ["ERIGOV", "ETHGOV"]
+
+
+def test_a_name_word_the_model_leaves_out_of_the_entity_is_still_the_name() -> None:
+    # The small model tags only "Hasina" as a person; "Sheikh" is no religious title here.
+    actors, text = _resolve("Sheikh Hasina met Narendra Modi in Delhi.", dt.date(2019, 10, 5))
+    assert _codes(actors, text, "Sheikh") == ["BGDGOV"]

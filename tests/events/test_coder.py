@@ -2183,6 +2183,57 @@ def test_forces_arriving_to_keep_the_peace_protect(text: str) -> None:
     assert not {t for t in triples if t[2] in ("042", "043")}
 
 
+def test_forces_sent_at_a_request_protect_the_country_not_its_government() -> None:
+    from polybius.api import code_text
+
+    sent = code_text(
+        "Saudi Arabia sent troops into Bahrain at the request of the Bahraini government.",
+        date=dt.date(2011, 3, 14),
+    )
+    assert _triples(sent) == {("SAU", "BHR", "074")}
+    arrived = code_text(
+        "Australian police officers arrived in Honiara at the request of Prime Minister "
+        "Manasseh Sogavare.",
+        date=dt.date(2021, 11, 25),
+    )
+    assert ("AUSCOP", "SLB", "074") in _triples(arrived)
+    body = code_text("The peacekeeping forces of the CSTO have arrived in Kazakhstan.")
+    assert ("IGOCASCST", "KAZ", "074") in _triples(body)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Prime Minister Serzh Sargsyan resigned on Monday, bowing to 11 days of street "
+            "protests.",
+            dt.date(2018, 4, 23),
+            {("ARMGOV", "ARMOPP", "0831")},
+        ),
+        (
+            "Charles Taylor stepped down as president under heavy pressure from rebels "
+            "besieging Monrovia and from the United States.",
+            dt.date(2003, 8, 11),
+            {("LBRGOV", "LBRREB", "0831"), ("LBRGOV", "USA", "0831")},
+        ),
+    ],
+)
+def test_a_leader_resigning_under_pressure_accedes_to_those_who_pressed(
+    text: str, date: dt.date, expected: set[tuple[str, str, str]]
+) -> None:
+    from polybius.api import code_text
+
+    resigned = {t for t in _triples(code_text(text, date=date)) if t[2] == "0831"}
+    assert resigned == expected
+
+
+def test_a_resignation_nobody_demanded_has_no_target() -> None:
+    from polybius.api import code_text
+
+    text = "Prime Minister Serzh Sargsyan resigned on Monday under the constitution."
+    assert not code_text(text, date=dt.date(2018, 4, 23))
+
+
 def test_coercion_a_body_agreed_to_is_taken_not_threatened() -> None:
     from polybius.api import code_text
 

@@ -377,7 +377,7 @@ def phrase_actors(
     modifiers = [t for t in phrase.tokens if t != head]
 
     # A person: the knowledge base first, then title and nationality.
-    name_tokens = person_name(phrase)
+    name_tokens = _known_longer_name(kb, phrase, person_name(phrase))
     if name_tokens:
         name = " ".join(t.text for t in name_tokens)
         title_tokens = [t for t in modifiers if t not in name_tokens]
@@ -670,6 +670,23 @@ def _first_name_fits(person: Any, name: str) -> bool:
     first = name.split()[0].lower()
     names = [person.name, *getattr(person, "aliases", ())]
     return any(n.lower().startswith(first) for n in names)
+
+
+def _known_longer_name(kb: ActorKnowledge, phrase: NounPhrase, name: list[Token]) -> list[Token]:
+    """ "Sheikh Hasina": the small model may leave a name's first word out of the entity,
+    where it passes for a title; the knowledge base knows the whole name."""
+    if not name:
+        return name
+    tokens = list(phrase.tokens)
+    at = tokens.index(name[0]) if name[0] in tokens else 0
+    longer = list(name)
+    for token in reversed(tokens[:at]):
+        if token.tag_ != "NNP" or not name_like(token):
+            break
+        longer.insert(0, token)
+        if kb.persons_by_name(" ".join(t.text for t in longer)):
+            return longer
+    return name
 
 
 def person_name(phrase: NounPhrase) -> list[Token]:

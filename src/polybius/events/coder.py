@@ -737,6 +737,51 @@ class EventCoder:
                 return _unique(group)
         return []
 
+    def _pressing(
+        self, verb: Token, sources: Sequence[Mention], actors: DocumentActors
+    ) -> list[Mention]:
+        """Who made a leader resign: the actors of "under pressure from X", "bowing to X",
+        "amid X's protests"; protests no one is named for are the opposition's (0831)."""
+        if any(m.actor is None or "ELI" in m.actor.sectors for m in sources):
+            return []  # "a day after he resigned": told of one already out of office
+        country = next((m.actor.country for m in sources if m.actor is not None), None)
+        # "stepped down as president under pressure from ...": the phrase may hang from the
+        # office left.
+        offices = [o for c in verb.children if c.lower_ == "as" for o in c.children]
+        phrases = [
+            c
+            for head in (verb, *offices)
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in _PRESSURE_PREPS
+        ]
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_.lower() in _YIELDING:
+                phrases += [c for c in clause.children if c.dep_ in ("prep", "dobj", "dative")]
+        found: list[Mention] = []
+        for phrase in phrases:
+            words = list(phrase.subtree)
+            if phrase.lower_ == "under" and not any(w.lemma_.lower() == "pressure" for w in words):
+                continue  # "under the constitution"
+            own = {m.code for m in sources}
+            named = [
+                m
+                for w in words
+                if not _in_clause(w, phrase)  # not "rebels besieging Monrovia"
+                for m in actors.at(w.i)
+                if m.actor is not None and m.code not in own and m.actor.kind != "person"
+            ]
+            protests = [w for w in words if w.lemma_.lower() in _PROTEST_NOUNS]
+            if named:
+                # "quits under pressure from protesters, army": the leader's own people
+                found += [_of_country(m, country) for m in named]
+            elif protests and country:
+                word = protests[0]
+                opposition = make_actor(country, ("OPP",), kind="group")
+                found.append(
+                    Mention(word.text, word.idx, word.idx + len(word.text), opposition, "protests")
+                )
+        return _unique(found)
+
     def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
         """Subjects of a verb, inherited through coordination and control; and if passive."""
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
@@ -1700,10 +1745,19 @@ class EventCoder:
                 code = "161"  # "quit ECOWAS": a state leaving a body cuts its ties with it
             if code == "170" and _investigative(trigger.token):
                 code = "091"  # "raided his home as part of a corruption investigation"
-            if code in ("153", "154") and _invited(trigger.token):
-                code = "074"  # "sent troops to Kazakhstan at the request of its president"
-            elif code == "042" and _forces(*sources) and _keeping_peace(trigger.token):
-                code = "074"  # "peacekeepers landed in East Timor": deployed, not visiting
+            if (code in ("153", "154") and _invited(trigger.token)) or (
+                code == "042"
+                and (_forces(*sources) or _force_subject(trigger.token))
+                and _keeping_peace(trigger.token)
+            ):
+                # "sent troops to Kazakhstan at the request of its president", "peacekeepers
+                # landed in Dili": deployed, not shown or visiting, to protect the country.
+                code = "074"
+                targets = [_as_country(m) for m in targets]
+            if code == "0831" and {m.code for m in targets} <= {m.code for m in sources}:
+                # "resigned as prime minister, bowing to weeks of protests": a resignation on
+                # demand is aimed at those who demanded it, not at the office left.
+                targets = self._pressing(trigger.token, sources, actors) or targets
             if not targets and code[:2] == "13" and _retaliating(trigger.token):
                 provoker = _provoker(sources, sentence_index, [*history, *events])
                 if provoker is not None:
@@ -3043,15 +3097,47 @@ def _recent(events: Sequence[Event], sentence_index: int) -> list[Event]:
     return [e for e in events if e.sentence_index >= sentence_index - 1]
 
 
+def _in_clause(word: Token, phrase: Token) -> bool:
+    """Whether a verb of the phrase stands between the phrase and ``word``."""
+    for ancestor in word.ancestors:
+        if ancestor == phrase:
+            return False
+        if ancestor.pos_ == "VERB":
+            return True
+    return False
+
+
 def _forces(*mentions: Mention) -> bool:
-    """ "Kenyan police officers arrived in Haiti": troops arriving are deployed, not
-    visiting."""
+    """ "Kenyan police officers arrived in Haiti", "the CSTO's peacekeeping forces have
+    arrived": troops arriving are deployed, not visiting."""
     return any(
         m.actor is not None
-        and m.actor.kind == "group"
+        and m.actor.kind in ("group", "igo")
         and m.text.lower().rsplit(" ", 1)[-1] in _FORCE_WORDS
         for m in mentions
     )
+
+
+def _of_country(mention: Mention, country: str | None) -> Mention:
+    """A mention of no known country ("protesters", "the army") placed in ``country``."""
+    actor = mention.actor
+    if actor is None or not country or actor.country != UNKNOWN_COUNTRY:
+        return mention
+    return replace(mention, actor=make_actor(country, actor.sectors, kind=actor.kind))
+
+
+def _force_subject(verb: Token) -> bool:
+    """ "the forces of the CSTO have arrived": the subject names troops, its actor does not."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _FORCE_WORDS for c in verb.children)
+
+
+def _as_country(mention: Mention) -> Mention:
+    """The country a mention stands in ("Honiara", "the Bahraini government" as the place
+    protected)."""
+    actor = mention.actor
+    if actor is None or actor.kind == "igo" or not actor.country or not actor.sectors:
+        return mention
+    return replace(mention, actor=make_actor(actor.country, (), kind="state"))
 
 
 def _countries(mentions: Iterable[Mention]) -> set[str | None]:
@@ -3096,6 +3182,11 @@ def _travels(verb: Token) -> bool:
     )
 
 
+_PRESSURE_PREPS = frozenset({"under", "amid", "after", "following", "despite"})
+_YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend", "respond", "give"})
+_PROTEST_NOUNS = frozenset(
+    {"protest", "demonstration", "protester", "demonstrator", "uprising", "unrest", "riot"}
+)
 _FORCE_WORDS = frozenset(
     {"troops", "forces", "soldiers", "police", "officers", "peacekeepers", "marines", "units"}
     | {"contingent", "fighters", "militants", "rebels", "tanks", "warships", "paratroopers"}
