@@ -582,3 +582,9 @@ def test_a_name_word_the_model_leaves_out_of_the_entity_is_still_the_name() -> N
     # The small model tags only "Hasina" as a person; "Sheikh" is no religious title here.
     actors, text = _resolve("Sheikh Hasina met Narendra Modi in Delhi.", dt.date(2019, 10, 5))
     assert _codes(actors, text, "Sheikh") == ["BGDGOV"]
+
+
+def test_an_opposition_alliance_is_the_opposition() -> None:
+    text = "The military council and the main opposition alliance signed a deal in Khartoum."
+    actors, _ = _resolve(text, dt.date(2019, 7, 17))
+    assert _codes(actors, text, "main opposition alliance") == ["SDNOPP"]

@@ -2288,3 +2288,30 @@ def test_a_generic_intent_yields_to_what_was_agreed() -> None:
     assert "057" in codes and "030" not in codes
     alone = _code("Russia and Belarus agreed on Friday.", lexicon=lexicon)
     assert ("RUS", "BLR", "030") in _triples(alone)
+
+
+def test_the_mediation_of_a_country_is_that_country_mediating() -> None:
+    from polybius.api import code_text
+
+    text = "The agreement between Hamas and Israel was reached through the mediation of Qatar."
+    triples = _triples(code_text(text, date=dt.date(2023, 11, 22)))
+    assert {("QAT", "PSEREB", "045"), ("QAT", "ISR", "045")} <= triples
+
+
+def test_a_meeting_facilitated_by_a_third_party_was_named_before() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Ecuador and Peru signed a ceasefire declaration on Friday. The accord was brokered "
+        "by Brazil."
+    )
+    mediated = {t for t in _triples(code_text(text)) if t[2] == "045"}
+    assert mediated == {("BRA", "ECU", "045"), ("BRA", "PER", "045")}
+
+
+def test_joint_exercises_are_held_by_both_partners() -> None:
+    from polybius.api import code_text
+
+    text = "South Africa began joint naval exercises with Russia off Durban."
+    triples = _triples(code_text(text, date=dt.date(2023, 2, 17)))
+    assert {("ZAF", "RUS", "062"), ("RUS", "ZAF", "062")} <= triples

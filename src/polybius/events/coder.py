@@ -908,6 +908,8 @@ class EventCoder:
                 (token, "prep:from"),
                 (token, "prep:by"),
                 *((inner, "prep:by") for inner in self._slot_tokens(token, "prep:of")),
+                # "through the mediation of Qatar": who mediates
+                *([(token, "prep:of")] if trigger.entry.code == "045" else []),
             )
             for arg in self._slot_tokens(host, prep)
             for m in self._actors_of(arg, actors)
@@ -1055,6 +1057,8 @@ class EventCoder:
         if parties:
             return parties
         governor = brokered.head
+        if governor == verb:
+            return []  # "The meeting was facilitated by X": the parties were named before
         if brokered.dep_ == "pobj" and governor.dep_ == "prep":
             governor = governor.head  # "agreed ... under a deal", "met for talks"
         elif brokered.dep_ not in ("dobj", "nsubj", "nsubjpass"):
@@ -3278,8 +3282,9 @@ def _pairs(
             if code in _VISIT_CODES and (_home(source, target) or _forces(source, target)):
                 continue  # "Modi arrived in New Delhi" is a return home, not a visit
             pairs.append((source, target, code))
-            # Meeting and negotiating are done together; signing "with" Y is X's act.
-            if entry.reciprocal and code[:2] == "04":
+            # Meeting, negotiating and exercising jointly are done together; signing "with"
+            # Y is X's act.
+            if entry.reciprocal and (code[:2] == "04" or code == "062"):
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
