@@ -588,3 +588,18 @@ def test_an_opposition_alliance_is_the_opposition() -> None:
     text = "The military council and the main opposition alliance signed a deal in Khartoum."
     actors, _ = _resolve(text, dt.date(2019, 7, 17))
     assert _codes(actors, text, "main opposition alliance") == ["SDNOPP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Chinese People's Liberation Army began drills.", "Chinese People", "CHNMIL"),
+        ("The Zionist entity bombed the Gaza Strip.", "Zionist", "ISR"),
+        ("The Zionist regime attacked Syria.", "Zionist regime", "ISRGOV"),
+    ],
+)
+def test_names_a_state_press_gives_an_army_or_a_country(
+    text: str, phrase: str, expected: str
+) -> None:
+    actors, _ = _resolve(text, dt.date(2022, 8, 4))
+    assert set(_codes(actors, text, phrase)) == {expected}
