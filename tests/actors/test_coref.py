@@ -603,3 +603,23 @@ def test_names_a_state_press_gives_an_army_or_a_country(
 ) -> None:
     actors, _ = _resolve(text, dt.date(2022, 8, 4))
     assert set(_codes(actors, text, phrase)) == {expected}
+
+
+def test_a_shared_surname_with_a_nationality_is_the_one_in_office() -> None:
+    text = "Bolivia's Morales met Guatemala's Morales."
+    actors, _ = _resolve(text, dt.date(2017, 6, 1))
+    assert "BOLGOV" in _codes(actors, text, "Bolivia's Morales")
+    assert "GTMGOV" in _codes(actors, text, "Guatemala's Morales")
+
+
+def test_the_defence_of_something_is_no_military() -> None:
+    text = "The two leaders discussed the defence of democracy."
+    actors, _ = _resolve(text, dt.date(2023, 2, 10))
+    assert not _codes(actors, text, "defence")
+
+
+def test_the_islamic_republic_alone_is_iran() -> None:
+    text = "The Islamic Republic rejected the report. The Islamic Republic of Pakistan did not."
+    actors, _ = _resolve(text, dt.date(2020, 5, 1))
+    assert _codes(actors, text, "Islamic Republic") == ["IRN"]
+    assert "PAK" in _codes(actors, text, "Islamic Republic", nth=1)

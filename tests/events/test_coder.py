@@ -2315,3 +2315,13 @@ def test_joint_exercises_are_held_by_both_partners() -> None:
     text = "South Africa began joint naval exercises with Russia off Durban."
     triples = _triples(code_text(text, date=dt.date(2023, 2, 17)))
     assert {("ZAF", "RUS", "062"), ("RUS", "ZAF", "062")} <= triples
+
+
+def test_condemning_the_launch_condemns_who_launched() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "North Korea fired a ballistic missile over northern Japan on Tuesday. Prime "
+        "Minister Shinzo Abe condemned the launch as a grave threat."
+    )
+    assert ("JPNGOV", "PRK", "111") in _triples(code_text(text, date=dt.date(2017, 8, 29)))

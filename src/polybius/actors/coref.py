@@ -465,10 +465,15 @@ class _Resolver:
                 sectors = self._phrase_sectors(head) if len(self._phrase(head).tokens) > 1 else None
             else:
                 sectors = self._role_sectors(head)
-            if head.lower_ in _MASS_SENSES and not any(
-                c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children
+            if head.lower_ in _MASS_SENSES and (
+                not any(
+                    c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in head.children
+                )
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
             ):
-                continue  # "threatened force", "for security": not a body of people
+                # "threatened force", "for security", "the defence of democracy": not a body
+                # of people
+                continue
             if sectors and not any(
                 c.dep_ in ("poss", "compound", "amod", "nmod") and self._owner(c)
                 for c in head.children

@@ -623,6 +623,7 @@ class KnowledgeBase:
         "_memo",
         "_person_folded",
         "_person_spelling",
+        "_person_surnames",
         "_persons",
         "_sectors",
         "agents",
@@ -736,6 +737,11 @@ class KnowledgeBase:
                         ids.append(person.id)
         self._person_folded = {k: tuple(v) for k, v in folded.items()}
         self._person_spelling = {k: tuple(v) for k, v in spelling.items()}
+        surnames: dict[str, list[str]] = {}
+        for person in self._persons.values():
+            if person.kind == "person" and " " in person.name:
+                surnames.setdefault(_fold(person.name.split()[-1]), []).append(person.id)
+        self._person_surnames = {k: tuple(v) for k, v in surnames.items()}
 
     def _build_agent_index(self, origins: Mapping[str, str]) -> None:
         # Entries come in file order, so a user file's phrase replaces a built-in one.
@@ -864,6 +870,11 @@ class KnowledgeBase:
                 ids = self._person_spelling.get(_spelling_key(text), ())
             self._remember(key, ids)
         return [self._persons[i] for i in ids]
+
+    def persons_by_surname(self, text: str) -> list[Person]:
+        """Persons whose name ends in ``text``, whether or not it is an alias of theirs (a
+        surname several share is none): for the text's own qualifiers to choose from."""
+        return [self._persons[i] for i in self._person_surnames.get(_fold(text), ())]
 
     def _remember(self, key: tuple[str, str], value: Any) -> None:
         if len(self._memo) < 200_000:

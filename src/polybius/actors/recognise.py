@@ -61,6 +61,7 @@ class ActorKnowledge(Protocol):
     def capital_sector(self, text: str) -> str | None: ...
     def igo_by_name(self, text: str, *, present: Any = ()) -> Any: ...
     def persons_by_name(self, text: str) -> list[Any]: ...
+    def persons_by_surname(self, text: str) -> list[Any]: ...
     def person_code_at(
         self, person: Any, date: dt.date | None, title: Iterable[str] = ()
     ) -> str: ...
@@ -644,6 +645,14 @@ def _find_person(
         # Transliterations vary ("Igor Sergeev"/"Igor Sergeyev"): try the surname alone.
         candidates = kb.persons_by_name(name.split()[-1])
         candidates = [p for p in candidates if _first_name_fits(p, name)]
+    if not candidates and countries and date is not None and " " not in name:
+        # "Bolivia's Morales": a surname two people share, with the nationality that tells
+        # them apart, for the one of them in office on the date.
+        candidates = [
+            p
+            for p in kb.persons_by_surname(name)
+            if p.country in countries and kb.role_at(p, date) is not None and _holds(kb, p, date)
+        ]
     if countries:
         narrowed = [p for p in candidates if p.country in countries]
         candidates = narrowed or candidates

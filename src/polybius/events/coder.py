@@ -329,6 +329,15 @@ _EVENT_NOUNS = _SAYINGS | frozenset(
         "bombing",
         "sentence",
         "conviction",
+        # the plural of an act done many times, and acts the state press names by the deed
+        "arrests",
+        "detentions",
+        "killings",
+        "launch",
+        "launches",
+        "assassination",
+        "demolition",
+        "shooting",
     }
 )
 _SAYING_ROOTS = frozenset({"01", "02", "09", "10", "11", "12", "13"})
