@@ -623,3 +623,9 @@ def test_the_islamic_republic_alone_is_iran() -> None:
     actors, _ = _resolve(text, dt.date(2020, 5, 1))
     assert _codes(actors, text, "Islamic Republic") == ["IRN"]
     assert "PAK" in _codes(actors, text, "Islamic Republic", nth=1)
+
+
+def test_a_titled_unknown_person_takes_the_country_named_after_the_name() -> None:
+    text = "Prime Minister Abdul Karim Fakhouri of Jordan met the Syrian envoy."
+    actors, _ = _resolve(text, dt.date(1995, 3, 1))
+    assert "JORGOV" in _codes(actors, text, "Prime Minister")

@@ -396,6 +396,9 @@ def phrase_actors(
                 country, kb_sectors, name=person.name, entity_id=person.id, kind="person"
             )
             return [actor], "kb:person"
+        if sectors and not countries:
+            # "Prime Minister Abdul Salam al-Majali of Jordan": the nationality after the name
+            countries = [c for c in _of_phrase_countries(kb, head) if c][:1]
         if countries:
             return [
                 make_actor(countries[0], sectors, name=name, kind="person")
