@@ -2325,3 +2325,14 @@ def test_condemning_the_launch_condemns_who_launched() -> None:
         "Minister Shinzo Abe condemned the launch as a grave threat."
     )
     assert ("JPNGOV", "PRK", "111") in _triples(code_text(text, date=dt.date(2017, 8, 29)))
+
+
+def test_a_denial_answers_all_who_accused_together() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Britain and the United States blamed the Russian military for the cyberattack. "
+        "Kremlin spokesman Dmitry Peskov denied that Russia had been behind the attack."
+    )
+    denials = {t for t in _triples(code_text(text, date=dt.date(2018, 2, 15))) if t[2] == "016"}
+    assert denials == {("RUSGOV", "GBR", "016"), ("RUSGOV", "USA", "016")}

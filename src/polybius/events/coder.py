@@ -1551,8 +1551,16 @@ class EventCoder:
             if generic and not (kinds and lemma in _SAYINGS):
                 same = same or recent
             if same:
-                source = same[0].source
-                return [replace(source, rule=f"{source.rule}+event-reference")], 0.7
+                # "rejected the accusations" of all who made them together
+                first = same[0]
+                makers = _unique(
+                    e.source
+                    for e in same
+                    if e.sentence_index == first.sentence_index
+                    and e.cameo == first.cameo
+                    and _target_code(e) == _target_code(first)
+                )
+                return [replace(m, rule=f"{m.rule}+event-reference") for m in makers], 0.7
             if generic:
                 # What was said is answered across sentences; what was done, within one too.
                 in_clause = (
@@ -1566,9 +1574,9 @@ class EventCoder:
             if presser is not None:
                 return [replace(presser, rule=f"{presser.rule}+yielded-to")], 0.6
         if trigger.entry.code == "016":
-            accuser = _accuser(sources, sentence_index, history)
-            if accuser is not None:
-                return [replace(accuser, rule=f"{accuser.rule}+denied-accusation")], 0.6
+            accusers = _accusers(sources, sentence_index, history)
+            if accusers:
+                return [replace(a, rule=f"{a.rule}+denied-accusation") for a in accusers], 0.6
             denied = self._denied_targets(token, actors, sentence, sources)
             if denied:
                 return [replace(m, rule=f"{m.rule}+denied-act") for m in denied], 0.6
@@ -2728,12 +2736,13 @@ _ARMED_GROUPS = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 _RULERS = frozenset({"LEG", "JUD"})
 
 
-def _accuser(
+def _accusers(
     deniers: Sequence[Mention], sentence_index: int, history: Sequence[Event]
-) -> Mention | None:
+) -> list[Mention]:
     """ "South Korea accused the North of sinking the ship. Pyongyang denied it": a denial
     that names no one answers the last accusation aimed at the denier in its sentence or the
-    three before, or else the last one of its sentence or the one before."""
+    three before, or else the last one of its sentence or the one before; and all who made
+    it together ("Britain and the United States blamed Russia")."""
     countries = _countries(deniers)
     earlier = [
         e
@@ -2753,8 +2762,15 @@ def _accuser(
         and e.target.actor.country in countries
     ]
     recent = [e for e in earlier if e.sentence_index >= sentence_index - 1]
-    chosen = (aimed or recent)[-1:]
-    return chosen[0].source if chosen else None
+    candidates = aimed or recent
+    if not candidates:
+        return []
+    last = candidates[-1]
+    return _unique(
+        e.source
+        for e in candidates
+        if e.sentence_index == last.sentence_index and _target_code(e) == _target_code(last)
+    )
 
 
 def _presser(
@@ -3244,6 +3260,10 @@ def _headline_partners(verb: Token, subjects: list[Token]) -> list[Token]:
         ):
             partners.append(child)
     return partners
+
+
+def _target_code(event: Event) -> str | None:
+    return event.target.code if event.target is not None else None
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:
