@@ -872,8 +872,8 @@ class KnowledgeBase:
         return [self._persons[i] for i in ids]
 
     def persons_by_surname(self, text: str) -> list[Person]:
-        """Persons whose name ends in ``text``, whether or not it is an alias of theirs (a
-        surname several share is none): for the text's own qualifiers to choose from."""
+        """Persons whose name ends in ``text``, an alias of theirs or not (a surname several
+        people share is no alias): for the text's own qualifiers to choose among."""
         return [self._persons[i] for i in self._person_surnames.get(_fold(text), ())]
 
     def _remember(self, key: tuple[str, str], value: Any) -> None:

@@ -397,8 +397,8 @@ def phrase_actors(
             )
             return [actor], "kb:person"
         if sectors and not countries:
-            # "Prime Minister Abdul Salam al-Majali of Jordan": the nationality after the name
-            countries = [c for c in _of_phrase_countries(kb, head) if c][:1]
+            # "Prime Minister ... of Jordan": the nationality after the name
+            countries = _of_phrase_countries(kb, head)[:1]
         if countries:
             return [
                 make_actor(countries[0], sectors, name=name, kind="person")

@@ -766,12 +766,12 @@ class EventCoder:
         for clause in verb.children:
             if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_.lower() in _YIELDING:
                 phrases += [c for c in clause.children if c.dep_ in ("prep", "dobj", "dative")]
+        own = {m.code for m in sources}
         found: list[Mention] = []
         for phrase in phrases:
             words = list(phrase.subtree)
             if phrase.lower_ == "under" and not any(w.lemma_.lower() == "pressure" for w in words):
                 continue  # "under the constitution"
-            own = {m.code for m in sources}
             named = [
                 m
                 for w in words
@@ -786,9 +786,8 @@ class EventCoder:
             elif protests and country:
                 word = protests[0]
                 opposition = make_actor(country, ("OPP",), kind="group")
-                found.append(
-                    Mention(word.text, word.idx, word.idx + len(word.text), opposition, "protests")
-                )
+                end = word.idx + len(word.text)
+                found.append(Mention(word.text, word.idx, end, actor=opposition, rule="protests"))
         return _unique(found)
 
     def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
@@ -1552,14 +1551,7 @@ class EventCoder:
                 same = same or recent
             if same:
                 # "rejected the accusations" of all who made them together
-                first = same[0]
-                makers = _unique(
-                    e.source
-                    for e in same
-                    if e.sentence_index == first.sentence_index
-                    and e.cameo == first.cameo
-                    and _target_code(e) == _target_code(first)
-                )
+                makers = _joint_makers([e for e in same if e.cameo == same[0].cameo], same[0])
                 return [replace(m, rule=f"{m.rule}+event-reference") for m in makers], 0.7
             if generic:
                 # What was said is answered across sentences; what was done, within one too.
@@ -2763,13 +2755,17 @@ def _accusers(
     ]
     recent = [e for e in earlier if e.sentence_index >= sentence_index - 1]
     candidates = aimed or recent
-    if not candidates:
-        return []
-    last = candidates[-1]
+    return _joint_makers(candidates, candidates[-1]) if candidates else []
+
+
+def _joint_makers(events: Sequence[Event], chosen: Event) -> list[Mention]:
+    """The sources of ``chosen`` and of the events done with it: of its sentence, at its
+    target ("Britain and the United States blamed Russia")."""
+    target = _target_code(chosen)
     return _unique(
         e.source
-        for e in candidates
-        if e.sentence_index == last.sentence_index and _target_code(e) == _target_code(last)
+        for e in events
+        if e.sentence_index == chosen.sentence_index and _target_code(e) == target
     )
 
 
