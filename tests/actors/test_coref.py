@@ -629,3 +629,9 @@ def test_a_titled_unknown_person_takes_the_country_named_after_the_name() -> Non
     text = "Prime Minister Abdul Karim Fakhouri of Jordan met the Syrian envoy."
     actors, _ = _resolve(text, dt.date(1995, 3, 1))
     assert "JORGOV" in _codes(actors, text, "Prime Minister")
+
+
+def test_the_two_heads_of_state_are_the_pair_named_before() -> None:
+    text = "Xi Jinping held talks with Lula on Friday. The two heads of state signed 15 deals."
+    actors, _ = _resolve(text, dt.date(2023, 4, 14))
+    assert _codes(actors, text, "two heads") == ["BRAGOV", "CHNGOV"]

@@ -132,6 +132,7 @@ _PLURAL_PERSON_NOUNS = frozenset(
         "envoys",
         "diplomat",
         "diplomats",
+        "heads",  # "the two heads of state"
     }
 )
 _PLURAL_STATE_NOUNS = frozenset(
