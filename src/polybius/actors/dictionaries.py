@@ -701,7 +701,6 @@ def actor_record(actor: ImportedActor, *, actor_id: str | None = None) -> dict[s
     how the knowledge base reads them.
     """
     kind = actor.kind
-    # TABARI ends are inclusive; the knowledge base's are exclusive, hence the extra day
     roles = [
         {"title": "", "code": c.code, "start": c.start, "end": c.end}
         for c in actor.codes

@@ -729,18 +729,17 @@ class KnowledgeBase:
     def _build_person_indexes(self) -> None:
         folded: dict[str, list[str]] = {}
         spelling: dict[str, list[str]] = {}
+        surnames: dict[str, list[str]] = {}
         for person in self._persons.values():
             for form in (person.name, *person.aliases):
                 for table, key in ((folded, _fold(form)), (spelling, _spelling_key(form))):
                     ids = table.setdefault(key, [])
                     if person.id not in ids:
                         ids.append(person.id)
-        self._person_folded = {k: tuple(v) for k, v in folded.items()}
-        self._person_spelling = {k: tuple(v) for k, v in spelling.items()}
-        surnames: dict[str, list[str]] = {}
-        for person in self._persons.values():
             if person.kind == "person" and " " in person.name:
                 surnames.setdefault(_fold(person.name.split()[-1]), []).append(person.id)
+        self._person_folded = {k: tuple(v) for k, v in folded.items()}
+        self._person_spelling = {k: tuple(v) for k, v in spelling.items()}
         self._person_surnames = {k: tuple(v) for k, v in surnames.items()}
 
     def _build_agent_index(self, origins: Mapping[str, str]) -> None:

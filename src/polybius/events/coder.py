@@ -29,7 +29,7 @@ from polybius.events.derived import (
 )
 from polybius.events.lexicon import PLACE_OBJECT, Lexicon, LexiconEntry
 from polybius.events.modality import CLAIM_NOUNS, SPEECH_VERBS, has_to, read_modality
-from polybius.model import Document, Event, Mention, Modality
+from polybius.model import Actor, Document, Event, Mention, Modality
 
 __all__ = ["CODER_VERSION", "EventCoder", "intent_code", "refusal_code"]
 
@@ -784,10 +784,8 @@ class EventCoder:
                 # "quits under pressure from protesters, army": the leader's own people
                 found += [_of_country(m, country) for m in named]
             elif protests and country:
-                word = protests[0]
                 opposition = make_actor(country, ("OPP",), kind="group")
-                end = word.idx + len(word.text)
-                found.append(Mention(word.text, word.idx, end, actor=opposition, rule="protests"))
+                found.append(_word_mention(protests[0], opposition, "protests"))
         return _unique(found)
 
     def _subjects(self, verb: Token, *, guard: int = 0) -> tuple[list[Token], bool]:
@@ -1825,8 +1823,7 @@ class EventCoder:
                 ):
                     # Same key as a lexicon event of the alleging verb, so "alleged" coded
                     # by the lexicon is not coded twice.
-                    target_code = event.target.code if event.target else None
-                    key = (event.source.code, target_code, "112", reading.speaker.head.i)
+                    key = (event.source.code, _target_code(event), "112", reading.speaker.head.i)
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
@@ -3192,10 +3189,13 @@ def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Menti
     country = countries.pop()
     if not country or country == UNKNOWN_COUNTRY:
         return []
-    token = trigger.token
     actor = make_actor(country, ("GOV",), kind="group")
-    start = token.idx
-    return [Mention(token.text, start, start + len(token.text), actor, rule="implied:government")]
+    return [_word_mention(trigger.token, actor, "implied:government")]
+
+
+def _word_mention(word: Token, actor: Actor, rule: str) -> Mention:
+    """An actor the text implies, spanning the word that implies it."""
+    return Mention(word.text, word.idx, word.idx + len(word.text), actor, rule=rule)
 
 
 def _travels(verb: Token) -> bool:
