@@ -173,11 +173,17 @@ _Dumper.add_representer(list, _flow_list)
 _Dumper.add_representer(dict, _flow_dict)
 
 
+def render() -> str:
+    """The text of countries.yaml as the seed and the libraries make it."""
+    body = yaml.dump(
+        build(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
+    )
+    return HEADER + body
+
+
 def main() -> None:
-    data = build()
-    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(HEADER + body, encoding="utf-8")
+    OUT.write_text(render(), encoding="utf-8")
 
 
 if __name__ == "__main__":

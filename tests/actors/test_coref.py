@@ -635,3 +635,46 @@ def test_the_two_heads_of_state_are_the_pair_named_before() -> None:
     text = "Xi Jinping held talks with Lula on Friday. The two heads of state signed 15 deals."
     actors, _ = _resolve(text, dt.date(2023, 4, 14))
     assert _codes(actors, text, "two heads") == ["BRAGOV", "CHNGOV"]
+
+
+def test_a_ministers_portfolio_after_the_title_is_no_second_sector() -> None:
+    actors, text = _resolve("The Spanish Minister of Industry criticised Argentina.")
+    assert _codes(actors, text, "Spanish Minister") == ["ESPGOV"]
+    defence, text = _resolve("The Spanish Minister of Defence criticised Argentina.")
+    assert _codes(defence, text, "Spanish Minister") == ["ESPMIL"]
+
+
+def test_a_body_named_with_without_is_one_name() -> None:
+    actors, text = _resolve("Doctors Without Borders criticised Russia.")
+    assert _codes(actors, text, "Doctors") == ["NGOHLHMSF"]
+
+
+def test_a_spokesperson_for_a_body_speaks_for_it() -> None:
+    actors, text = _resolve(
+        "A spokesperson for the UN Human Rights Office criticised the Russian authorities."
+    )
+    coded = {m.code for m in actors.mentions()}
+    assert "IGOUNOHRIHCH" in coded and "RUSGOV" in coded
+    assert not _codes(actors, text, "spokesperson")
+
+
+def test_a_word_of_a_bodys_name_is_no_place() -> None:
+    from polybius.nlp import parse_text
+    from polybius.parsed import freeze
+    from polybius.when_where.places import Gazetteer
+
+    # "Human" is also a name of Uman, a Ukrainian city.
+    text = "Human Rights Watch criticised the police."
+    doc = freeze(parse_text(text))
+    actors = resolve_actors(doc, kb=load_knowledge_base(), date=None, gazetteer=Gazetteer.load())
+    assert _codes(actors, text, "police") == ["---COP"]
+    assert not actors.places
+
+
+def test_a_follow_up_sentence_happens_where_the_story_does() -> None:
+    actors, text = _resolve(
+        "Riots spread across France for a fourth night. Cars and buses burned. Shops were "
+        "looted in the suburbs. The police arrested 150 rioters overnight.",
+        dt.date(2023, 6, 30),
+    )
+    assert _codes(actors, text, "police") == ["FRACOP"]

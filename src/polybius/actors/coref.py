@@ -28,6 +28,7 @@ from typing import Any
 from polybius.actors.recognise import (
     OFFICE_SECTORS,
     PERSON_ROLES,
+    SPEAKING_FOR,
     TITLE_NOUNS,
     UNKNOWN_COUNTRY,
     ActorKnowledge,
@@ -62,6 +63,8 @@ _MASS_SENSES = frozenset(
     {"force", "defence", "defense", "security", "intelligence", "command", "leadership"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# How many sentences back a follow-up sentence naming no place takes its country from.
+_LOOK_BACK = 3
 _CLAUSE_LOCATIVE = _LOCATIVE | {"into"}
 # What a state body owns or fields, which stands for it as a target: "an army convoy".
 _INSTALLATIONS = frozenset(
@@ -394,9 +397,19 @@ class _Resolver:
                 if m.actor is not None and m.actor.country:
                     self.context_countries.add(m.actor.country)
         context = self.context_countries
+        # Words of a body's name are no places: the "Human" of Human Rights Watch (Uman).
+        named = [
+            (m.start, m.end)
+            for i, group in self.result.by_head.items()
+            if sentence.start <= i < sentence.end
+            for m in group
+            if m.actor is not None and m.actor.kind != "state"
+        ]
         for token in self._tokens(sentence):
             # The small model often misses city names ("Kharkiv") or calls them NORP.
             if token.ent_type_ not in _PLACE_LIKE or token.i in self.result.by_head:
+                continue
+            if any(start <= token.idx < end for start, end in named):
                 continue
             if (
                 token.ent_iob_ == "I"
@@ -579,11 +592,14 @@ class _Resolver:
         )
 
     def _of_actor(self, head: Token) -> bool:
-        """ "a delegation of U.S. senators": the group is the actor its "of" phrase names."""
+        """ "a delegation of U.S. senators", "a spokesman for the ministry": the group or
+        the speaker is the actor its "of" ("for") phrase names."""
+        speaks_for = head.lower_ in SPEAKING_FOR
         return any(
             self.result.at(obj.i) or self.result.modifying(obj.i)
             for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
+            if prep.dep_ == "prep"
+            and (prep.lower_ == "of" or (speaks_for and prep.lower_ == "for"))
             for obj in prep.children
             if obj.dep_ == "pobj"
         )
@@ -618,10 +634,19 @@ class _Resolver:
         sectors, used = agent_sectors(self.kb, self._phrase(head).tokens)
         return sectors if sectors and head in used else None
 
-    def _sentence_country(self, sentence: Any, *, follow: bool = True) -> str:
+    def _sentence_country(self, sentence: Any) -> str:
         """The one country where the sentence happens ("in Cairo") and whose agents act in it
         ("Iranian authorities"); a country that is only a party ("aid from China") places no
-        one. ``---`` when there is none or several."""
+        one. A follow-up sentence naming none ("Police arrested 150 rioters overnight")
+        happens where the last few before it did. ``---`` when there is none or several."""
+        for _ in range(_LOOK_BACK + 1):
+            countries = self._countries_placing(sentence)
+            if countries or sentence.start == 0:
+                break
+            sentence = sentence.doc[sentence.start - 1].sent
+        return next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
+
+    def _countries_placing(self, sentence: Any) -> set[str]:
         countries: set[str] = set()
         for token in self._tokens(sentence):
             place = self.result.places.get(token.i)
@@ -641,11 +666,7 @@ class _Resolver:
                     and _ENVOYS.isdisjoint(m.text.lower().split())
                 ):
                     countries.add(actor.country)
-        if not countries and follow and sentence.start > 0:
-            # A follow-up sentence ("The opposition leader condemned the arrests") happens
-            # where the one before it did.
-            return self._sentence_country(sentence.doc[sentence.start - 1].sent, follow=False)
-        return next(iter(countries)) if len(countries) == 1 else UNKNOWN_COUNTRY
+        return countries
 
     def _titled_person(self, head: Token, country: str) -> None:
         """ "President Alvaro Uribe" in a sentence about Colombia only: a person the knowledge

@@ -26,6 +26,7 @@ __all__ = [
     "name_like",
     "person_name",
     "PERSON_ROLES",
+    "SPEAKING_FOR",
     "TITLE_NOUNS",
     "UNKNOWN_COUNTRY",
     "ActorKnowledge",
@@ -95,6 +96,8 @@ TITLE_NOUNS = frozenset(
         "admiral",
     }
 )
+# Those who speak for a body name it with "for": "a spokesperson for the UN rights office".
+SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Role nouns that name one person ("the minister", "his counterpart"), not a body: the
 # titles, less "prime" (a word of "prime minister"), and roles no reference stands on.
 PERSON_ROLES = (TITLE_NOUNS - {"prime"}) | {
@@ -312,7 +315,7 @@ _OUTSIDE_SECTORS = frozenset(
     {"OPP", "REB", "SEP", "INS", "UAF", "LAB", "HRI", "MED", "REL", "EDU", "BUS", "NGO", "ENV"}
 )
 _LEADING = (["leader"], ["leaders"], ["leadership"], ["chief"], ["head"], ["boss"], ["commander"])
-# "the industry minister", "the labour ministry": a portfolio word names what a minister is
+# "the industry minister", "the Ministry of Labour": a portfolio word names what a minister is
 # for, not a second sector; the office makes the actor the government.
 _MINISTERIAL = (["minister"], ["ministers"], ["ministry"], ["ministries"])
 
@@ -340,9 +343,10 @@ def agent_sectors(
     # "a drug cartel leader", "the militia chief": a leader of the body the other words
     # name, not of the government.
     led = len(matches) > 1 and any(words[m[0] : m[1]] not in _LEADING for m in matches)
-    if len(matches) > 1 and words[matches[-1][0] : matches[-1][1]] in _MINISTERIAL:
-        used.extend(t for start, end, _ in matches[:-1] for t in tokens[start:end])
-        matches = matches[-1:]
+    ministerial = [m for m in matches if words[m[0] : m[1]] in _MINISTERIAL]
+    if len(matches) > 1 and ministerial:  # "the industry minister", "the Minister of Industry"
+        used.extend(t for m in matches if m not in ministerial for t in tokens[m[0] : m[1]])
+        matches = ministerial[:1]
     for start, end, codes in matches:
         if led and words[start:end] in _LEADING:
             used.extend(tokens[start:end])
@@ -539,14 +543,14 @@ def _country_or_capital(
 
 def _igo_named_with_complement(kb: ActorKnowledge, phrase: NounPhrase) -> Any:
     """ "the U.N. High Commissioner for Human Rights": a body whose name runs on past its
-    head through a capitalised "for" or "of" phrase."""
+    head through a capitalised "for", "of" or "without" phrase ("Doctors Without Borders")."""
     head = phrase.head
     if not head.text[:1].isupper():
         return None
     for prep in head.rights:
         if (
             prep.dep_ == "prep"
-            and prep.lower_ in ("for", "of")
+            and prep.lower_ in ("for", "of", "without")
             and prep.i == phrase.tokens[-1].i + 1
         ):
             tail = list(prep.subtree)
