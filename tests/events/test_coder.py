@@ -2336,3 +2336,108 @@ def test_a_denial_answers_all_who_accused_together() -> None:
     )
     denials = {t for t in _triples(code_text(text, date=dt.date(2018, 2, 15))) if t[2] == "016"}
     assert denials == {("RUSGOV", "GBR", "016"), ("RUSGOV", "USA", "016")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the "as" phrase hung on the object, the adjective on the "as"
+        "Belarusian police detained the opposition leader Maria Kolesnikova in Minsk on "
+        "Monday. Lithuania described the detention as 'arbitrary'.",
+        # the opening quote read as a possessive: "the measures' economic retaliation"
+        "Beijing imposed sanctions on Canberra. Australia called the measures 'economic "
+        "retaliation'.",
+    ],
+)
+def test_a_judgement_of_a_reported_act_survives_the_parse(text: str) -> None:
+    from polybius.api import code_text
+
+    judged = {t for t in _triples(code_text(text, date=dt.date(2020, 9, 8))) if t[2] == "111"}
+    assert len(judged) == 1
+    ((source, target, _),) = judged
+    assert source in ("LTU", "AUS") and target in ("BLRCOP", "CHNGOV")
+
+
+def test_a_violation_of_law_is_no_human_rights_abuse() -> None:
+    from polybius.api import code_text
+
+    law = code_text("Mexico accused Ecuador of a grave violation of international law.")
+    rights = code_text("The United Nations accused Myanmar of grave violations of human rights.")
+    assert _triples(law) == {("MEX", "ECU", "112")}
+    assert _triples(rights) == {("IGOUNO", "MMR", "1122")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        (
+            "Erdogan met the Swedish prime minister in Vilnius, in a meeting convened by NATO.",
+            "IGOWSTNAT",
+        ),
+        (
+            "Venezuela and Guyana agreed not to use force. The talks were facilitated by the "
+            "Prime Minister of Saint Vincent and the Grenadines, Ralph Gonsalves.",
+            "VCT",
+        ),
+    ],
+)
+def test_who_convened_or_facilitated_talks_mediates_between_the_parties(
+    text: str, mediator: str
+) -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text(text, date=dt.date(2023, 12, 14)))
+    mediated = {(s, t[:3]) for s, t, c in triples if c == "045"}
+    assert len(mediated) == 2 and {s for s, _ in mediated} == {mediator}
+
+
+def test_talks_sponsored_by_two_states_are_mediated_by_both() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Sudan's army and the Rapid Support Forces signed a declaration in Jeddah, in talks "
+        "sponsored by Saudi Arabia and the United States."
+    )
+    mediators = {
+        t[0] for t in _triples(code_text(text, date=dt.date(2023, 5, 20))) if t[2] == "045"
+    }
+    assert mediators == {"SAU", "USA"}
+    hosted = code_text("Saudi Arabia sponsored a resolution at the Security Council.")
+    assert not any(e.cameo == "045" for e in hosted)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amnesty International said soldiers had killed at least 12 protesters in Lagos.",
+            ("NGOHRIAMN", "NGAMIL", "1122"),
+        ),
+        (
+            "Amnesty International said troops had committed genocide against the Rohingya "
+            "in Myanmar.",
+            ("NGOHRIAMN", "MMRMIL", "1124"),
+        ),
+    ],
+)
+def test_a_rights_group_reporting_abuses_accuses_the_perpetrators(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    assert expected in _triples(code_text(text, date=dt.date(2020, 10, 21)))
+
+
+def test_a_un_envoy_reporting_killings_accuses_no_one() -> None:
+    from polybius.api import code_text
+
+    text = "A United Nations envoy said soldiers had killed at least 12 protesters in Lagos."
+    codes = {t[2] for t in _triples(code_text(text, date=dt.date(2020, 10, 21)))}
+    assert codes and not any(c.startswith("112") for c in codes)
+
+
+def test_a_rights_group_accusing_police_of_firing_accuses_them_of_abuse() -> None:
+    from polybius.api import code_text
+
+    text = "Human Rights Watch accused the police of firing on protesters."
+    assert _triples(code_text(text)) == {("NGOHRIHRW", "---COP", "1122")}

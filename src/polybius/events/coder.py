@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from polybius.actors.coref import DocumentActors
-from polybius.actors.recognise import UNKNOWN_COUNTRY, make_actor
+from polybius.actors.recognise import SPEAKING_FOR, UNKNOWN_COUNTRY, make_actor
 from polybius.events.derived import (
     appeal_code,
     intent_code,
@@ -211,6 +211,10 @@ _CAUSING_VERBS = frozenset({"order", "authorize", "authorise", "approve", "commi
 # "Georgia received weapons from Russia": the noun's event runs from the giver to the subject.
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "win", "secure", "accept"})
 _ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
+# What a rights monitor does with abuses it reports: "HRW said", "the report found".
+_FINDING = frozenset(
+    {"say", "find", "conclude", "report", "document", "establish", "determine", "confirm"}
+)
 # Verbs that judge an act they take as done: "condemned X for detaining Y".
 _JUDGING_VERBS = frozenset(
     {
@@ -225,6 +229,12 @@ _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
+_MEETING_VERBS = frozenset({"meet", "receive", "host"})
+# Gatherings a participle may say who convened: "a meeting convened by NATO"
+_GATHERINGS = frozenset(
+    {"talk", "talks", "meeting", "negotiation", "negotiations", "dialogue", "summit"}
+    | {"conference", "exchange", "swap"}
+)
 _DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"})
 _POLICY_NOUNS = frozenset(
     {"plan", "policy", "reform", "law", "bill", "decision", "measure", "hike", "rise"}
@@ -506,6 +516,8 @@ class EventCoder:
         relative = _relative_object(token)
         if relative is not None:
             found.add(relative.lemma_.lower())  # "an accusation Israel rejected"
+        if token.dep_ == "acl" and token.head.lemma_.lower() in _GATHERINGS:
+            found.add(token.head.lemma_.lower())  # "talks sponsored by Riyadh"
         particle = _particle_in(token)
         if particle is not None:
             # "hauled in the British ambassador": the small model makes him the object of "in"
@@ -561,6 +573,10 @@ class EventCoder:
                             # "went on hunger strike", "described it as a hostile act",
                             # "an inquiry into war crimes"
                             found |= _modifier_lemmas(g)
+                        if child.lower_ == "of":
+                            # "accused Myanmar of grave violations of human rights"
+                            for o in _prep_objects([g], ["of"]):
+                                found |= {o.lemma_.lower(), *_modifier_lemmas(o)}
         return found
 
     def triggers(self, sentence: Any, actors: DocumentActors | None = None) -> list[_Trigger]:
@@ -699,13 +715,9 @@ class EventCoder:
                     o.lemma_.lower() in _EQUIPMENT for o in prep.children
                 ):
                     continue  # "deliveries of fighter jets to Egypt": the jets are goods
-                if prep.dep_ == "prep" and prep.lower_ in (
-                    "of",
-                    "between",
-                    "from",
-                    "by",
-                    "among",
-                    "with",
+                if prep.dep_ == "prep" and (
+                    prep.lower_ in ("of", "between", "from", "by", "among", "with")
+                    or (prep.lower_ == "for" and token.lower_ in SPEAKING_FOR)
                 ):
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
@@ -1075,6 +1087,8 @@ class EventCoder:
             if governor.pos_ in ("VERB", "AUX"):
                 subjects, _ = self._subjects(governor)
                 partners = self._slot_tokens(governor, "prep:with")
+                if governor.lemma_.lower() in _MEETING_VERBS:
+                    partners += self._slot_tokens(governor, "dobj")  # "met Kristersson"
                 found = [m for arg in (*subjects, *partners) for m in self._actors_of(arg, actors)]
                 if found or governor.dep_ == "ROOT":
                     return found
@@ -1492,6 +1506,7 @@ class EventCoder:
             for g in c.children
             if g.dep_ == "compound"
         ]
+        objects += [g for c in token.children for g in c.children if _quote_possessive(g)]
         # "..., a move Tehran condemned as politically motivated": the clause's head noun
         relative = _relative_object(token)
         if relative is not None:
@@ -1619,6 +1634,11 @@ class EventCoder:
         if slot in ("dobj", "nsubjpass", "dative", "iobj"):
             found = [c for c in host.children if c.dep_ == slot]
             judged = [c for c in host.children if c.dep_ == "oprd"]
+            # "called the measures 'economic retaliation'": the opening quote is read as a
+            # possessive, so the object hangs on the judgement.
+            quoted = [g for c in found + judged for g in c.children if _quote_possessive(g)]
+            if slot == "dobj" and quoted:
+                return quoted
             if slot == "dobj" and not found and len(judged) > 1 and judged[0].pos_ == "NOUN":
                 # "called the U.S. move totally unacceptable": the small model makes both
                 # the thing judged and the judgement complements; the first is the object.
@@ -1823,7 +1843,12 @@ class EventCoder:
                 ):
                     # Same key as a lexicon event of the alleging verb, so "alleged" coded
                     # by the lexicon is not coded twice.
-                    key = (event.source.code, _target_code(event), "112", reading.speaker.head.i)
+                    key = (
+                        event.source.code,
+                        _target_code(event),
+                        event.cameo,
+                        reading.speaker.head.i,
+                    )
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
@@ -1953,7 +1978,10 @@ class EventCoder:
                     # "accused Azerbaijan of carrying out ethnic cleansing"
                     entry = self._light_object_entry(act, actors)
                 if entry is not None:
-                    return _accusation_code(entry.code)
+                    code = _accusation_code(entry.code)
+                    if code == "1123" and sources and all(_monitor(m) for m in sources):
+                        code = "1122"  # "HRW accused the police of firing on crowds"
+                    return code
             return None
         # A warning: look down its clause ("that Moscow was prepared to use ...") for the
         # act, which must be the warner's own: "warned that NATO would bomb" threatens nothing.
@@ -2208,17 +2236,25 @@ class EventCoder:
         reading: Any,
     ) -> list[Event]:
         """ "The US claimed that ISIL had attacked Iraq": to allege violence is to accuse
-        (CAMEO 112), from the one who alleges to the one alleged to have done it."""
+        (CAMEO 112), from the one who alleges to the one alleged to have done it. A rights
+        monitor that finds or reports abuses ("Amnesty says protesters were killed by the
+        army") accuses the perpetrators of them (1122; of war crimes, 1124)."""
         verb = reading.speaker.head
-        if verb.lemma_.lower() not in _ALLEGING or trigger.entry.code[:2] not in _VIOLENT_ROOTS:
+        lemma, act = verb.lemma_.lower(), trigger.entry.code
+        if act[:2] not in _VIOLENT_ROOTS:
+            return []
+        if lemma in _ALLEGING:
+            code, rule = "112", "allege-violence"
+        elif lemma in _FINDING and _monitor(quoted):
+            code, rule = ("1124" if act[:2] == "20" else "1122"), "monitor-finding"
+        else:
             return []
         accused = [m for m in _unique(sources) if not _same(m, quoted)]
-        entry = LexiconEntry(id="allege-violence", lemmas=(verb.lemma_.lower(),), code="112")
-        alleging = _Trigger(verb, entry, None)
+        alleging = _Trigger(verb, LexiconEntry(id=rule, lemmas=(lemma,), code=code), None)
         modality = read_modality(verb).modality
         return [
             self._event(
-                document, sentence_index, span, alleging, quoted, target, "112", modality, None, 0.7
+                document, sentence_index, span, alleging, quoted, target, code, modality, None, 0.7
             )
             for target in accused
         ]
@@ -2527,7 +2563,12 @@ def _complement_lemmas(verb: Token) -> set[str]:
     """What the object is called: "called the move unacceptable", "branded it an act of
     war", "described the vote as a farce"."""
     complements = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp", "xcomp")]
-    complements += _prep_objects([verb], ["as"])
+    complements += _as_complements(verb)
+    complements += [
+        o
+        for o in verb.children
+        if o.dep_ == "dobj" and any(_quote_possessive(g) for g in o.children)
+    ]
     # "called the decision completely unjustified": the small model may hang the judgement
     # on the noun, after it
     complements += [
@@ -2541,6 +2582,28 @@ def _complement_lemmas(verb: Token) -> set[str]:
         found.add(word.lemma_.lower())
         found |= _modifier_lemmas(word)
     return found
+
+
+def _quote_possessive(word: Token) -> bool:
+    """ "the measures 'economic retaliation'": a noun the parser made possessive because a
+    quotation mark follows it."""
+    return word.dep_ == "poss" and any(
+        c.dep_ == "case" and c.tag_ in ("``", "''") for c in word.children
+    )
+
+
+def _as_complements(verb: Token) -> list[Token]:
+    """ "described the vote as a farce"; the small model may hang the "as" on the object and
+    an adjective on the "as" itself ("described the detentions as 'arbitrary'")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [
+        g
+        for w in [verb, *objects]
+        for c in w.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ in ("pobj", "amod", "acomp")
+    ]
 
 
 def _modifier_lemmas(word: Token) -> set[str]:
@@ -2704,6 +2767,13 @@ def _weapon_words(trigger: Token) -> set[str]:
             elif g.dep_ == "acl":  # "bombs containing sarin"
                 words.update(o.lower_ for o in g.children if o.dep_ == "dobj")
     return words
+
+
+def _monitor(mention: Mention) -> bool:
+    """A human-rights organisation (Amnesty, HRW), whose findings of abuse accuse; a UN
+    envoy or agency that reports killings is reporting them."""
+    code = mention.code or ""
+    return code.startswith("NGO") and "HRI" in code
 
 
 def _accusation_code(code: str) -> str | None:
