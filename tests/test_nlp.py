@@ -26,3 +26,25 @@ def test_hyphenated_compounds_that_are_not_names_are_left_to_the_tokenizer() -> 
     words = [t.text for t in doc]
     assert words[:3] == ["Anti", "-", "government"]
     assert "pro" in words and "Saudi" in words and "Jong-un" in words
+
+
+def test_a_live_blogs_time_stamps_are_no_part_of_its_entries() -> None:
+    text = (
+        "09:55 GMT - Breaking: Turkish jets have shot down a Russian warplane. 12:40 GMT - "
+        "Vladimir Putin calls the downing a stab in the back. Update, 15:30 GMT - NATO "
+        "ambassadors will meet in Brussels."
+    )
+    sentences = [s.text for s in parse_text(text).sents]
+    assert sentences == [
+        "09:55 GMT - Breaking:",
+        "Turkish jets have shot down a Russian warplane.",
+        "12:40 GMT -",
+        "Vladimir Putin calls the downing a stab in the back.",
+        "Update, 15:30 GMT -",
+        "NATO ambassadors will meet in Brussels.",
+    ]
+
+
+def test_a_clock_time_inside_a_sentence_splits_nothing() -> None:
+    doc = parse_text("The attack began at 1:10 a.m. today, the army said.")
+    assert len(list(doc.sents)) == 1

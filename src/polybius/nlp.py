@@ -8,6 +8,7 @@ import spaCy themselves, so another pipeline can be named in the configuration.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -33,17 +34,49 @@ _UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "spancat
 _MAX_LENGTH = 60_000_000
 
 
+# A live blog's time stamp and label before an entry: "14:05 GMT - ", "Sunday 23:30 MSK -
+# Breaking: ", "Update, 16:00 CAT - ", "Breaking: ".
+_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|local(?:\s+time)?))?"
+_LABEL = r"(?:Breaking|BREAKING|Update|UPDATE|Updated|Latest|LATEST)"
+_ENTRY_STAMP = re.compile(
+    rf"(?:{_LABEL}(?:,\s*{_DAY}{_CLOCK})?|{_DAY}{_CLOCK})\s*[-–—:]\s+(?:{_LABEL}\s*:\s+)?"
+)
+
+
 @Language.component("polybius_paragraphs")
 def _paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break and after a live blog's time stamp.
 
     Without this the parser runs a header line or a dateline into the first sentence
-    and makes its main verb a relative clause of the header.
+    and makes its main verb a relative clause of the header; a stamp ("Sunday 23:30 MSK -
+    Police have used ...") becomes a compound of the subject, which then names no one.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+    if ":" not in doc.text and "Breaking" not in doc.text and "Update" not in doc.text:
+        return doc
+    starts = {t.idx: t for t in doc}
+    for stamp in _ENTRY_STAMP.finditer(doc.text):
+        if stamp.start() > 0 and not doc.text[stamp.start() - 1].isspace():
+            continue
+        first, entry = starts.get(stamp.start()), starts.get(stamp.end())
+        if first is None or entry is None or entry.i == 0:
+            continue
+        # The stamp is a sentence of its own (run into the entry before, it becomes an
+        # object there: "arrived in Beirut ... 13:00 EEST"); the entry starts a sentence,
+        # and the parser, which tends to break again right after a boundary it is given
+        # ("Vladimir | Putin calls"), may not break in its first words.
+        first.is_sent_start = True
+        for token in doc[first.i + 1 : entry.i]:
+            token.is_sent_start = False
+        entry.is_sent_start = True
+        for token in doc[entry.i + 1 : entry.i + 4]:
+            if token.is_punct:
+                break
+            token.is_sent_start = False
     return doc
 
 

@@ -678,3 +678,27 @@ def test_a_follow_up_sentence_happens_where_the_story_does() -> None:
         dt.date(2023, 6, 30),
     )
     assert _codes(actors, text, "police") == ["FRACOP"]
+
+
+def test_a_role_word_opening_an_entry_is_an_actor_not_a_town() -> None:
+    from polybius.nlp import parse_text
+    from polybius.parsed import freeze
+    from polybius.when_where.places import Gazetteer
+
+    # The small model tags the entry's first word a name; Police is also a town in Poland.
+    text = (
+        "Sunday 23:30 MSK - Police have used water cannon against protesters in central "
+        "Minsk. Monday 10:00 MSK - Police detained about 3,000 protesters overnight."
+    )
+    doc = freeze(parse_text(text))
+    kb = load_knowledge_base()
+    actors = resolve_actors(doc, kb=kb, date=dt.date(2020, 8, 10), gazetteer=Gazetteer.load())
+    assert _codes(actors, text, "Police") == ["BLRCOP"]
+    assert _codes(actors, text, "Police", nth=1) == ["BLRCOP"]
+
+
+def test_a_company_posted_on_places_no_one() -> None:
+    actors, text = _resolve(
+        "Police warned on Facebook that they would clear the building.", dt.date(2019, 7, 1)
+    )
+    assert _codes(actors, text, "Police") == ["---COP"]

@@ -411,6 +411,8 @@ class _Resolver:
                 continue
             if any(start <= token.idx < end for start, end in named):
                 continue
+            if not token.ent_type_ and self._role_sectors(token):
+                continue  # "Police have used tear gas": a role word, not Police in Poland
             if (
                 token.ent_iob_ == "I"
                 and token.i + 1 < len(token.doc)
@@ -439,7 +441,7 @@ class _Resolver:
             return
         (country,) = places
         for head in iter_candidate_heads(self._tokens(sentence)):
-            if head.pos_ != "NOUN" or head.i in self.result.by_head or self._in_skip(head):
+            if not _common_noun(head) or head.i in self.result.by_head or self._in_skip(head):
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
@@ -470,7 +472,7 @@ class _Resolver:
             if person_name(self._phrase(head)):
                 persons.append(head)
                 continue
-            if head.pos_ != "NOUN":
+            if not _common_noun(head):
                 continue
             if head.i in self.result.by_modifier or self._of_actor(head):
                 continue
@@ -661,6 +663,8 @@ class _Resolver:
                     and actor.country
                     and actor.country != UNKNOWN_COUNTRY
                     and actor.kind != "igo"
+                    # "warned on Facebook": a company is no place where things happen
+                    and not (actor.kind == "organisation" and actor.sectors == ("BUS",))
                     and (actor.sectors or located)
                     and not self._is_region(actor.country)
                     and _ENVOYS.isdisjoint(m.text.lower().split())
@@ -1489,6 +1493,17 @@ def _role_mention(
     """The phrase as a country's body in a role ("the two governments", "Kyrgyz ... troops")."""
     actor = make_actor(country, sectors, name=phrase.text, kind="group")
     return Mention(phrase.text, phrase.start, phrase.end, actor, rule=rule, chain=chain)
+
+
+def _common_noun(head: Token) -> bool:
+    """A noun, or a capitalised one the small model calls a name because it opens the
+    sentence ("Police have used tear gas")."""
+    return head.pos_ == "NOUN" or (
+        head.pos_ == "PROPN"
+        and head.i == head.sent.start
+        and not head.ent_type_
+        and not any(c.dep_ in ("compound", "flat") for c in head.children)
+    )
 
 
 def _apposed(a: _Known, b: _Known) -> bool:

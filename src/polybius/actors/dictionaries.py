@@ -747,7 +747,7 @@ _ACTORS_HEADER = """\
 # Licence: that of the original dictionary; see its header.
 # `kind` is a heuristic guess (person = looks like FIRST LAST and holds dated roles;
 # place = coded only as a bare country); review it before relying on it.
-# Role dates: start inclusive, end exclusive (the day after the dictionary's last day).
+# Role dates: start and end both inclusive (end is the dictionary's last day).
 # A role without dates is the default; out_of_office repeats it for dated entries.
 """
 

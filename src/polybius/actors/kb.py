@@ -26,8 +26,8 @@ The built-in data live in ``polybius/data/actors/`` as versioned YAML, each file
     default country + ``ELI``), ``sources`` and ``kind`` (person, the default, or
     organisation, group, place: the same format serves named non-person actors and
     imported TABARI/PETRARCH actor entries). Dates are ``YYYY-MM-DD`` (``YYYY-MM`` and
-    ``YYYY`` mean the first day); a role is valid from ``start`` inclusive to ``end``
-    exclusive.
+    ``YYYY`` mean the first day); a role is valid from ``start`` to ``end``, both days
+    included.
 
 User files (``extra_paths``) hold any of the top-level keys ``countries``, ``igos``,
 ``persons``, ``agents`` and ``sectors``, and are applied in order after the built-in files.
@@ -139,7 +139,7 @@ class Igo:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """An office held from ``start`` (inclusive) to ``end`` (exclusive); open ends are None."""
+    """An office held from ``start`` to ``end``, both days included; open ends are None."""
 
     code: str
     title: str = ""
