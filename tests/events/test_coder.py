@@ -2441,3 +2441,38 @@ def test_a_rights_group_accusing_police_of_firing_accuses_them_of_abuse() -> Non
 
     text = "Human Rights Watch accused the police of firing on protesters."
     assert _triples(code_text(text)) == {("NGOHRIHRW", "---COP", "1122")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Protesters stormed the prime minister's residence in Dhaka.",
+            ("BGDOPP", "BGDGOV", "145"),
+        ),
+        (
+            "Thousands of protesters broke into President Gotabaya Rajapaksa's official "
+            "residence in Colombo.",
+            ("LKAOPP", "LKAGOV", "145"),
+        ),
+        (
+            "Ecuadorian police forced their way into the Mexican embassy in Quito.",
+            ("ECUCOP", "MEXGOV", "170"),
+        ),
+    ],
+)
+def test_breaking_into_a_seat_of_office_is_aimed_at_its_holder(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    assert expected in _triples(code_text(text, date=dt.date(2022, 7, 9)))
+
+
+def test_planes_carrying_aid_deliver_it_rather_than_visit() -> None:
+    from polybius.api import code_text
+
+    aid = "Two French military planes carrying rescuers and medical supplies landed in Beirut."
+    assert _triples(code_text(aid, date=dt.date(2020, 8, 6))) == {("FRAMIL", "LBN", "073")}
+    troops = "Two French military planes carrying marines landed in Beirut."
+    assert "073" not in {t[2] for t in _triples(code_text(troops, date=dt.date(2020, 8, 6)))}

@@ -230,6 +230,8 @@ _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
 _MEETING_VERBS = frozenset({"meet", "receive", "host"})
+# Seats of an office or a person, which stand for their holder as a target.
+_PREMISES = frozenset({"residence", "palace", "office", "offices", "headquarters", "home"})
 # Gatherings a participle may say who convened: "a meeting convened by NATO"
 _GATHERINGS = frozenset(
     {"talk", "talks", "meeting", "negotiation", "negotiations", "dialogue", "summit"}
@@ -709,6 +711,17 @@ class EventCoder:
     # -- arguments ------------------------------------------------------------------
     def _actors_of(self, token: Token, actors: DocumentActors, *, depth: int = 0) -> list[Mention]:
         found = list(actors.at(token.i)) or list(actors.modifying(token.i))
+        if not found and depth < 2 and token.lemma_.lower() in _PREMISES:
+            # "stormed the prime minister's residence": whose seat it is
+            found = [m for c in token.children if c.dep_ == "poss" for m in actors.at(c.i)]
+        if not found and depth < 2 and token.pos_ == "PROPN":
+            # "stormed Ganabhaban, the prime minister's official residence"
+            found = [
+                m
+                for c in token.children
+                if c.dep_ == "appos" and c.lemma_.lower() in _PREMISES
+                for m in self._actors_of(c, actors, depth=depth + 1)
+            ]
         if not found and depth < 2 and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             for prep in token.children:
                 if prep.lower_ == "of" and any(
@@ -1784,6 +1797,10 @@ class EventCoder:
                 # "sent troops to Kazakhstan at the request of its president", "peacekeepers
                 # landed in Dili": deployed, not shown or visiting, to protect the country.
                 code = "074"
+                targets = [_as_country(m) for m in targets]
+            if code == "042" and _carrying_aid(trigger.token):
+                # "planes carrying medical supplies landed in Beirut": aid, not a visit
+                code = "073"
                 targets = [_as_country(m) for m in targets]
             if code == "0831" and {m.code for m in targets} <= {m.code for m in sources}:
                 # "resigned as prime minister, bowing to weeks of protests": a resignation on
@@ -3216,6 +3233,33 @@ def _of_country(mention: Mention, country: str | None) -> Mention:
     if actor is None or not country or actor.country != UNKNOWN_COUNTRY:
         return mention
     return replace(mention, actor=make_actor(country, actor.sectors, kind=actor.kind))
+
+
+_AID_CARGO = frozenset(
+    {"aid", "food", "medicine", "supply", "supplies", "water", "relief", "rescuer"}
+    | {"assistance", "fuel", "flour", "wheat", "tent", "blanket", "vaccine", "dose"}
+)
+_CARRYING = frozenset({"carry", "bring", "deliver", "transport", "load"})
+
+
+def _carrying_aid(verb: Token) -> bool:
+    """ "Two planes carrying rescuers and medical supplies landed", "an aid convoy arrived":
+    what arrives is aid."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if _modifier_lemmas(subject) & {"aid", "humanitarian", "relief"}:
+            return True
+        cargo = [
+            o
+            for acl in subject.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _CARRYING
+            for o in acl.children
+            if o.dep_ in ("dobj", "prep")
+        ]
+        cargo += [c for c in subject.children if c.dep_ == "conj"]  # "planes carrying X and Y"
+        cargo += [g for o in cargo for g in o.subtree]
+        if any(w.lemma_.lower() in _AID_CARGO for w in cargo):
+            return True
+    return False
 
 
 def _force_subject(verb: Token) -> bool:
