@@ -2476,3 +2476,15 @@ def test_planes_carrying_aid_deliver_it_rather_than_visit() -> None:
     assert _triples(code_text(aid, date=dt.date(2020, 8, 6))) == {("FRAMIL", "LBN", "073")}
     troops = "Two French military planes carrying marines landed in Beirut."
     assert "073" not in {t[2] for t in _triples(code_text(troops, date=dt.date(2020, 8, 6)))}
+
+
+def test_a_decision_judged_is_the_act_decided_not_the_thanks_it_drew() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Chancellor Olaf Scholz said on Wednesday that Germany would send tanks to Ukraine. "
+        "President Volodymyr Zelensky thanked Scholz, while the Russian ambassador called the "
+        "decision 'extremely dangerous'."
+    )
+    judged = {t for t in _triples(code_text(text, date=dt.date(2023, 1, 25))) if t[2] == "111"}
+    assert judged == {("RUSGOV", "DEUGOV", "111")}

@@ -1574,7 +1574,9 @@ class EventCoder:
             # meeting reported after them), then any act for a generic noun ("the move").
             same = [e for e in recent if self._same_act(e, noun, kinds, doc)]
             if generic and not (kinds and lemma in _SAYINGS):
-                same = same or recent
+                # "the decision" is an act, not the thanks or protests it drew
+                acts = [e for e in recent if lemma in _SAYINGS or not _reaction(e.cameo)]
+                same = same or acts or recent
             if same:
                 # "rejected the accusations" of all who made them together
                 makers = _joint_makers([e for e in same if e.cameo == same[0].cameo], same[0])
@@ -2784,6 +2786,11 @@ def _weapon_words(trigger: Token) -> set[str]:
             elif g.dep_ == "acl":  # "bombs containing sarin"
                 words.update(o.lower_ for o in g.children if o.dep_ == "dobj")
     return words
+
+
+def _reaction(code: str) -> bool:
+    """Statements, appeals, praise and criticism: what answers an act rather than is one."""
+    return code[:2] in ("01", "02", "11", "12") or code[:3] == "051"
 
 
 def _monitor(mention: Mention) -> bool:
