@@ -2488,3 +2488,10 @@ def test_a_decision_judged_is_the_act_decided_not_the_thanks_it_drew() -> None:
     )
     judged = {t for t in _triples(code_text(text, date=dt.date(2023, 1, 25))) if t[2] == "111"}
     assert judged == {("RUSGOV", "DEUGOV", "111")}
+
+
+def test_a_party_named_in_apposition_to_its_kind_is_the_target() -> None:
+    from polybius.api import code_text
+
+    text = "Fatah signed a reconciliation pact with the Islamist movement Hamas in Cairo."
+    assert ("PSEPTY", "PSEREB", "057") in _triples(code_text(text, date=dt.date(2014, 4, 23)))

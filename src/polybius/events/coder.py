@@ -714,12 +714,13 @@ class EventCoder:
         if not found and depth < 2 and token.lemma_.lower() in _PREMISES:
             # "stormed the prime minister's residence": whose seat it is
             found = [m for c in token.children if c.dep_ == "poss" for m in actors.at(c.i)]
-        if not found and depth < 2 and token.pos_ == "PROPN":
-            # "stormed Ganabhaban, the prime minister's official residence"
+        if not found and depth < 2:
+            # "stormed Ganabhaban, the prime minister's official residence"; "Iranian
+            # security chief Ali Shamkhani and Saudi adviser ..." (the name hangs on the title)
             found = [
                 m
                 for c in token.children
-                if c.dep_ == "appos" and c.lemma_.lower() in _PREMISES
+                if c.dep_ == "appos" and (token.pos_ != "PROPN" or c.lemma_.lower() in _PREMISES)
                 for m in self._actors_of(c, actors, depth=depth + 1)
             ]
         if not found and depth < 2 and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
