@@ -2495,3 +2495,16 @@ def test_a_party_named_in_apposition_to_its_kind_is_the_target() -> None:
 
     text = "Fatah signed a reconciliation pact with the Islamist movement Hamas in Cairo."
     assert ("PSEPTY", "PSEREB", "057") in _triples(code_text(text, date=dt.date(2014, 4, 23)))
+
+
+def test_signing_with_a_partner_is_done_by_both_and_ratifying_by_one() -> None:
+    from polybius.api import code_text
+
+    text = "The United States signed an agreement with the Taliban in Doha."
+    signed = _triples(code_text(text, date=dt.date(2020, 2, 29)))
+    assert {t for t in signed if t[2] == "057"} == {
+        ("USA", "AFGREB", "057"),
+        ("AFGREB", "USA", "057"),
+    }
+    ratified = _triples(code_text("Russia ratified the treaty with Ukraine."))
+    assert {t for t in ratified if t[2] == "057"} == {("RUS", "UKR", "057")}

@@ -3429,9 +3429,10 @@ def _pairs(
             if code in _VISIT_CODES and (_home(source, target) or _forces(source, target)):
                 continue  # "Modi arrived in New Delhi" is a return home, not a visit
             pairs.append((source, target, code))
-            # Meeting, negotiating and exercising jointly are done together; signing "with"
-            # Y is X's act.
-            if entry.reciprocal and (code[:2] == "04" or code == "062"):
+            # Meeting, negotiating, exercising jointly and signing "with" Y are done
+            # together; ratifying a treaty with Y is X's own act.
+            signing = code == "057" and "ratify" not in entry.lemmas
+            if entry.reciprocal and (code[:2] == "04" or code == "062" or signing):
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
