@@ -2508,3 +2508,11 @@ def test_signing_with_a_partner_is_done_by_both_and_ratifying_by_one() -> None:
     }
     ratified = _triples(code_text("Russia ratified the treaty with Ukraine."))
     assert {t for t in ratified if t[2] == "057"} == {("RUS", "UKR", "057")}
+
+
+def test_the_parties_to_a_signing_hang_on_what_was_signed() -> None:
+    from polybius.api import code_text
+
+    text = "The signing of the peace agreement between Ethiopia and Eritrea took place in Jeddah."
+    triples = _triples(code_text(text, date=dt.date(2018, 9, 16)))
+    assert triples == {("ETH", "ERI", "057"), ("ERI", "ETH", "057")}

@@ -230,6 +230,7 @@ _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
 _MEETING_VERBS = frozenset({"meet", "receive", "host"})
+_SIGNINGS = frozenset({"signing", "ratification", "conclusion"})
 # Seats of an office or a person, which stand for their holder as a target.
 _PREMISES = frozenset({"residence", "palace", "office", "offices", "headquarters", "home"})
 # Gatherings a participle may say who convened: "a meeting convened by NATO"
@@ -588,9 +589,9 @@ class EventCoder:
             entry = self._entry_for(token, actors)
             if entry is None:
                 continue
-            if entry.pos == "verb" and entry.objects:
-                # "signed a treaty", "called for a ceasefire": the object is part of this
-                # event, not an event of its own.
+            if entry.pos in ("verb", "noun") and entry.objects:
+                # "signed a treaty", "called for a ceasefire", "the signing of a treaty": the
+                # object is part of this event, not an event of its own.
                 # A passive with no doer codes nothing, so it claims no subject: in "the
                 # signing of the treaty by X and Y was welcomed", the signing is the event.
                 doer = any(c.dep_ == "agent" for c in token.children)
@@ -1663,6 +1664,10 @@ class EventCoder:
         if slot.startswith("prep:"):
             word = slot[5:]
             preps = [c for c in host.children if c.dep_ in ("prep", "dative")]
+            if host.lemma_.lower() in _SIGNINGS and not any(c.lower_ == word for c in preps):
+                # "the signing of an agreement between X and Y": the parties hang on the
+                # thing signed
+                preps += [p for o in _prep_objects([host], ["of"]) for p in o.children]
             # "pulled out of Jenin": the preposition hangs from the particle.
             preps += [g for c in preps if c.lower_ in ("out", "away", "back") for g in c.children]
             return [
