@@ -228,8 +228,9 @@ _OBLIGING = {"must": "10", "should": "02"}
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _ATTACK_ROOTS = frozenset({"18", "19", "20"})
-# Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
+# Verbs whose object is a party to the meeting: "met Kristersson, in a meeting convened by".
 _MEETING_VERBS = frozenset({"meet", "receive", "host"})
+# Nouns of signing whose parties hang on what was signed: "the signing of an accord between".
 _SIGNINGS = frozenset({"signing", "ratification", "conclusion"})
 # Seats of an office or a person, which stand for their holder as a target.
 _PREMISES = frozenset({"residence", "palace", "office", "offices", "headquarters", "home"})
@@ -238,6 +239,7 @@ _GATHERINGS = frozenset(
     {"talk", "talks", "meeting", "negotiation", "negotiations", "dialogue", "summit"}
     | {"conference", "exchange", "swap"}
 )
+# Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
 _DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"})
 _POLICY_NOUNS = frozenset(
     {"plan", "policy", "reform", "law", "bill", "decision", "measure", "hike", "rise"}
