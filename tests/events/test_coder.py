@@ -2516,3 +2516,25 @@ def test_the_parties_to_a_signing_hang_on_what_was_signed() -> None:
     text = "The signing of the peace agreement between Ethiopia and Eritrea took place in Jeddah."
     triples = _triples(code_text(text, date=dt.date(2018, 9, 16)))
     assert triples == {("ETH", "ERI", "057"), ("ERI", "ETH", "057")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran launched more than 100 drones and several waves of cruise missiles towards "
+            "Israel.",
+            ("IRN", "ISR", "195"),
+        ),
+        (
+            "Police in Hong Kong fired tear gas, rubber bullets and bean-bag rounds at protesters.",
+            ("HKGCOP", "HKGOPP", "175"),
+        ),
+    ],
+)
+def test_the_aim_of_what_was_fired_may_hang_on_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    assert expected in _triples(code_text(text, date=dt.date(2024, 4, 13)))

@@ -232,6 +232,8 @@ _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 _MEETING_VERBS = frozenset({"meet", "receive", "host"})
 # Nouns of signing whose parties hang on what was signed: "the signing of an accord between".
 _SIGNINGS = frozenset({"signing", "ratification", "conclusion"})
+# Prepositions of aim, which may hang on the thing thrown: "fired rockets at Israel".
+_AIMING = frozenset({"at", "toward", "towards", "against"})
 # Seats of an office or a person, which stand for their holder as a target.
 _PREMISES = frozenset({"residence", "palace", "office", "offices", "headquarters", "home"})
 # Gatherings a participle may say who convened: "a meeting convened by NATO"
@@ -507,6 +509,7 @@ class EventCoder:
                 and not _is_time_phrase(c)
                 and (h is token or c.lower_ == "over")
             }
+            preps |= {c.lower_ for c in _aims_in_object(token)}
             if not preps & entry.preps:
                 return False
         return True
@@ -1672,6 +1675,9 @@ class EventCoder:
                 preps += [p for o in _prep_objects([host], ["of"]) for p in o.children]
             # "pulled out of Jenin": the preposition hangs from the particle.
             preps += [g for c in preps if c.lower_ in ("out", "away", "back") for g in c.children]
+            if word in _AIMING and not any(c.lower_ == word for c in preps):
+                # "launched drones towards Israel": the aim may hang on what was launched
+                preps += _aims_in_object(host)
             return [
                 obj
                 for prep in preps
@@ -2609,6 +2615,18 @@ def _complement_lemmas(verb: Token) -> set[str]:
         found.add(word.lemma_.lower())
         found |= _modifier_lemmas(word)
     return found
+
+
+def _aims_in_object(verb: Token) -> list[Token]:
+    """ "launched drones and waves of missiles towards Israel": the aim of what was thrown
+    may hang anywhere in the object phrase."""
+    return [
+        t
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for t in o.subtree
+        if t.dep_ == "prep" and t.lower_ in _AIMING
+    ]
 
 
 def _quote_possessive(word: Token) -> bool:
