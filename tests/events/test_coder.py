@@ -2538,3 +2538,17 @@ def test_the_aim_of_what_was_fired_may_hang_on_it(
     from polybius.api import code_text
 
     assert expected in _triples(code_text(text, date=dt.date(2024, 4, 13)))
+
+
+def test_what_an_ultimatum_demands_is_not_done_but_a_decision_reports_its_act() -> None:
+    from polybius.api import code_text
+
+    ultimatum = (
+        "Yugoslav President Slobodan Milosevic was given a final ultimatum by U.S. envoy "
+        "Richard Holbrooke in Belgrade on Monday to accept the Kosovo peace deal."
+    )
+    assert not any(
+        e.cameo.startswith("03") for e in code_text(ultimatum, date=dt.date(1998, 10, 12))
+    )
+    move = "Mexico's move to grant asylum to Castillo's family angered Peru."
+    assert "075" in {e.cameo for e in code_text(move, date=dt.date(2022, 12, 20))}

@@ -42,6 +42,10 @@ CLAIM_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "asserti
 _REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Nouns of a choice made, whose infinitive reports the act: "Mexico's move to grant asylum".
+_DECISIONS = frozenset(
+    {"decision", "move", "step", "measure", "order", "vote", "resolution", "announcement"}
+)
 _HYPOTHETICAL_HEADS = frozenset(
     {
         "possibility",
@@ -463,6 +467,18 @@ def read_modality(
             and not _first_to(token.head)
         ):
             # "appealed to France to support the bid": a purpose, not yet done.
+            hypothetical = True
+            cues.append("to")
+        if (
+            token.dep_ == "acl"
+            and token.tag_ == "VB"
+            and token.head.pos_ == "NOUN"
+            and token.head.lemma_.lower() not in _DECISIONS
+            and (depth == 0 or own)
+            and has_to(token)
+        ):
+            # "at the request of President Hadi to protect Yemen", "a bid to reduce
+            # tension": what a noun aims at, not an act done ("the decision to expel" is).
             hypothetical = True
             cues.append("to")
         if _headline_infinitive(token):
