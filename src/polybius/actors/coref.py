@@ -400,19 +400,14 @@ class _Resolver:
         # Words of a body's name are no places: the "Human" of Human Rights Watch (Uman).
         named = [
             (m.start, m.end)
-            for i, group in self.result.by_head.items()
-            if sentence.start <= i < sentence.end
-            for m in group
+            for t in self._tokens(sentence)
+            for m in self.result.at(t.i)
             if m.actor is not None and m.actor.kind != "state"
         ]
         for token in self._tokens(sentence):
             # The small model often misses city names ("Kharkiv") or calls them NORP.
             if token.ent_type_ not in _PLACE_LIKE or token.i in self.result.by_head:
                 continue
-            if any(start <= token.idx < end for start, end in named):
-                continue
-            if not token.ent_type_ and self._role_sectors(token):
-                continue  # "Police have used tear gas": a role word, not Police in Poland
             if (
                 token.ent_iob_ == "I"
                 and token.i + 1 < len(token.doc)
@@ -421,6 +416,10 @@ class _Resolver:
                 continue  # resolve a multi-word name once, at its last word
             if self._in_skip(token) or token.pos_ != "PROPN":
                 continue
+            if any(start <= token.idx < end for start, end in named):
+                continue
+            if not token.ent_type_ and self._role_sectors(token):
+                continue  # "Police have used tear gas": a role word, not Police in Poland
             place = self.gazetteer.resolve(
                 _entity_text(token) or token.text, context_countries=context
             )
