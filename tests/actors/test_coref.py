@@ -702,3 +702,27 @@ def test_a_company_posted_on_places_no_one() -> None:
         "Police warned on Facebook that they would clear the building.", dt.date(2019, 7, 1)
     )
     assert _codes(actors, text, "Police") == ["---COP"]
+
+
+def test_a_title_before_a_surname_named_in_full_before_is_no_part_of_the_name() -> None:
+    text = (
+        "King Hussein met President Bill Clinton at the border crossing. "
+        "President Clinton later travelled to Amman."
+    )
+    actors, _ = _resolve(text, dt.date(1994, 10, 26))
+    assert _codes(actors, text, "President Clinton") == ["USAGOV"]
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("UN envoy", "IGOUNO"),
+        ("International Criminal Court Prosecutor", "IGOJUDICC"),
+        ("African Union Commission chairman", "IGOAFRAFU"),
+        ("Sudan's UN ambassador", "SDNGOV"),
+    ],
+)
+def test_an_unknown_official_of_an_international_body_is_the_body(title: str, code: str) -> None:
+    text = f"{title} Jan Kowalczyk met Sudanese officials in Khartoum on Monday."
+    actors, _ = _resolve(text, dt.date(2021, 11, 3))
+    assert _codes(actors, text, "Jan Kowalczyk") == [code]

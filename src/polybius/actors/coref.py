@@ -982,7 +982,9 @@ class _Resolver:
     # -- references -----------------------------------------------------------------
     def _name_reference(self, head: Token, phrase: Any) -> Mention | None:
         """A later mention of a person by part of the name: "Chi", "Sergeev"."""
-        words = {t.text.lower() for t in phrase.tokens if name_like(t) or t is head}
+        # "President Clinton" after "President Bill Clinton": the title is no part of the name
+        name = person_name(phrase)
+        words = {t.text.lower() for t in name or phrase.tokens if name_like(t) or t is head}
         for known in reversed(self.persons):
             if words and words <= known.name_parts:
                 return self._refer(

@@ -400,6 +400,13 @@ def phrase_actors(
                 country, kb_sectors, name=person.name, entity_id=person.id, kind="person"
             )
             return [actor], "kb:person"
+        igo, igo_words = _igo_in_title(kb, title_tokens)
+        rest = [t for t in title_tokens if t not in igo_words]
+        if igo is not None and not countries_of_tokens(kb, rest):
+            # "UN envoy Jan Smith", "ICC Prosecutor Karim A.A. Khan": the body's official,
+            # not a citizen of the country the sentence is about.
+            label = igo.names[0] if igo.names else igo.code
+            return [make_actor(igo.code, name=label, kind="igo")], "kb:igo+title"
         if sectors and not countries:
             # "Prime Minister ... of Jordan": the nationality after the name
             countries = _of_phrase_countries(kb, head)[:1]
@@ -520,6 +527,21 @@ def phrase_actors(
             actors = [make_actor(c, sectors, name=text, kind=kind) for c in countries]
             return actors, "agent+nationality"
     return [], ""
+
+
+def _igo_in_title(kb: ActorKnowledge, title: Sequence[Token]) -> tuple[Any, list[Token]]:
+    """The international body a person's title names, and its words: "UN" in "UN envoy",
+    "African Union Commission" in "African Union Commission chairman"."""
+    words = [t for t in title if t.text[:1].isupper()]
+    for size in range(min(len(words), 5), 0, -1):
+        for at in range(len(words) - size + 1):
+            run = words[at : at + size]
+            if any(b.i != a.i + 1 for a, b in zip(run, run[1:], strict=False)):
+                continue
+            igo = kb.igo_by_name(" ".join(t.text for t in run))
+            if igo is not None and not getattr(igo, "context_only", False):
+                return igo, run
+    return None, []
 
 
 def _acronym(token: Token) -> bool:
