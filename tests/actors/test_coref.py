@@ -726,3 +726,13 @@ def test_an_unknown_official_of_an_international_body_is_the_body(title: str, co
     text = f"{title} Jan Kowalczyk met Sudanese officials in Khartoum on Monday."
     actors, _ = _resolve(text, dt.date(2021, 11, 3))
     assert _codes(actors, text, "Jan Kowalczyk") == [code]
+
+
+@pytest.mark.parametrize("guyana", ["Guyana", "the Cooperative Republic of Guyana"])
+def test_the_president_of_another_country_is_no_reference_to_the_first(guyana: str) -> None:
+    text = (
+        "The President of Venezuela, Nicolás Maduro, and the President of "
+        f"{guyana}, Irfaan Ali, met on Thursday in Argyle."
+    )
+    actors, _ = _resolve(text, dt.date(2023, 12, 14))
+    assert _codes(actors, text, "President", nth=1) == ["GUYGOV"]

@@ -2552,3 +2552,13 @@ def test_what_an_ultimatum_demands_is_not_done_but_a_decision_reports_its_act() 
     )
     move = "Mexico's move to grant asylum to Castillo's family angered Peru."
     assert "075" in {e.cameo for e in code_text(move, date=dt.date(2022, 12, 20))}
+
+
+def test_a_capitalised_title_acting_is_the_person_named_beside_it() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "The Ambassador of France in Bamako, Joel Meyer, was summoned on Monday by the "
+        "Minister of Foreign Affairs, Abdoulaye Diop."
+    )
+    assert ("MLIGOV", "FRAGOV", "114") in _triples(code_text(text, date=dt.date(2022, 1, 31)))

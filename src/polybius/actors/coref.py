@@ -36,6 +36,7 @@ from polybius.actors.recognise import (
     _conjuncts,
     _country_of_word,
     _entity_text,
+    _of_phrase_countries,
     agent_sectors,
     countries_of_tokens,
     hyphen_tail,
@@ -1371,7 +1372,8 @@ class _Resolver:
             for t in head.lefts
         ):
             return False
-        countries = countries_of_tokens(self.kb, modifiers)
+        # "the President of Guyana" after the President of Venezuela is another one
+        countries = countries_of_tokens(self.kb, modifiers) or _of_phrase_countries(self.kb, head)
         start = phrase.start
         candidates = [k for k in self.persons if k.mention.start < start]
         if countries:

@@ -636,7 +636,17 @@ def _formal_country(kb: ActorKnowledge, word: Token) -> list[str]:
         return []
     name = " ".join(t.text for t in word.subtree if t.dep_ not in ("cc", "conj", "punct"))
     country = kb.country_by_name(name)
-    return [country.code] if country is not None else []
+    if country is not None:
+        return [country.code]
+    # "the Cooperative Republic of Guyana": a form the table lacks, of a country it has
+    return [
+        code
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for code in _country_of_word(kb, obj.text)
+    ][:1]
 
 
 def _conjuncts(token: Token) -> list[Token]:

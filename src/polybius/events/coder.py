@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from polybius.actors.coref import DocumentActors
-from polybius.actors.recognise import SPEAKING_FOR, UNKNOWN_COUNTRY, make_actor
+from polybius.actors.recognise import PERSON_ROLES, SPEAKING_FOR, UNKNOWN_COUNTRY, make_actor
 from polybius.events.derived import (
     appeal_code,
     intent_code,
@@ -723,10 +723,17 @@ class EventCoder:
         if not found and depth < 2:
             # "stormed Ganabhaban, the prime minister's official residence"; "Iranian
             # security chief Ali Shamkhani and Saudi adviser ..." (the name hangs on the title)
+            # "the Prime Minister of Saint Vincent ..., Ralph Gonsalves": a capitalised title
+            # is the person named beside it, not the country of its "of" phrase.
             found = [
                 m
                 for c in token.children
-                if c.dep_ == "appos" and (token.pos_ != "PROPN" or c.lemma_.lower() in _PREMISES)
+                if c.dep_ == "appos"
+                and (
+                    token.pos_ != "PROPN"
+                    or c.lemma_.lower() in _PREMISES
+                    or token.lemma_.lower() in PERSON_ROLES
+                )
                 for m in self._actors_of(c, actors, depth=depth + 1)
             ]
         if not found and depth < 2 and token.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
