@@ -736,3 +736,12 @@ def test_the_president_of_another_country_is_no_reference_to_the_first(guyana: s
     )
     actors, _ = _resolve(text, dt.date(2023, 12, 14))
     assert _codes(actors, text, "President", nth=1) == ["GUYGOV"]
+
+
+def test_a_defence_firm_is_a_business_of_its_country_but_not_a_persons_surname() -> None:
+    text = "Brazil signed a contract with Saab on Friday for 36 Gripen fighter jets."
+    actors, _ = _resolve(text, dt.date(2014, 10, 24))
+    assert _codes(actors, text, "Saab") == ["SWEBUS"]
+    text = "Chief prosecutor Tarek William Saab charged the opposition candidate with forgery."
+    actors, _ = _resolve(text, dt.date(2024, 9, 2))
+    assert "SWEBUS" not in _codes(actors, text, "Tarek")

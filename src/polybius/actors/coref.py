@@ -992,6 +992,10 @@ class _Resolver:
                     phrase.text, phrase.start, phrase.end, known.mention, "coref:name"
                 )
         people = self.kb.persons_by_name(head.text)
+        if len(name) > 1:
+            # "Chief prosecutor Tarek William Saab" is no company Saab (but "Abdul-Malik
+            # al-Houthi" leads the movement of that name)
+            people = [p for p in people if p.kind != "organisation"]
         if len(people) == 1:
             person = people[0]
             code = self.kb.person_code_at(person, self.date)
