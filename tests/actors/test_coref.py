@@ -745,3 +745,17 @@ def test_a_defence_firm_is_a_business_of_its_country_but_not_a_persons_surname()
     text = "Chief prosecutor Tarek William Saab charged the opposition candidate with forgery."
     actors, _ = _resolve(text, dt.date(2024, 9, 2))
     assert "SWEBUS" not in _codes(actors, text, "Tarek")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Minister for Foreign Affairs of Ireland met officials in Dublin.", "IRLGOV"),
+        ("The Minister of Foreign Affairs of Ireland met officials in Dublin.", "IRLGOV"),
+        ("Poland's Minister of National Defence met officials in Warsaw.", "POLMIL"),
+        ("Morocco's minister for national defence administration met officials.", "MARMIL"),
+    ],
+)
+def test_a_ministers_portfolio_may_come_before_the_country(text: str, code: str) -> None:
+    actors, _ = _resolve(text, dt.date(2021, 11, 24))
+    assert code in _codes(actors, text, "inister")

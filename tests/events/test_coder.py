@@ -2562,3 +2562,14 @@ def test_a_capitalised_title_acting_is_the_person_named_beside_it() -> None:
         "Minister of Foreign Affairs, Abdoulaye Diop."
     )
     assert ("MLIGOV", "FRAGOV", "114") in _triples(code_text(text, date=dt.date(2022, 1, 31)))
+
+
+def test_a_name_the_knowledge_base_lacks_is_the_role_in_apposition() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Israeli Defence Minister Benny Gantz and Abdellatif Loudiyi, Morocco's minister for "
+        "national defence administration, signed a memorandum of understanding in Rabat."
+    )
+    triples = _triples(code_text(text, date=dt.date(2021, 11, 24)))
+    assert {("ISRMIL", "MARMIL", "057"), ("MARMIL", "ISRMIL", "057")} <= triples

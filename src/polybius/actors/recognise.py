@@ -598,14 +598,19 @@ def _entity_text(token: Token) -> str:
 
 
 def _of_complement(head: Token) -> tuple[Token, ...]:
-    """ "of government" in "head of government", "of defence" in "minister of defence": the
-    word right after "of" (a country there, "the president of Russia", names no role and is
-    read by ``_of_phrase_countries``)."""
+    """ "of government" in "head of government", "for defence" in "minister for defence",
+    "of foreign affairs": the words right after "of" or "for" (a country there, "the
+    president of Russia", names no role and is read by ``_of_phrase_countries``)."""
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == head.i + 1:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and prep.i == head.i + 1:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.i == prep.i + 1:
-                    return (prep, obj)
+                if obj.dep_ != "pobj" or obj.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                between = list(head.doc[prep.i + 1 : obj.i])
+                if len(between) <= 2 and all(
+                    t.head == obj and t.dep_ in ("compound", "amod") for t in between
+                ):
+                    return (prep, *between, obj)
     return ()
 
 
@@ -624,6 +629,10 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
                             or _country_of_word(kb, place.text)
                             or _formal_country(kb, place)
                         )
+    complement = _of_complement(head)
+    if not found and complement and complement[-1] != head:
+        # "the Minister for Foreign Affairs of Ireland": the country follows the portfolio
+        found = [c for c in _of_phrase_countries(kb, complement[-1]) if complement[-1].i > head.i]
     return found
 
 

@@ -733,6 +733,9 @@ class EventCoder:
                     token.pos_ != "PROPN"
                     or c.lemma_.lower() in _PREMISES
                     or token.lemma_.lower() in PERSON_ROLES
+                    # "Abdellatif Loudiyi, Morocco's minister for ...": a name the knowledge
+                    # base lacks is the role beside it
+                    or c.lemma_.lower() in PERSON_ROLES
                 )
                 for m in self._actors_of(c, actors, depth=depth + 1)
             ]
