@@ -1683,6 +1683,13 @@ def test_a_charge_someone_denied_was_still_made() -> None:
         date=dt.date(2022, 6, 14),
     )
     assert _triples(events) == {("CODGOV", "RWA", "112"), ("RWAGOV", "CODGOV", "016")}
+    # The parser may make the charge the object of the denial, and the denial the root.
+    events = code_text(
+        "Washington has accused Phnom Penh of secretly granting China's military exclusive "
+        "access to part of the base, a charge Cambodia denies.",
+        date=dt.date(2022, 6, 6),
+    )
+    assert ("USAGOV", "KHMGOV", "112") in _triples(events)
 
 
 def test_a_body_suspending_a_member_cuts_ties_with_it() -> None:

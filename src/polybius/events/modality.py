@@ -429,9 +429,11 @@ def read_modality(
             and chain[depth - 1].dep_ in ("xcomp", "dobj", "ccomp")
             # "accused Rwanda of backing the rebels, a charge Kigali denied": the parser hangs
             # the accusation under "denied", but what is denied is the charge, not that it
-            # was made.
+            # was made ("..., a charge Cambodia denies": the charge may be its object).
             and not any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children
+                c.lemma_.lower() in CLAIM_NOUNS
+                and (c.dep_ == "nsubj" or (c.dep_ == "dobj" and c.i > chain[depth - 1].i))
+                for c in token.children
             )
         ):
             negated = True
