@@ -759,3 +759,10 @@ def test_a_defence_firm_is_a_business_of_its_country_but_not_a_persons_surname()
 def test_a_ministers_portfolio_may_come_before_the_country(text: str, code: str) -> None:
     actors, _ = _resolve(text, dt.date(2021, 11, 24))
     assert code in _codes(actors, text, "inister")
+
+
+def test_greek_and_turkish_cypriots_are_cypriots() -> None:
+    text = "The Greek Cypriot government and Turkish Cypriot police met in Nicosia."
+    actors, _ = _resolve(text, dt.date(2007, 1, 10))
+    assert _codes(actors, text, "Greek Cypriot") == ["CYPGOV"]
+    assert _codes(actors, text, "Turkish Cypriot") == ["CYPCOP"]

@@ -2580,3 +2580,22 @@ def test_a_name_the_knowledge_base_lacks_is_the_role_in_apposition() -> None:
     )
     triples = _triples(code_text(text, date=dt.date(2021, 11, 24)))
     assert {("ISRMIL", "MARMIL", "057"), ("MARMIL", "ISRMIL", "057")} <= triples
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Argentina signed a deal on Tuesday to buy 24 used F-16 fighter jets from Denmark.",
+         ("ARG", "DNK")),
+        ("Venezuela signed contracts in Moscow to buy 24 fighter jets and 53 helicopters "
+         "from Russia.", ("VEN", "RUS")),
+        ("Egypt signed a deal on Monday to sell natural gas to Jordan.", ("EGY", "JOR")),
+    ],
+)  # fmt: skip
+def test_a_deal_signed_to_buy_or_sell_is_signed_with_the_other_side(
+    text: str, pair: tuple[str, str]
+) -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text(text, date=dt.date(2023, 11, 14)))
+    assert {(*pair, "057"), (pair[1], pair[0], "057")} <= triples

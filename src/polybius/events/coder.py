@@ -232,6 +232,13 @@ _ATTACK_ROOTS = frozenset({"18", "19", "20"})
 _MEETING_VERBS = frozenset({"meet", "receive", "host"})
 # Nouns of signing whose parties hang on what was signed: "the signing of an accord between".
 _SIGNINGS = frozenset({"signing", "ratification", "conclusion"})
+# Signing verbs, and what a deal signed to buy or to sell names as the other side: "signed a
+# deal to buy 24 F-16s from Denmark", "signed a contract to lease the port to a Chinese firm".
+_SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "seal", "clinch", "initial"})
+_TRADE_PARTNER_PREPS = {
+    **dict.fromkeys(("buy", "purchase", "acquire", "import", "order", "procure"), "from"),
+    **dict.fromkeys(("sell", "supply", "lease", "export", "deliver", "transfer"), "to"),
+}
 # Prepositions of aim, which may hang on the thing thrown: "fired rockets at Israel".
 _AIMING = frozenset({"at", "toward", "towards", "against"})
 # Seats of an office or a person, which stand for their holder as a target.
@@ -1688,13 +1695,16 @@ class EventCoder:
             if word in _AIMING and not any(c.lower_ == word for c in preps):
                 # "launched drones towards Israel": the aim may hang on what was launched
                 preps += _aims_in_object(host)
-            return [
+            found = [
                 obj
                 for prep in preps
                 if prep.lower_ == word and prep.dep_ in ("prep", "dative")
                 for obj in prep.children
                 if obj.dep_ in ("pobj", "pcomp")
             ]
+            if not found and word == "with" and host.lemma_.lower() in _SIGNING_VERBS:
+                found = _trade_partners(host)
+            return found
         if slot == "agent":  # "killed by rebels": the passive's doer
             return [
                 obj
@@ -2883,6 +2893,36 @@ def _accusers(
     recent = [e for e in earlier if e.sentence_index >= sentence_index - 1]
     candidates = aimed or recent
     return _joint_makers(candidates, candidates[-1]) if candidates else []
+
+
+def _trade_partners(verb: Token) -> list[Token]:
+    """The seller or buyer named by the infinitive of a deal signed: "signed contracts to buy
+    fighter jets from Russia" (hanging on the verb or on the contract)."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    clauses = [
+        c
+        for host in hosts
+        for c in host.children
+        if c.dep_ in ("xcomp", "advcl", "acl", "relcl")
+        and c.lemma_.lower() in _TRADE_PARTNER_PREPS
+        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+    ]
+    # "to buy 24 jets and 53 helicopters from Russia": the seller may hang on the goods
+    heads = [
+        (clause, head)
+        for clause in clauses
+        for goods in [c for c in clause.children if c.dep_ == "dobj"]
+        for head in (clause, goods, *(c for c in goods.children if c.dep_ == "conj"))
+    ] or [(clause, clause) for clause in clauses]
+    return [
+        obj
+        for clause, head in heads
+        for prep in head.children
+        if prep.dep_ in ("prep", "dative")
+        and prep.lower_ == _TRADE_PARTNER_PREPS[clause.lemma_.lower()]
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _joint_makers(events: Sequence[Event], chosen: Event) -> list[Mention]:
