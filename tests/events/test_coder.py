@@ -2599,3 +2599,12 @@ def test_a_deal_signed_to_buy_or_sell_is_signed_with_the_other_side(
 
     triples = _triples(code_text(text, date=dt.date(2023, 11, 14)))
     assert {(*pair, "057"), (pair[1], pair[0], "057")} <= triples
+
+
+def test_a_missile_fired_over_a_country_is_a_show_of_force_towards_it() -> None:
+    from polybius.api import code_text
+
+    text = "North Korea fired an intermediate-range ballistic missile over Japan on Tuesday."
+    assert _triples(code_text(text, date=dt.date(2022, 10, 4))) == {("PRK", "JPN", "150")}
+    text = "Hamas fired rockets over the border into Israel."
+    assert ("PSEREB", "ISR", "195") in _triples(code_text(text, date=dt.date(2022, 10, 4)))
