@@ -2608,3 +2608,23 @@ def test_a_missile_fired_over_a_country_is_a_show_of_force_towards_it() -> None:
     assert _triples(code_text(text, date=dt.date(2022, 10, 4))) == {("PRK", "JPN", "150")}
     text = "Hamas fired rockets over the border into Israel."
     assert ("PSEREB", "ISR", "195") in _triples(code_text(text, date=dt.date(2022, 10, 4)))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("The Philippines received two frigates from South Korea on Tuesday.",
+         ("KOR", "PHL", "062")),
+        ("Mali's armed forces took delivery of four Mi-171 helicopters from Russia on Thursday.",
+         ("RUS", "MLIMIL", "062")),
+        ("Brazil lodged a WTO complaint against US cotton subsidies.", ("BRA", "USA", "115")),
+    ],
+)  # fmt: skip
+def test_arms_received_come_from_the_supplier_and_a_wto_case_is_a_lawsuit(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text(text, date=dt.date(2022, 1, 6)))
+    assert triple in triples
+    assert (triple[1], triple[0], triple[2]) not in triples

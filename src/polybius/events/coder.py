@@ -1286,7 +1286,12 @@ class EventCoder:
         own_forces = entry.code[:2] == "15" and bool(entry.objects)
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
             for host in hosts:
-                for arg in self._slot_tokens(host, slot):
+                args = self._slot_tokens(host, slot)
+                if not args and entry.inward and slot == "prep:from":
+                    # "took delivery of helicopters from Russia": the supplier may hang on
+                    # the goods
+                    args = [a for g in _goods(host) for a in self._slot_tokens(g, slot)]
+                for arg in args:
                     if own_forces and slot == "dobj" and arg.lemma_.lower() in entry.objects:
                         continue
                     found = self._actors_of(arg, actors)
@@ -2895,6 +2900,13 @@ def _accusers(
     return _joint_makers(candidates, candidates[-1]) if candidates else []
 
 
+def _goods(verb: Token) -> list[Token]:
+    """The object phrase of a verb of receiving: "delivery of four helicopters and arms"."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    found += [o for g in found for o in _prep_objects([g], ["of"])]
+    return found + [c for g in found for c in g.children if c.dep_ == "conj"]
+
+
 def _trade_partners(verb: Token) -> list[Token]:
     """The seller or buyer named by the infinitive of a deal signed: "signed contracts to buy
     fighter jets from Russia" (hanging on the verb or on the contract)."""
@@ -3503,7 +3515,7 @@ def _pairs(
                 continue
             if code in _VISIT_CODES and (_home(source, target) or _forces(source, target)):
                 continue  # "Modi arrived in New Delhi" is a return home, not a visit
-            pairs.append((source, target, code))
+            pairs.append((target, source, code) if entry.inward else (source, target, code))
             # Meeting, negotiating, exercising jointly and signing "with" Y are done
             # together; ratifying a treaty with Y is X's own act.
             signing = code == "057" and "ratify" not in entry.lemmas

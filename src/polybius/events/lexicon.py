@@ -38,6 +38,9 @@ Fields:
 ``reciprocal`` both sides do it (meet, negotiate, sign): emit both directions, and emit
                between members of a plural source when there is no target.
 ``reverse``    also emit target→source with this code (a visit: the host hosts, 043).
+``inward``     ``true``: the subject is on the receiving end ("Turkey received S-400s from
+               Russia", "took delivery of jets from France"): the event runs from the
+               target slot's actor to the subject.
 ``passive``    ``swap`` (default): in the passive, the ``by`` agent is the source and the
                subject the target ("plans were rebuffed by Beijing").
 ``exclude``    object lemmas for which the entry must not fire ("meet expectations").
@@ -86,6 +89,7 @@ _KNOWN_KEYS = {
     "target",
     "reciprocal",
     "reverse",
+    "inward",
     "passive",
     "exclude",
     "subjects",
@@ -107,6 +111,7 @@ class LexiconEntry:
     target: tuple[str, ...] = ()
     reciprocal: bool = False
     reverse: str | None = None
+    inward: bool = False
     passive: str = "swap"
     exclude: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
@@ -202,6 +207,7 @@ def _parse_entry(raw: Any, *, where: str, index: int) -> LexiconEntry:
         target=_as_words(raw.get("target"), where=where, key=label),
         reciprocal=bool(raw.get("reciprocal", False)),
         reverse=reverse,
+        inward=bool(raw.get("inward", False)),
         passive=str(raw.get("passive", "swap")),
         exclude=frozenset(_as_words(raw.get("exclude"), where=where, key=label)),
         subjects=frozenset(_as_words(raw.get("subjects"), where=where, key=label)),
