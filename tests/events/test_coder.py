@@ -2628,3 +2628,17 @@ def test_arms_received_come_from_the_supplier_and_a_wto_case_is_a_lawsuit(
     triples = _triples(code_text(text, date=dt.date(2022, 1, 6)))
     assert triple in triples
     assert (triple[1], triple[0], triple[2]) not in triples
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian frigate Admiral Gorshkov docked in Havana on Wednesday.",
+        "Two Russian navy destroyers made a port call in Cuba on Wednesday.",
+    ],
+)
+def test_warships_docking_abroad_visit_the_country_of_the_port(text: str) -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text(text, date=dt.date(2024, 6, 12)))
+    assert {("RUSMIL", "CUB", "042"), ("CUB", "RUSMIL", "043")} <= triples

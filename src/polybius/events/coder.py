@@ -1444,8 +1444,10 @@ class EventCoder:
         places = [
             p for host in hosts for word in preps for p in self._slot_tokens(host, f"prep:{word}")
         ]
-        # "off the coast of Oman", "on the outskirts of Kyiv": the place named with "of".
+        # "off the coast of Oman", "on the outskirts of Kyiv": the place named with "of";
+        # "in Cam Ranh Bay, Vietnam": the country after the place.
         places += [o for p in places for o in self._slot_tokens(p, "prep:of")]
+        places += [c for p in places for c in p.children if c.dep_ == "appos"]
         # "on high alert along the border with India": the country across the border, which
         # may hang from the trigger's own phrase.
         nested = [o for h in hosts for c in h.children if c.dep_ == "prep" for o in c.children]
