@@ -2642,3 +2642,20 @@ def test_warships_docking_abroad_visit_the_country_of_the_port(text: str) -> Non
 
     triples = _triples(code_text(text, date=dt.date(2024, 6, 12)))
     assert {("RUSMIL", "CUB", "042"), ("CUB", "RUSMIL", "043")} <= triples
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        ("Russia cut off gas to Ukraine on New Year's Day.", ("RUS", "UKR", "163")),
+        ("Israel cut electricity supplies to Gaza on Monday.", ("ISR", "PSE", "163")),
+    ],
+)
+def test_energy_cut_off_from_a_country_is_an_embargo(
+    text: str, triple: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    assert triple in _triples(code_text(text, date=dt.date(2009, 1, 1)))
+    production = "OPEC cut oil production by two million barrels a day."
+    assert code_text(production, date=dt.date(2009, 1, 1)) == []
