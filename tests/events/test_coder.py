@@ -2659,3 +2659,12 @@ def test_energy_cut_off_from_a_country_is_an_embargo(
     assert triple in _triples(code_text(text, date=dt.date(2009, 1, 1)))
     production = "OPEC cut oil production by two million barrels a day."
     assert code_text(production, date=dt.date(2009, 1, 1)) == []
+
+
+def test_retaliatory_tariffs_imposed_are_tariffs_not_a_vow() -> None:
+    from polybius.api import code_text
+
+    text = "Canada imposed retaliatory tariffs on 16.6 billion Canadian dollars of US goods."
+    assert ("CAN", "USA", "163") in _triples(code_text(text, date=dt.date(2018, 7, 1)))
+    text = "China vowed to take retaliatory measures against the United States."
+    assert ("CHN", "USA", "131") in _triples(code_text(text, date=dt.date(2018, 7, 1)))
