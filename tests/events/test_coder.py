@@ -2664,7 +2664,7 @@ def test_energy_cut_off_from_a_country_is_an_embargo(
 def test_retaliatory_tariffs_imposed_are_tariffs_not_a_vow() -> None:
     from polybius.api import code_text
 
-    text = "Canada imposed retaliatory tariffs on 16.6 billion Canadian dollars of US goods."
+    text = "Canada imposed retaliatory tariffs on US goods worth 16.6 billion Canadian dollars."
     assert ("CAN", "USA", "163") in _triples(code_text(text, date=dt.date(2018, 7, 1)))
     text = "China vowed to take retaliatory measures against the United States."
     assert ("CHN", "USA", "131") in _triples(code_text(text, date=dt.date(2018, 7, 1)))
