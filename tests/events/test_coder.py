@@ -2668,3 +2668,13 @@ def test_retaliatory_tariffs_imposed_are_tariffs_not_a_vow() -> None:
     assert ("CAN", "USA", "163") in _triples(code_text(text, date=dt.date(2018, 7, 1)))
     text = "China vowed to take retaliatory measures against the United States."
     assert ("CHN", "USA", "131") in _triples(code_text(text, date=dt.date(2018, 7, 1)))
+
+
+@pytest.mark.parametrize("verb", ["hosted", "sponsored"])
+def test_a_host_of_talks_between_two_sides_mediates_and_is_no_party(verb: str) -> None:
+    from polybius.api import code_text
+
+    text = f"Egypt {verb} talks between Israel and Hamas in Cairo on Monday."
+    triples = _triples(code_text(text, date=dt.date(2021, 5, 24)))
+    assert {("EGY", "ISR", "045"), ("EGY", "PSEREB", "045")} <= triples
+    assert not any("EGY" in (s, t) and c.startswith("04") and c != "045" for s, t, c in triples)

@@ -514,7 +514,8 @@ class EventCoder:
                 for c in h.children
                 if c.dep_ in ("prep", "agent", "dative")
                 and not _is_time_phrase(c)
-                and (h is token or c.lower_ == "over")
+                # "hosted talks between Israel and Hamas": the parties hang on the talks
+                and (h is token or c.lower_ in ("over", "between"))
             }
             preps |= {c.lower_ for c in _aims_in_object(token)}
             if not preps & entry.preps:
@@ -1693,6 +1694,12 @@ class EventCoder:
         if slot.startswith("prep:"):
             word = slot[5:]
             preps = [c for c in host.children if c.dep_ in ("prep", "dative")]
+            if (
+                word == "between"
+                and host.pos_ == "VERB"
+                and not any(c.lower_ == word for c in preps)
+            ):
+                preps += [p for o in host.children if o.dep_ == "dobj" for p in o.children]
             if host.lemma_.lower() in _SIGNINGS and not any(c.lower_ == word for c in preps):
                 # "the signing of an agreement between X and Y": the parties hang on the
                 # thing signed
