@@ -2678,3 +2678,12 @@ def test_a_host_of_talks_between_two_sides_mediates_and_is_no_party(verb: str) -
     triples = _triples(code_text(text, date=dt.date(2021, 5, 24)))
     assert {("EGY", "ISR", "045"), ("EGY", "PSEREB", "045")} <= triples
     assert not any("EGY" in (s, t) and c.startswith("04") and c != "045" for s, t, c in triples)
+
+
+def test_a_complaint_lodged_at_the_wto_is_a_case_against_the_other_side() -> None:
+    from polybius.api import code_text
+
+    text = "Mexico lodged a complaint with the WTO against the United States over steel tariffs."
+    assert _triples(code_text(text, date=dt.date(2018, 6, 5))) == {("MEX", "USA", "115")}
+    text = "Iran lodged a complaint with the UN Security Council against Israel."
+    assert _triples(code_text(text, date=dt.date(2018, 6, 5))) == {("IRN", "ISR", "114")}

@@ -1778,6 +1778,9 @@ class EventCoder:
             if not targets and trigger.entry.code[:2] == "14":
                 targets, confidence = _own_government(trigger, sources), 0.6
             code = trigger.entry.code
+            if code == "114" and _before_a_court(trigger.token, actors):
+                code = "115"  # "filed complaints at the World Trade Organization against ..."
+                targets = [t for t in targets if not _judicial(t)] or targets
             answer = code == "016" or code[:2] in ("11", "12")
             reading = read_modality(trigger.token, governor=trigger.governor, answer=answer)
             modality = reading.modality
@@ -2907,6 +2910,21 @@ def _accusers(
     recent = [e for e in earlier if e.sentence_index >= sentence_index - 1]
     candidates = aimed or recent
     return _joint_makers(candidates, candidates[-1]) if candidates else []
+
+
+def _judicial(mention: Mention) -> bool:
+    """A court or a body that rules on disputes: the ICJ, the ICC, the WTO."""
+    actor = mention.actor
+    return (
+        actor is not None and actor.kind == "igo" and ("JUD" in actor.code or "WTO" in actor.code)
+    )
+
+
+def _before_a_court(verb: Token, actors: DocumentActors) -> bool:
+    """A complaint lodged at, with or before a court or the WTO is a legal case (115)."""
+    complaints = [c for c in verb.children if c.dep_ == "dobj"]
+    venues = _prep_objects([verb, *complaints], ("at", "with", "before", "to"))
+    return any(_judicial(m) for v in venues for m in actors.at(v.i))
 
 
 def _goods(verb: Token) -> list[Token]:
