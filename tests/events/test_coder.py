@@ -2687,3 +2687,12 @@ def test_a_complaint_lodged_at_the_wto_is_a_case_against_the_other_side() -> Non
     assert _triples(code_text(text, date=dt.date(2018, 6, 5))) == {("MEX", "USA", "115")}
     text = "Iran lodged a complaint with the UN Security Council against Israel."
     assert _triples(code_text(text, date=dt.date(2018, 6, 5))) == {("IRN", "ISR", "114")}
+
+
+def test_a_price_cap_on_a_countrys_exports_is_a_sanction_on_it() -> None:
+    from polybius.api import code_text
+
+    text = "The G7 capped the price of Russian oil at 60 dollars a barrel."
+    assert _triples(code_text(text, date=dt.date(2022, 12, 5))) == {("IGOGOS", "RUS", "163")}
+    text = "The government capped fuel prices at 2 dollars a litre."
+    assert code_text(text, date=dt.date(2022, 12, 5)) == []
