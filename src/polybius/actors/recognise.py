@@ -632,7 +632,7 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
     complement = _of_complement(head)
     if not found and complement and complement[-1] != head:
         # "the Minister for Foreign Affairs of Ireland": the country follows the portfolio
-        found = [c for c in _of_phrase_countries(kb, complement[-1]) if complement[-1].i > head.i]
+        found = _of_phrase_countries(kb, complement[-1])
     return found
 
 
