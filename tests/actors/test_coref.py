@@ -766,3 +766,18 @@ def test_greek_and_turkish_cypriots_are_cypriots() -> None:
     actors, _ = _resolve(text, dt.date(2007, 1, 10))
     assert _codes(actors, text, "Greek Cypriot") == ["CYPGOV"]
     assert _codes(actors, text, "Turkish Cypriot") == ["CYPCOP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("State Counsellor Aung San Suu Kyi met the envoy.", "Aung", "MMRGOV"),
+        ("His Majesty King Mohammed VI received the delegation in Rabat.", "Mohammed", "MARGOV"),
+        ("Palestinian Foreign Minister Riyad al-Maliki met the envoy.", "Riyad", "PSEGOV"),
+    ],
+)
+def test_a_title_word_the_models_name_takes_in_is_no_part_of_the_name(
+    text: str, name: str, code: str
+) -> None:
+    actors, _ = _resolve(text, dt.date(2019, 2, 1))
+    assert _codes(actors, text, name) == [code]

@@ -390,6 +390,23 @@ def phrase_actors(
         sectors, _ = agent_sectors(kb, title_tokens)
         title = [t.text.lower() for t in title_tokens]
         person = _find_person(kb, name, countries, date=date, title=title)
+        for drop in (1, 2) if person is None and len(name_tokens) >= 3 else ():
+            # "State Counsellor Aung San Suu Kyi": the model's entity may take in the title's
+            # last word, and the name it gives is no one's.
+            shorter = name_tokens[drop:]
+            if len(shorter) < 2 or not all(
+                kb.match_agents([t.text.lower()]) for t in name_tokens[:drop]
+            ):
+                break  # "Riyad al-Maliki" is not Nouri al-Maliki
+            extra = [t.text.lower() for t in name_tokens[:drop]]
+            found = _find_person(
+                kb, " ".join(t.text for t in shorter), countries, date=date, title=title + extra
+            )
+            if found is not None:
+                person, name_tokens = found, shorter
+                title_tokens = [t for t in modifiers if t not in name_tokens]
+                title = [t.text.lower() for t in title_tokens]
+                break
         if person is not None:
             code = kb.person_code_at(person, date, title)
             if sectors and sectors[0] in _OUTSIDE_SECTORS and kb.role_at(person, date) is None:
