@@ -781,3 +781,13 @@ def test_a_title_word_the_models_name_takes_in_is_no_part_of_the_name(
 ) -> None:
     actors, _ = _resolve(text, dt.date(2019, 2, 1))
     assert _codes(actors, text, name) == [code]
+
+
+def test_the_two_leaders_after_a_time_stamp_are_the_visitor_and_the_host() -> None:
+    text = (
+        "09:10 GMT - Kenyan President William Ruto has arrived in Kampala; Ugandan Foreign "
+        "Minister Jeje Odongo said President Yoweri Museveni welcomed him at the airport. "
+        "11:30 GMT - The two leaders have held talks at State House."
+    )
+    actors, _ = _resolve(text, dt.date(2023, 5, 10))
+    assert _codes(actors, text, "two leaders") == ["KENGOV", "UGAGOV"]

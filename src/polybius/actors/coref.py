@@ -1226,8 +1226,14 @@ class _Resolver:
     def _salient_pair(self, *, before: int) -> list[_Known]:
         """ "X held talks with Y and will meet Z. The two men ...": the subject of the last
         sentence that names two people, and the first other person it names."""
-        for sentence in (self.sentence_index, self.sentence_index - 1):
+        looked = 0
+        # A sentence that names no one (a live blog's "18:00 EAT -") does not count.
+        for sentence in range(self.sentence_index, self.sentence_index - 4, -1):
             here = [k for k in self.persons if k.sentence == sentence and k.mention.start < before]
+            if here:
+                looked += 1
+            if looked > 2:
+                break
             subjects = [k for k in here if k.subject]
             if not subjects:
                 continue
