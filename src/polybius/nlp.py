@@ -58,8 +58,9 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
     if ":" not in doc.text and "Breaking" not in doc.text and "Update" not in doc.text:
         return doc
-    starts = {t.idx: t for t in doc}
-    for stamp in _ENTRY_STAMP.finditer(doc.text):
+    stamps = list(_ENTRY_STAMP.finditer(doc.text))
+    starts = {t.idx: t for t in doc} if stamps else {}
+    for stamp in stamps:
         if stamp.start() > 0 and not doc.text[stamp.start() - 1].isspace():
             continue
         first, entry = starts.get(stamp.start()), starts.get(stamp.end())

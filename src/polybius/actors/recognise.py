@@ -647,7 +647,7 @@ def _of_phrase_countries(kb: ActorKnowledge, head: Token) -> list[str]:
                             or _formal_country(kb, place)
                         )
     complement = _of_complement(head)
-    if not found and complement and complement[-1] != head:
+    if not found and complement:
         # "the Minister for Foreign Affairs of Ireland": the country follows the portfolio
         found = _of_phrase_countries(kb, complement[-1])
     return found
