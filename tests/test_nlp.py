@@ -18,6 +18,14 @@ def test_a_hyphenated_given_name_stays_one_token_and_is_parsed_as_a_name() -> No
     assert doc.text == "South Korean President Moon Jae-in called the decision reckless."
 
 
+def test_verb_forms_the_model_lemmatises_wrongly_get_their_lemma() -> None:
+    doc = parse_text("The court fined the company while the army was waging war on rebels.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["fined"] == "fine" and lemmas["waging"] == "wage"
+    slated = parse_text("The talks are slated for Monday.")
+    assert [t.lemma_ for t in slated if t.text == "slated"] != ["slate"], "scheduled, no criticism"
+
+
 def test_hyphenated_compounds_that_are_not_names_are_left_to_the_tokenizer() -> None:
     doc = parse_text(
         "Anti-government protesters marched in pro-Russian towns. The Saudi-led coalition "

@@ -131,6 +131,34 @@ def _join_hyphenated_names(doc: Doc) -> Doc:
     return doc
 
 
+# Verb forms the small model's rule lemmatizer gets wrong ("waging" -> "wag", "fined" ->
+# "fin"), found by inflecting every verb of the lexicon. "slated" is left as it is: read as
+# "slate" it would be criticism in "talks slated for Monday".
+_VERB_LEMMA_FIXES = {
+    **dict.fromkeys(("waging", "waged", "wages"), "wage"),
+    **dict.fromkeys(("fining", "fined", "fines"), "fine"),
+    **dict.fromkeys(("raping", "raped", "rapes"), "rape"),
+    **dict.fromkeys(("lambasting", "lambasted", "lambastes"), "lambaste"),
+    **dict.fromkeys(("sniping", "sniped", "snipes"), "snipe"),
+    **dict.fromkeys(("cordoning", "cordoned"), "cordon"),
+    **dict.fromkeys(("deregistering", "deregistered"), "deregister"),
+    **dict.fromkeys(("reoccupying", "reoccupied", "reoccupies"), "reoccupy"),
+    **dict.fromkeys(("unbanning", "unbanned"), "unban"),
+    **dict.fromkeys(("waterboarding", "waterboarded"), "waterboard"),
+}
+
+
+@Language.component("polybius_verb_lemmas")
+def _fix_verb_lemmas(doc: Doc) -> Doc:
+    """Mend the lemmas of the verb forms in ``_VERB_LEMMA_FIXES``."""
+    for token in doc:
+        if token.pos_ == "VERB":
+            lemma = _VERB_LEMMA_FIXES.get(token.lower_)
+            if lemma is not None:
+                token.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline once per process."""
@@ -140,6 +168,8 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         raise ConfigError(Errors.E001.format(name=name)) from exc
     nlp.add_pipe("polybius_hyphenated_names", first=True)
     nlp.add_pipe("polybius_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("polybius_verb_lemmas", after="lemmatizer")
     nlp.max_length = _MAX_LENGTH
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp

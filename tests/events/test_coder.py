@@ -582,6 +582,12 @@ def test_an_accusation_is_coded_by_the_act_alleged() -> None:
 
     light = code_text("Armenia accused Azerbaijan of carrying out ethnic cleansing.")
     assert ("ARM", "AZE", "1124") in _triples(light), "the act named by a light verb's object"
+    war = code_text("Georgia accused Russia on Friday of waging war against its people.")
+    assert ("GEO", "RUS", "1123") in _triples(war), "'waging' is no form of 'wag'"
+    crimes = code_text("Ukraine accused Russia of war crimes in Bucha.")
+    assert {e.cameo for e in crimes} == {"1124"}, "war crimes are no common crime"
+    trade = code_text("Canada accused the United States of waging a trade war.")
+    assert {e.cameo for e in trade} == {"112"}, "a trade war is no aggression"
 
 
 def test_a_warning_of_ones_own_force_is_a_threat() -> None:
