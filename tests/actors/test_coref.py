@@ -791,3 +791,9 @@ def test_the_two_leaders_after_a_time_stamp_are_the_visitor_and_the_host() -> No
     )
     actors, _ = _resolve(text, dt.date(2023, 5, 10))
     assert _codes(actors, text, "two leaders") == ["KENGOV", "UGAGOV"]
+
+
+def test_a_two_word_role_before_a_noun_gives_its_sector() -> None:
+    text = "Chinese coast guard ships blocked a Philippine supply boat on Saturday."
+    actors, _ = _resolve(text, dt.date(2023, 8, 5))
+    assert _codes(actors, text, "Chinese") == ["CHNMIL"]

@@ -2702,3 +2702,23 @@ def test_a_price_cap_on_a_countrys_exports_is_a_sanction_on_it() -> None:
     assert _triples(code_text(text, date=dt.date(2022, 12, 5))) == {("IGOGOS", "RUS", "163")}
     text = "The government capped fuel prices at 2 dollars a litre."
     assert code_text(text, date=dt.date(2022, 12, 5)) == []
+
+
+def test_a_government_announcing_it_will_expel_envoys_has_expelled_them() -> None:
+    from polybius.api import code_text
+
+    announced = code_text("Britain will expel 23 Russian diplomats, Theresa May said on Wednesday.")
+    assert ("GBR", "RUSGOV", "161") in _triples(announced)
+    conditional = code_text(
+        "Russia said it would expel British diplomats if London did not apologise."
+    )
+    assert "161" not in {e.cameo for e in conditional}, "a condition keeps it a threat"
+
+
+def test_water_cannon_at_ships_coerces_and_ramming_damages() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Chinese ships rammed and fired water cannon at Vietnamese vessels.")
+    assert {("CHN", "VNM", "170"), ("CHN", "VNM", "171")} <= _triples(events)
+    crowd = code_text("Police fired water cannon at protesters in Hong Kong.")
+    assert {e.cameo for e in crowd} == {"175"}

@@ -1459,7 +1459,9 @@ class _Resolver:
                 sector
                 for child in head.lefts
                 if child.dep_ in ("compound", "amod") and child.i not in self.result.by_head
-                for sector in self.kb.agent_sectors(child.lower_) or ()
+                for sector in self.kb.agent_sectors(_compound_words(child))
+                or self.kb.agent_sectors(child.lower_)
+                or ()
             )
         )
 
@@ -1524,6 +1526,12 @@ def _apposed(a: _Known, b: _Known) -> bool:
     x, y = a.mention, b.mention
     near = abs(x.start - y.end) <= 3 or abs(y.start - x.end) <= 3
     return near and x.code == y.code
+
+
+def _compound_words(word: Token) -> str:
+    """ "coast guard" in "coast guard ships": a modifier with the nouns before it."""
+    before = [c for c in word.lefts if c.dep_ == "compound"]
+    return " ".join(t.lower_ for t in (*before, word))
 
 
 def _same_country(a: Mention, b: Mention) -> bool:

@@ -534,6 +534,17 @@ class EventCoder:
             found.add(relative.lemma_.lower())  # "an accusation Israel rejected"
         if token.dep_ == "acl" and token.head.lemma_.lower() in _GATHERINGS:
             found.add(token.head.lemma_.lower())  # "talks sponsored by Riyadh"
+        shared = _object_sharer(token)
+        if shared is not None:
+            # "rammed and fired water cannon at Vietnamese vessels": what the last verb
+            # acts on, or aims at, is the first's object too
+            found.update(
+                g.lemma_.lower()
+                for c in shared.children
+                for g in (c, *c.children)
+                if (g is c and c.dep_ == "dobj")
+                or (c.dep_ == "prep" and c.lower_ == "at" and g.dep_ == "pobj")
+            )
         particle = _particle_in(token)
         if particle is not None:
             # "hauled in the British ambassador": the small model makes him the object of "in"
@@ -1231,6 +1242,10 @@ class EventCoder:
             # "signed a treaty with Belarus": the phrase often hangs from the object, or
             # from a participle that describes it ("lift sanctions imposed on Libya").
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            shared = _object_sharer(token) if entry.objects else None
+            if shared is not None:
+                hosts.append(shared)  # "rammed and boarded Philippine boats"
+                objects = [c for c in shared.children if c.dep_ == "dobj"]
             # "imposed travel bans and asset freezes on officials": or from the last of
             # coordinated objects; "act as a mediator between": or from the role taken.
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
@@ -1798,6 +1813,8 @@ class EventCoder:
                 modality = replace(modality, negated=False, future=False, hypothetical=False)
             elif reading.intent and modality.future and _decided(trigger.token, code):
                 pass  # "EU leaders agreed to impose sanctions": decided, not threatened
+            elif reading.intent and modality.future and _announced_expulsion(trigger.token, code):
+                pass  # "May said Britain would expel 23 diplomats": announced, done
             elif reading.intent and modality.future:
                 if intent_code(code) == code and code[:2] not in ("03", "13"):
                     # "said it would ask the Security Council to meet": CAMEO has no intent
@@ -1830,6 +1847,8 @@ class EventCoder:
                 code = _weapon_code(trigger.token, code) or code
             elif code == "140" and _street_protest(trigger.token):
                 code = "141"
+            elif code == "175" and _aimed_at_vessels(trigger.token):
+                code = "170"  # "fired water cannon at Philippine boats": no crowd to control
             if code == "130":
                 code = self._threat_kind(trigger.token, sources, actors) or code
             if code == "080":
@@ -2772,6 +2791,52 @@ def _decided(verb: Token, code: str) -> bool:
         and intent_code(code)[:2] == "13"
         and verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() in _DECIDING
+    )
+
+
+_VESSELS = frozenset(
+    {"ship", "vessel", "boat", "trawler", "tanker", "warship", "frigate", "ferry", "craft"}
+    | {"cutter", "patrol", "dinghy", "barge", "freighter"}
+)
+
+
+def _object_sharer(verb: Token) -> Token | None:
+    """ "rammed and boarded the boats": the verb after "and" that holds the object of a
+    verb that has none."""
+    if verb.pos_ != "VERB" or any(
+        c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in verb.children
+    ):
+        return None
+    if not any(c.dep_ == "cc" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+
+
+def _aimed_at_vessels(verb: Token) -> bool:
+    """ "fired a water cannon at a Philippine boat": what was aimed at is a ship."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        g.lemma_.lower() in _VESSELS
+        for h in hosts
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _announced_expulsion(verb: Token, code: str) -> bool:
+    """ "Britain will expel 23 Russian diplomats": a government announcing that it expels
+    envoys or closes a mission has taken the step; only a condition ("would expel them
+    unless ...") makes it a threat."""
+    return (
+        code[:3] == "161"
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+        and not any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for c in verb.children
+        )
     )
 
 
