@@ -797,3 +797,19 @@ def test_a_two_word_role_before_a_noun_gives_its_sector() -> None:
     text = "Chinese coast guard ships blocked a Philippine supply boat on Saturday."
     actors, _ = _resolve(text, dt.date(2023, 8, 5))
     assert _codes(actors, text, "Chinese") == ["CHNMIL"]
+
+
+def test_a_ships_flag_or_owners_country_is_the_ships_side() -> None:
+    text = "Iran's navy seized the Marshall Islands-flagged tanker Advantage Sweet on Thursday."
+    actors, _ = _resolve(text, dt.date(2023, 4, 27))
+    assert _codes(actors, text, "Marshall") == ["MHL"]
+    text = "The rebels seized a British-owned car carrier in the Red Sea."
+    actors, _ = _resolve(text, dt.date(2023, 11, 19))
+    carrier = [m.code for found in actors.by_modifier.values() for m in found]
+    assert carrier == ["GBRBUS"], "the carrier's owners, a British firm"
+
+
+def test_a_group_named_with_its_country_is_the_group_alone() -> None:
+    text = "Yemen's Houthi movement seized a cargo ship in the Red Sea."
+    actors, _ = _resolve(text, dt.date(2023, 11, 19))
+    assert [m.code for m in actors.by_modifier.get(3, ())] == ["YEMREB"]

@@ -159,6 +159,13 @@ _PLURAL_STATE_NOUNS = frozenset(
         "neighbours",
     }
 )
+# "-flagged", "-owned": a ship's ties to a country, and the sector they name.
+_SHIP_TIES: dict[str, tuple[str, ...]] = {
+    "flagged": (),
+    "registered": (),
+    "owned": ("BUS",),
+    "operated": ("BUS",),
+}
 _PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
 _REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
 # "the three countries": the size of a group a plural noun refers back to.
@@ -1431,6 +1438,7 @@ class _Resolver:
                 continue
             for token in (child, *[c for c in child.children if c.dep_ == "conj"]):
                 found.extend(self._modifier_mentions(token))
+            found.extend(self._flag_mentions(child))
         # "Indian army posts", "Iranian military targets": a nationality and a role word
         # side by side name that country's body.
         sectors = self._modifier_sectors(head)
@@ -1446,10 +1454,29 @@ class _Resolver:
             ]
         # "Europe's largest power plant", "the Middle East peace plan": a region owns nothing.
         found = [m for m in found if not (m.actor and self._is_region(m.actor.country or ""))]
+        # "Yemen's Houthi movement": the group, not the country it is of as well.
+        found = [m for m in found if not any(_narrower(o, m) for o in found)]
         if found:
             self.result.by_modifier[head.i] = tuple(found)
             if len(found) > 1:
                 self.groups.append((self.sentence_index, tuple(found)))
+
+    def _flag_mentions(self, word: Token) -> list[Mention]:
+        """ "the British-flagged tanker", "a Greek-owned ship": the country a ship flies the
+        flag of, or whose firms own it (BUS)."""
+        sectors = _SHIP_TIES.get(word.lower_)
+        if sectors is None or word.dep_ != "amod":
+            return []
+        found = []
+        for child in word.lefts:
+            if child.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+                found += [
+                    replace(m, actor=make_actor(m.actor.country, sectors, kind="group"))
+                    if sectors and m.actor is not None and m.actor.kind == "state"
+                    else m
+                    for m in self._modifier_mentions(child)
+                ]
+        return found
 
     def _modifier_sectors(self, head: Token) -> tuple[str, ...]:
         """Sectors of the role words before a noun that are no actors themselves: "army" in
@@ -1526,6 +1553,17 @@ def _apposed(a: _Known, b: _Known) -> bool:
     x, y = a.mention, b.mention
     near = abs(x.start - y.end) <= 3 or abs(y.start - x.end) <= 3
     return near and x.code == y.code
+
+
+def _narrower(a: Mention, b: Mention) -> bool:
+    """``a`` names a body of the country that ``b`` names alone."""
+    return bool(
+        a.actor
+        and b.actor
+        and a.actor.sectors
+        and not b.actor.sectors
+        and a.actor.country == b.actor.country
+    )
 
 
 def _compound_words(word: Token) -> str:
