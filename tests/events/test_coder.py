@@ -1607,7 +1607,7 @@ def test_a_reciprocal_act_of_a_pair_is_not_aimed_at_their_own_possessive() -> No
     from polybius.api import code_text
 
     triples = _triples(code_text("Israel and Hezbollah traded their heaviest fire in a year."))
-    assert triples == {("ISR", "LBNREB", "190"), ("LBNREB", "ISR", "190")}
+    assert triples == {("ISR", "LBNREB", "193"), ("LBNREB", "ISR", "193")}
 
 
 def test_urging_a_side_to_step_back_is_an_appeal_to_de_escalate() -> None:
@@ -2722,3 +2722,21 @@ def test_water_cannon_at_ships_coerces_and_ramming_damages() -> None:
     assert {("CHN", "VNM", "170"), ("CHN", "VNM", "171")} <= _triples(events)
     crowd = code_text("Police fired water cannon at protesters in Hong Kong.")
     assert {e.cameo for e in crowd} == {"175"}
+
+
+def test_troops_exchanging_fire_fight_with_small_arms_and_artillery_is_named() -> None:
+    from polybius.api import code_text
+
+    fire = code_text("Kyrgyz and Tajik troops exchanged fire along the frontier on Thursday.")
+    assert {e.cameo for e in fire} == {"193"}
+    shells = code_text("Indian and Pakistani troops exchanged artillery fire across the border.")
+    assert {e.cameo for e in shells} == {"194"}
+
+
+def test_an_action_called_excessive_is_criticised() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The Philippine armed forces called the Chinese action excessive and offensive."
+    )
+    assert ("PHLMIL", "CHN", "111") in _triples(events)
