@@ -2740,3 +2740,23 @@ def test_an_action_called_excessive_is_criticised() -> None:
         "The Philippine armed forces called the Chinese action excessive and offensive."
     )
     assert ("PHLMIL", "CHN", "111") in _triples(events)
+
+
+def test_envoys_declared_unwelcome_or_given_days_to_leave_are_expelled() -> None:
+    from polybius.api import code_text
+
+    declared = code_text("Peru declared Mexico's ambassador persona non grata on Tuesday.")
+    assert {
+        (e.source.code[:3], e.target.code[:3] if e.target else "", e.cameo) for e in declared
+    } == {("PER", "MEX", "161")}
+    deadline = code_text("Somalia gave Kenyan diplomats seven days to leave Mogadishu.")
+    assert ("SOM", "KENGOV", "161") in _triples(deadline)
+    comply = code_text("Saudi Arabia gave Qatar ten days to comply with the demands.")
+    assert {e.cameo for e in comply} == {"139"}, "a deadline to comply is no expulsion"
+
+
+def test_warplanes_entering_a_countrys_airspace_show_force_against_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Russian warplanes entered Estonian airspace without permission on Friday.")
+    assert ("RUSMIL", "EST", "150") in _triples(events)

@@ -534,6 +534,10 @@ class EventCoder:
             found.add(relative.lemma_.lower())  # "an accusation Israel rejected"
         if token.dep_ == "acl" and token.head.lemma_.lower() in _GATHERINGS:
             found.add(token.head.lemma_.lower())  # "talks sponsored by Riyadh"
+        if token.lemma_.lower() == "declare":
+            # "declared the envoy persona non grata": the small model makes the idiom a
+            # clause, "persona" its verb and the envoy its subject
+            found.update(t.lower_ for t in token.subtree if t.lower_ == "grata")
         shared = _object_sharer(token)
         if shared is not None:
             # "rammed and fired water cannon at Vietnamese vessels": what the last verb
@@ -1308,7 +1312,13 @@ class EventCoder:
                     # the goods
                     args = [a for g in _goods(host) for a in self._slot_tokens(g, slot)]
                 for arg in args:
-                    if own_forces and slot == "dobj" and arg.lemma_.lower() in entry.objects:
+                    if (
+                        own_forces
+                        and slot == "dobj"
+                        and arg.lemma_.lower() in entry.objects
+                        # "entered Estonian airspace": a space is the country's it is named for
+                        and arg.lemma_.lower() not in _SPACES
+                    ):
                         continue
                     found = self._actors_of(arg, actors)
                     if found and all(_own(m, itself) for m in found):
@@ -2794,6 +2804,7 @@ def _decided(verb: Token, code: str) -> bool:
     )
 
 
+_SPACES = frozenset({"airspace", "water", "waters"})
 _VESSELS = frozenset(
     {"ship", "vessel", "boat", "trawler", "tanker", "warship", "frigate", "ferry", "craft"}
     | {"cutter", "patrol", "dinghy", "barge", "freighter"}
