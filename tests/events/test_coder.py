@@ -2760,3 +2760,13 @@ def test_warplanes_entering_a_countrys_airspace_show_force_against_it() -> None:
 
     events = code_text("Russian warplanes entered Estonian airspace without permission on Friday.")
     assert ("RUSMIL", "EST", "150") in _triples(events)
+
+
+def test_an_act_called_unacceptable_is_held_against_who_did_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Iran's navy seized a British-flagged tanker on Friday. "
+        "The British foreign secretary called the seizure unacceptable."
+    )
+    assert ("GBRGOV", "IRNMIL", "111") in _triples(events)

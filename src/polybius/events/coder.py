@@ -1608,8 +1608,13 @@ class EventCoder:
         own |= {m.actor.country for m in sources if m.actor is not None and not m.actor.sectors}
         doc = sentence.doc
         for noun in objects:
+            # "called the seizure unacceptable": the small model may hang "the" on the
+            # judgement the noun is a compound of
+            holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
             definite = any(
-                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                for h in holders
+                for c in h.children
             )
             if noun.pos_ != "NOUN" or not (definite or noun is relative):
                 continue
