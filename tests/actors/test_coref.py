@@ -813,3 +813,12 @@ def test_a_group_named_with_its_country_is_the_group_alone() -> None:
     text = "Yemen's Houthi movement seized a cargo ship in the Red Sea."
     actors, _ = _resolve(text, dt.date(2023, 11, 19))
     assert [m.code for m in actors.by_modifier.get(3, ())] == ["YEMREB"]
+
+
+def test_bombers_of_a_state_are_its_air_force_and_embassy_employees_its_government() -> None:
+    text = "Two Russian and two Chinese bombers flew a joint patrol over the Sea of Japan."
+    actors, _ = _resolve(text, dt.date(2019, 7, 23))
+    assert _codes(actors, text, "Two Russian") == ["CHNMIL", "RUSMIL"]
+    text = "Russia ordered 20 Czech embassy employees to leave the country."
+    actors, _ = _resolve(text, dt.date(2021, 4, 18))
+    assert _codes(actors, text, "20 Czech") == ["CZEGOV"]
