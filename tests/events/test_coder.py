@@ -2770,3 +2770,20 @@ def test_an_act_called_unacceptable_is_held_against_who_did_it() -> None:
         "The British foreign secretary called the seizure unacceptable."
     )
     assert ("GBRGOV", "IRNMIL", "111") in _triples(events)
+
+
+def test_tear_gas_fired_at_no_one_named_is_fired_at_the_protesters() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Protesters clashed with police in Dakar on Thursday, burning buses, while police "
+        "fired tear gas."
+    )
+    assert ("SENCOP", "SENOPP", "175") in _triples(events)
+
+
+def test_protesters_throwing_petrol_bombs_at_police_riot() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Anti-government protesters in Hong Kong threw petrol bombs at police.")
+    assert ("HKGOPP", "HKGCOP", "145") in _triples(events), "anti-government is no government"

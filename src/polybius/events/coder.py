@@ -1807,6 +1807,8 @@ class EventCoder:
                 )
             if not targets and trigger.entry.code[:2] == "14":
                 targets, confidence = _own_government(trigger, sources), 0.6
+            if not targets and trigger.entry.code == "175":
+                targets, confidence = _crowd_in(sentence, actors, sources), 0.6
             code = trigger.entry.code
             if code == "114" and _before_a_court(trigger.token, actors):
                 code = "115"  # "filed complaints at the World Trade Organization against ..."
@@ -3508,6 +3510,19 @@ def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Menti
         return []
     actor = make_actor(country, ("GOV",), kind="group")
     return [_word_mention(trigger.token, actor, "implied:government")]
+
+
+def _crowd_in(sentence: Any, actors: DocumentActors, sources: Sequence[Mention]) -> list[Mention]:
+    """ "Protesters clashed with police, who fired tear gas": tear gas fired at no one named
+    is fired at the protesters the sentence names."""
+    own = {m.actor.code for m in sources if m.actor is not None}
+    crowd = [
+        m
+        for t in sentence
+        for m in actors.at(t.i)
+        if m.actor is not None and m.actor.code not in own and set(m.actor.sectors) & _PROTESTING
+    ]
+    return list({m.actor.code: m for m in crowd if m.actor is not None}.values())[:1]
 
 
 def _word_mention(word: Token, actor: Actor, rule: str) -> Mention:
