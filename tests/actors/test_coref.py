@@ -822,3 +822,12 @@ def test_bombers_of_a_state_are_its_air_force_and_embassy_employees_its_governme
     text = "Russia ordered 20 Czech embassy employees to leave the country."
     actors, _ = _resolve(text, dt.date(2021, 4, 18))
     assert _codes(actors, text, "20 Czech") == ["CZEGOV"]
+
+
+def test_it_taking_measures_is_the_country_not_an_expletive() -> None:
+    text = "China said it would take countermeasures against the United States."
+    actors, _ = _resolve(text, dt.date(2020, 7, 13))
+    assert _codes(actors, text, "it") == ["CHN"]
+    text = "The inquiry said it would take years to rebuild the port."
+    actors, _ = _resolve(text, dt.date(2020, 7, 13))
+    assert _codes(actors, text, "it") == []

@@ -1127,6 +1127,7 @@ class _Resolver:
             and not any(
                 c.dep_ == "acomp" and c.lemma_.lower() in _WILLING for c in token.head.children
             )  # "it was ready to resume talks" is the country speaking
+            and not _takes_action(token.head)
         ):
             return None
         blamed = self._blamed_for(token)
@@ -1553,6 +1554,18 @@ def _apposed(a: _Known, b: _Known) -> bool:
     x, y = a.mention, b.mention
     near = abs(x.start - y.end) <= 3 or abs(y.start - x.end) <= 3
     return near and x.code == y.code
+
+
+# "it would take measures", "it took steps": a country acting, not "it took years".
+_ACTIONS_TAKEN = frozenset(
+    {"measure", "countermeasure", "step", "action", "decision", "part", "control", "charge"}
+)
+
+
+def _takes_action(verb: Token) -> bool:
+    return verb.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ACTIONS_TAKEN for c in verb.children
+    )
 
 
 def _narrower(a: Mention, b: Mention) -> bool:
