@@ -2787,3 +2787,14 @@ def test_protesters_throwing_petrol_bombs_at_police_riot() -> None:
 
     events = code_text("Anti-government protesters in Hong Kong threw petrol bombs at police.")
     assert ("HKGOPP", "HKGCOP", "145") in _triples(events), "anti-government is no government"
+
+
+def test_a_prisoner_swap_frees_each_sides_people() -> None:
+    from polybius.api import code_text
+
+    swap = code_text("Russia and Ukraine exchanged 230 prisoners of war on Saturday.")
+    assert _triples(swap) == {("RUS", "UKR", "0841"), ("UKR", "RUS", "0841")}
+    named = code_text("Russia and Estonia exchanged an Estonian officer for a Russian agent.")
+    assert _triples(named) == {("RUS", "EST", "0841"), ("EST", "RUS", "0841")}
+    noun = code_text("The United States and Russia completed their biggest spy swap on Friday.")
+    assert _triples(noun) == {("USA", "RUS", "0841"), ("RUS", "USA", "0841")}

@@ -3622,8 +3622,19 @@ def _pairs(
         if t.actor is None or t.actor.sectors or t.actor.country not in own
     ]
     if entry.reciprocal and len(sources) >= 2:
-        # "Israel and Hezbollah traded their heaviest fire": "their" is the subjects again.
-        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        # "Israel and Hezbollah traded their heaviest fire": "their" is the subjects again;
+        # "Russia and Estonia exchanged an Estonian officer", "... exchanged 230 prisoners":
+        # what the pair trades is theirs or no one's, not a third party.
+        sides = {m.actor.country for m in sources if m.actor is not None}
+        targets = [
+            t
+            for t in targets
+            if not any(_same(t, s) for s in sources)
+            and not (
+                t.actor is not None
+                and (t.actor.country in sides or t.actor.country in (None, UNKNOWN_COUNTRY))
+            )
+        ]
     pairs: list[tuple[Mention, Mention, str]] = []
     if not targets:
         if entry.reciprocal and len(sources) >= 2:
