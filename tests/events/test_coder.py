@@ -2798,3 +2798,14 @@ def test_a_prisoner_swap_frees_each_sides_people() -> None:
     assert _triples(named) == {("RUS", "EST", "0841"), ("EST", "RUS", "0841")}
     noun = code_text("The United States and Russia completed their biggest spy swap on Friday.")
     assert _triples(noun) == {("USA", "RUS", "0841"), ("RUS", "USA", "0841")}
+
+
+def test_warning_shots_and_intercepts_show_force_at_the_other_side() -> None:
+    from polybius.api import code_text
+
+    shots = code_text("South Korean fighter jets fired warning shots at a Russian military plane.")
+    assert _triples(shots) == {("KORMIL", "RUSMIL", "150")}
+    intercept = code_text("NATO jets intercepted three Russian aircraft over the Baltic Sea.")
+    assert ("IGOWSTNAT", "RUS", "150") in _triples(intercept)
+    shadow = code_text("A Japanese destroyer shadowed the Chinese carrier group.")
+    assert ("JPNMIL", "CHN", "150") in _triples(shadow)

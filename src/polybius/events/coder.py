@@ -1303,7 +1303,10 @@ class EventCoder:
             return self._location_target(hosts, actors, exclude, preps=("in", "at")), 0.8
         itself = {m.actor.country for m in sources if m.actor and not m.actor.sectors}
         # "sent warships to the disputed waters": the forces shown or moved are the source's.
-        own_forces = entry.code[:2] == "15" and bool(entry.objects)
+        # "intercepted Russian bombers", "shadowed the carrier group": the other side's.
+        own_forces = (
+            entry.code[:2] == "15" and bool(entry.objects) and token.lemma_.lower() not in _WATCHING
+        )
         for slot in (["nsubjpass"] if passive and entry.passive == "swap" else []) + slots:
             for host in hosts:
                 args = self._slot_tokens(host, slot)
@@ -2812,6 +2815,7 @@ def _decided(verb: Token, code: str) -> bool:
 
 
 _SPACES = frozenset({"airspace", "water", "waters"})
+_WATCHING = frozenset({"intercept", "shadow", "tail", "escort", "track"})
 _VESSELS = frozenset(
     {"ship", "vessel", "boat", "trawler", "tanker", "warship", "frigate", "ferry", "craft"}
     | {"cutter", "patrol", "dinghy", "barge", "freighter"}
