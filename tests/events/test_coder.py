@@ -2809,3 +2809,22 @@ def test_warning_shots_and_intercepts_show_force_at_the_other_side() -> None:
     assert ("IGOWSTNAT", "RUS", "150") in _triples(intercept)
     shadow = code_text("A Japanese destroyer shadowed the Chinese carrier group.")
     assert ("JPNMIL", "CHN", "150") in _triples(shadow)
+
+
+def test_a_person_the_knowledge_base_lacks_is_the_role_beside_the_name() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Russia's FSB security service arrested Evan Gershkovich, an American reporter, "
+        "in Yekaterinburg on Thursday."
+    )
+    assert {(e.target.code if e.target else "", e.cameo) for e in events} == {("USAMED", "173")}
+
+
+def test_an_accusation_of_a_crime_named_by_a_gerund_is_of_that_crime() -> None:
+    from polybius.api import code_text
+
+    stealing = code_text("The opposition leader accused the ruling party of stealing the vote.")
+    assert {e.cameo for e in stealing} == {"1121"}
+    abusing = code_text("Ecuador accused Mexico of abusing its diplomatic immunity.")
+    assert {e.cameo for e in abusing} == {"112"}, "abusing immunity is no human-rights abuse"

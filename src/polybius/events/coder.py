@@ -597,6 +597,10 @@ class EventCoder:
                             if o.dep_ == "dobj":
                                 found.add(o.lemma_.lower())
                                 found |= _modifier_lemmas(o)
+                    if g.dep_ == "pcomp" and child.lower_ == "of":
+                        # "accused Kibaki of stealing the vote": the deed as written, so
+                        # "of abusing his immunity" is no human-rights abuse
+                        found.add(g.lower_)
                     if g.dep_ == "pobj":
                         found.add(g.lemma_.lower())
                         if child.lower_ in ("of", "for", "on", "as", "into"):
@@ -756,9 +760,11 @@ class EventCoder:
                     token.pos_ != "PROPN"
                     or c.lemma_.lower() in _PREMISES
                     or token.lemma_.lower() in PERSON_ROLES
-                    # "Abdellatif Loudiyi, Morocco's minister for ...": a name the knowledge
-                    # base lacks is the role beside it
+                    # "Abdellatif Loudiyi, Morocco's minister for ...", "Evan Gershkovich,
+                    # an American reporter": a name the knowledge base lacks is the role
+                    # beside it
                     or c.lemma_.lower() in PERSON_ROLES
+                    or token.ent_type_ == "PERSON"
                 )
                 for m in self._actors_of(c, actors, depth=depth + 1)
             ]
