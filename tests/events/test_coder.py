@@ -2828,3 +2828,12 @@ def test_an_accusation_of_a_crime_named_by_a_gerund_is_of_that_crime() -> None:
     assert {e.cameo for e in stealing} == {"1121"}
     abusing = code_text("Ecuador accused Mexico of abusing its diplomatic immunity.")
     assert {e.cameo for e in abusing} == {"112"}, "abusing immunity is no human-rights abuse"
+
+
+def test_a_demand_joined_to_a_protest_is_made_to_its_addressee() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Japan lodged a strong protest with Moscow and demanded the immediate release of the crew."
+    )
+    assert ("JPN", "RUSGOV", "1053") in _triples(events)

@@ -1814,6 +1814,23 @@ class EventCoder:
                 targets, confidence = self._event_reference(
                     trigger, sentence, sentence_index, sources, [*history, *events], actors
                 )
+            if (
+                not targets
+                and trigger.entry.code[:2] in ("02", "10")
+                and trigger.token.dep_ == "conj"
+            ):
+                # "lodged a protest with Moscow and demanded the release of the crew": a
+                # demand joined to a protest or a summons is made to its addressee
+                head = trigger.token.head
+                acts = {head.idx, *(c.idx for c in head.children if c.dep_ == "dobj")}
+                targets = _unique(
+                    [
+                        e.target
+                        for e in events
+                        if e.trigger_span[0] in acts and e.target and e.cameo[:3] == "114"
+                    ]
+                )
+                confidence = 0.6
             if not targets and trigger.entry.code[:2] == "14":
                 targets, confidence = _own_government(trigger, sources), 0.6
             if not targets and trigger.entry.code == "175":
