@@ -586,6 +586,8 @@ def test_an_accusation_is_coded_by_the_act_alleged() -> None:
     assert ("GEO", "RUS", "1123") in _triples(war), "'waging' is no form of 'wag'"
     crimes = code_text("Ukraine accused Russia of war crimes in Bucha.")
     assert {e.cameo for e in crimes} == {"1124"}, "war crimes are no common crime"
+    humanity = code_text("Rights groups accused officials and soldiers of crimes against humanity.")
+    assert {e.cameo for e in humanity} == {"1124"}, "nor crimes against humanity"
     trade = code_text("Canada accused the United States of waging a trade war.")
     assert {e.cameo for e in trade} == {"112"}, "a trade war is no aggression"
 

@@ -581,6 +581,19 @@ class EventCoder:
                             if g.dep_ == "pobj":
                                 found.add(g.lemma_.lower())
                                 found |= _modifier_lemmas(g)
+                if child.dep_ == "dobj":
+                    # "accused officials and security forces of crimes against humanity": the
+                    # charge may hang on the last of coordinated objects
+                    found.update(
+                        word
+                        for conj in child.children
+                        if conj.dep_ == "conj"
+                        for p in conj.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                        for word in (g.lemma_.lower(), *_modifier_lemmas(g))
+                    )
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
@@ -2751,8 +2764,17 @@ def _as_complements(verb: Token) -> list[Token]:
 
 
 def _modifier_lemmas(word: Token) -> set[str]:
-    """ "military aid", "war crimes": the lemmas of the words naming a noun's kind."""
-    return {m.lemma_.lower() for m in word.children if m.dep_ in ("compound", "amod")}
+    """ "military aid", "war crimes", "crimes against humanity": the lemmas of the words
+    naming a noun's kind."""
+    kinds = {m.lemma_.lower() for m in word.children if m.dep_ in ("compound", "amod")}
+    kinds.update(
+        g.lemma_.lower()
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "against"
+        for g in p.children
+        if g.lemma_.lower() == "humanity"
+    )
+    return kinds
 
 
 def _prep_objects(words: Sequence[Token], preps: Sequence[str]) -> list[Token]:
