@@ -2839,3 +2839,15 @@ def test_a_demand_joined_to_a_protest_is_made_to_its_addressee() -> None:
         "Japan lodged a strong protest with Moscow and demanded the immediate release of the crew."
     )
     assert ("JPN", "RUSGOV", "1053") in _triples(events)
+
+
+def test_an_accusation_of_crossing_a_border_is_of_aggression() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "China's foreign ministry accused Indian troops of crossing the border and attacking "
+        "Chinese personnel."
+    )
+    assert {e.cameo for e in events} == {"1123"}
+    rules = code_text("The police accused the candidate of violating health restrictions.")
+    assert {e.cameo for e in rules} == {"112"}, "violating rules is no crossing"

@@ -2117,7 +2117,11 @@ class EventCoder:
                 for g in c.children
                 if g.dep_ in ("pcomp", "pobj")
             ]
+            # "of crossing the border and attacking Chinese personnel"
+            acts += [c for a in acts for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for act in acts:
+                if _crossing(act):
+                    return "1123"  # "accused Indian troops of crossing the border"
                 entry = self._entry_for(act, actors)
                 if entry is None:
                     # "accused Azerbaijan of carrying out ethnic cleansing"
@@ -2993,6 +2997,23 @@ def _monitor(mention: Mention) -> bool:
     envoy or agency that reports killings is reporting them."""
     code = mention.code or ""
     return code.startswith("NGO") and "HRI" in code
+
+
+_BORDERS = frozenset(
+    {"border", "frontier", "boundary", "line", "lac", "loc", "airspace", "territory", "waters"}
+)
+
+
+def _crossing(act: Token) -> bool:
+    """ "crossing the border", "crossing into the other's territory", "violating its
+    airspace": entering another's ground, an act of aggression when alleged."""
+    if act.lemma_.lower() not in ("cross", "violate", "intrude", "infiltrate", "enter"):
+        return False
+    into = any(c.dep_ == "prep" and c.lower_ == "into" for c in act.children)
+    return into or any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _BORDERS or c.lower_ in _BORDERS)
+        for c in act.children
+    )
 
 
 def _accusation_code(code: str) -> str | None:
