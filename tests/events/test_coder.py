@@ -2851,3 +2851,12 @@ def test_an_accusation_of_crossing_a_border_is_of_aggression() -> None:
     assert {e.cameo for e in events} == {"1123"}
     rules = code_text("The police accused the candidate of violating health restrictions.")
     assert {e.cameo for e in rules} == {"112"}, "violating rules is no crossing"
+
+
+def test_two_sides_reaching_a_deal_conclude_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The United States and Mexico reached an agreement on migration late on Friday."
+    )
+    assert _triples(events) == {("USA", "MEX", "057"), ("MEX", "USA", "057")}
