@@ -2860,3 +2860,12 @@ def test_two_sides_reaching_a_deal_conclude_it() -> None:
         "The United States and Mexico reached an agreement on migration late on Friday."
     )
     assert _triples(events) == {("USA", "MEX", "057"), ("MEX", "USA", "057")}
+
+
+def test_aid_cut_is_coded_by_its_kind() -> None:
+    from polybius.api import code_text
+
+    budget = code_text("France suspended all development aid and budget support to Niger.")
+    assert {e.cameo for e in budget} == {"1621"}
+    plain = code_text("New Zealand suspended aid to Fiji on Wednesday.")
+    assert {e.cameo for e in plain} == {"162"}, "aid of no stated kind"

@@ -1905,6 +1905,8 @@ class EventCoder:
                 code = "141"
             elif code == "175" and _aimed_at_vessels(trigger.token):
                 code = "170"  # "fired water cannon at Philippine boats": no crowd to control
+            elif code == "162":
+                code = _aid_kind(self._object_lemmas(trigger.token)) or code
             if code == "130":
                 code = self._threat_kind(trigger.token, sources, actors) or code
             if code == "080":
@@ -2881,6 +2883,29 @@ def _object_sharer(verb: Token) -> Token | None:
     if not any(c.dep_ == "cc" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+
+
+# The kind of aid cut, by the words naming it: "security assistance", "budget support".
+_AID_KINDS = (
+    (
+        "1622",
+        frozenset({"military", "security", "defence", "defense", "weapon", "weapons", "arms"}),
+    ),
+    ("1623", frozenset({"humanitarian", "food", "relief"})),
+    (
+        "1621",
+        frozenset(
+            {"economic", "budget", "development", "financial", "funding", "fund", "funds"}
+            | {"loan", "loans", "subsidy", "subsidies", "investment", "budgetary"}
+        ),
+    ),
+)
+
+
+def _aid_kind(objects: set[str]) -> str | None:
+    """ "suspended $2 billion in security assistance": military aid stopped is 1622,
+    economic 1621, humanitarian 1623."""
+    return next((code for code, words in _AID_KINDS if objects & words), None)
 
 
 def _aimed_at_vessels(verb: Token) -> bool:
