@@ -1269,12 +1269,12 @@ def test_weapons_that_hit_something_attack_it_and_sanctions_do_not() -> None:
     triples = _triples(
         code_text("Ukrainian drones hit an oil refinery in Russia's Krasnodar region overnight.")
     )
-    assert ("UKR", "RUS", "195") in triples
+    assert ("UKR", "RUS", "1952") in triples, "a drone attack"
     assert code_text("U.S. sanctions hit Iran's oil exports.") == []
     triples = _triples(
         code_text("An Iranian drone struck a tanker off the coast of Oman on Thursday.")
     )
-    assert ("IRN", "OMN", "195") in triples
+    assert ("IRN", "OMN", "1952") in triples
 
 
 def test_a_name_two_actors_share_is_the_one_of_the_country_in_view() -> None:

@@ -2624,14 +2624,14 @@ _WEAPONS = {
             "warships",
         }
     ),
+    # Drones before aircraft: "a drone strike" is CAMEO 2.0's remotely piloted munitions.
+    "1952": frozenset({"drone", "drones", "uav", "uavs"}),
     "195": frozenset(
         {
             "missile",
             "missiles",
             "rocket",
             "rockets",
-            "drone",
-            "drones",
             "airstrike",
             "airstrikes",
             "aircraft",
@@ -2985,9 +2985,23 @@ def _weapon_code(trigger: Token, code: str) -> str | None:
     if trigger.dep_ == "advcl" and trigger.head.pos_ == "VERB":
         words |= _weapon_words(trigger.head)
     for narrow, weapons in _WEAPONS.items():
+        if narrow == "1952" and (words | _also_fired(trigger)) & _WEAPONS["195"]:
+            continue  # "drones and cruise missiles": aerial weapons of more than one kind
         if words & weapons and (code == "190" or narrow[:3] == code or narrow == "2041"):
             return narrow
     return None
+
+
+def _also_fired(trigger: Token) -> set[str]:
+    """ "launched drones and waves of cruise missiles": what else the object names."""
+    also = [
+        conj
+        for o in trigger.children
+        if o.dep_ == "dobj"
+        for conj in o.children
+        if conj.dep_ == "conj"
+    ]
+    return {w.lower_ for w in [*also, *_prep_objects(also, ["of"])]}
 
 
 def _weapon_words(trigger: Token) -> set[str]:
