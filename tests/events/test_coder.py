@@ -2874,7 +2874,5 @@ def test_aid_cut_is_coded_by_its_kind() -> None:
 def test_a_lender_approving_a_programme_for_a_country_gives_it_economic_aid() -> None:
     from polybius.api import code_text
 
-    events = code_text(
-        "The IMF's board approved a 3 billion dollar stand-by arrangement for Egypt."
-    )
+    events = code_text("The IMF's board approved a stand-by arrangement for Egypt.")
     assert ("IGOBUSIMF", "EGY", "071") in _triples(events)
