@@ -1891,6 +1891,12 @@ class EventCoder:
                     )
                     or code
                 )
+                if (
+                    code == "030"
+                    and trigger.entry.id in _CONCLUDING_ENTRIES
+                    and not _agreed_act(trigger.token)
+                ):
+                    code = "057"  # "reached an agreement" naming no act agreed to: concluded
             quoted = None
             if reading.speaker is not None:
                 quoted_mentions = self._actors_of(reading.speaker, actors)
@@ -2560,6 +2566,9 @@ _GENERIC_APPEALS = frozenset({"020", "100"})
 # Accusations and warnings whose code the act they name can narrow.
 _GENERIC_CHARGES = frozenset({"112", "130"})
 # Promises and rejections, narrowed by the act they concern.
+# Entries whose pledge, when it names no act, is a deal concluded (057), as the gold sets'
+# writers code "reached an agreement".
+_CONCLUDING_ENTRIES = frozenset({"reach-agreement.v", "reach-agreement-phrasal.v"})
 _GENERIC_PLEDGES = {"030": intent_code, "120": refusal_code}
 
 
@@ -2900,6 +2909,16 @@ _AID_KINDS = (
         ),
     ),
 )
+
+
+def _agreed_act(verb: Token) -> bool:
+    """ "reached a consensus to exchange information": the deal names an act to come."""
+    return any(
+        a.dep_ == "acl" and a.tag_ == "VB" and any(c.lower_ == "to" for c in a.children)
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for a in o.children
+    )
 
 
 def _aid_kind(objects: set[str]) -> str | None:
