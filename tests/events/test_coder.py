@@ -2860,6 +2860,10 @@ def test_two_sides_reaching_a_deal_conclude_it() -> None:
         "The United States and Mexico reached an agreement on migration late on Friday."
     )
     assert _triples(events) == {("USA", "MEX", "057"), ("MEX", "USA", "057")}
+    to_come = code_text(
+        "Israel and Jordan reached a consensus to exchange data on water resources."
+    )
+    assert {e.cameo[:2] for e in to_come} == {"03"}, "an agreement to act is an intent"
 
 
 def test_aid_cut_is_coded_by_its_kind() -> None:
