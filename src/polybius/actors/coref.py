@@ -159,6 +159,11 @@ _PLURAL_STATE_NOUNS = frozenset(
         "neighbours",
     }
 )
+_PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
+_REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
+# "the three countries": the size of a group a plural noun refers back to.
+_GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
+_PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 # "-flagged", "-owned": a ship's ties to a country, and the sector they name.
 _SHIP_TIES: dict[str, tuple[str, ...]] = {
     "flagged": (),
@@ -166,11 +171,6 @@ _SHIP_TIES: dict[str, tuple[str, ...]] = {
     "owned": ("BUS",),
     "operated": ("BUS",),
 }
-_PLURAL_SIDE_NOUNS = frozenset({"side", "sides", "party", "parties"})
-_REFERRING_NOUNS = _PLURAL_PERSON_NOUNS | _PLURAL_STATE_NOUNS | _PLURAL_SIDE_NOUNS
-# "the three countries": the size of a group a plural noun refers back to.
-_GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
-_PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "NORP", ""})
 # What journalists call an international body once they have named it: "the 27-member bloc".
 _BODY_NOUNS = frozenset({"bloc", "body", "organisation", "organization", "grouping"})
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})

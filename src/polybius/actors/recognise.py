@@ -340,10 +340,10 @@ def agent_sectors(
         # a civilian person; "the Royal Navy", "the Royal Thai Police": whose force it is,
         # not a royal.
         matches = [m for m in matches if words[m[0] : m[1]] not in (["civilian"], ["royal"])]
-    # "a drug cartel leader", "the militia chief": a leader of the body the other words
-    # name, not of the government.
     # "anti-government protesters": what they oppose, not what they are
     matches = [m for m in matches if "anti" not in words[max(0, m[0] - 2) : m[0]]]
+    # "a drug cartel leader", "the militia chief": a leader of the body the other words
+    # name, not of the government.
     led = len(matches) > 1 and any(words[m[0] : m[1]] not in _LEADING for m in matches)
     ministerial = [m for m in matches if words[m[0] : m[1]] in _MINISTERIAL]
     if len(matches) > 1 and ministerial:  # "the industry minister", "the Minister of Industry"

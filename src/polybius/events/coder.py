@@ -2565,10 +2565,10 @@ def _bare_passive(verb: Token) -> bool:
 _GENERIC_APPEALS = frozenset({"020", "100"})
 # Accusations and warnings whose code the act they name can narrow.
 _GENERIC_CHARGES = frozenset({"112", "130"})
-# Promises and rejections, narrowed by the act they concern.
 # Entries whose pledge, when it names no act, is a deal concluded (057), as the gold sets'
 # writers code "reached an agreement".
 _CONCLUDING_ENTRIES = frozenset({"reach-agreement.v", "reach-agreement-phrasal.v"})
+# Promises and rejections, narrowed by the act they concern.
 _GENERIC_PLEDGES = {"030": intent_code, "120": refusal_code}
 
 
@@ -3650,7 +3650,7 @@ def _crowd_in(sentence: Any, actors: DocumentActors, sources: Sequence[Mention])
         for m in actors.at(t.i)
         if m.actor is not None and m.actor.code not in own and set(m.actor.sectors) & _PROTESTING
     ]
-    return list({m.actor.code: m for m in crowd if m.actor is not None}.values())[:1]
+    return crowd[:1]
 
 
 def _word_mention(word: Token, actor: Actor, rule: str) -> Mention:
