@@ -2880,3 +2880,12 @@ def test_a_lender_approving_a_programme_for_a_country_gives_it_economic_aid() ->
 
     events = code_text("The IMF's board approved a stand-by arrangement for Egypt.")
     assert ("IGOBUSIMF", "EGY", "071") in _triples(events)
+
+
+def test_a_leader_hosting_another_for_talks_holds_them_with_him() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Chancellor Olaf Scholz hosted President Emmanuel Macron for talks in Berlin."
+    )
+    assert {e.cameo for e in events} == {"042", "043", "040"}

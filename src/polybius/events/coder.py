@@ -688,6 +688,16 @@ class EventCoder:
                 and noun.head.head.lemma_.lower() == "be"
             ):
                 governor = noun.head.head  # "Lula is on a state visit to China"
+            elif (
+                entry.pos == "noun"
+                and entry.code[:2] == "04"
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "for"
+                and noun.head.head.lemma_.lower() in _HOSTING
+                and noun.lemma_.lower() not in ("summit", "conference", "forum")
+            ):
+                # "hosted Xi for talks": the two held them (a summit hosted is a gathering)
+                governor = noun.head.head
             found.append(_Trigger(token, entry, governor, carrier))
         coded_verbs = {
             t.token.i
@@ -749,7 +759,11 @@ class EventCoder:
                 and trigger.token.lemma_.lower() in LIGHT_VERBS
                 and not trigger.entry.objects
             ):
-                if any(t.governor == trigger.token for t in found):
+                # ("hosted talks"; but "hosted Xi for talks" is a visit and the talks both)
+                if any(
+                    t.governor == trigger.token and (t.carrier or t.token).dep_ != "pobj"
+                    for t in found
+                ):
                     continue
             result.append(trigger)
         return result
@@ -2874,6 +2888,7 @@ def _decided(verb: Token, code: str) -> bool:
     )
 
 
+_HOSTING = frozenset({"host", "receive", "welcome", "invite"})
 _SPACES = frozenset({"airspace", "water", "waters"})
 _WATCHING = frozenset({"intercept", "shadow", "tail", "escort", "track"})
 _VESSELS = frozenset(
