@@ -542,13 +542,8 @@ class EventCoder:
         if shared is not None:
             # "rammed and fired water cannon at Vietnamese vessels": what the last verb
             # acts on, or aims at, is the first's object too
-            found.update(
-                g.lemma_.lower()
-                for c in shared.children
-                for g in (c, *c.children)
-                if (g is c and c.dep_ == "dobj")
-                or (c.dep_ == "prep" and c.lower_ == "at" and g.dep_ == "pobj")
-            )
+            found.update(c.lemma_.lower() for c in shared.children if c.dep_ == "dobj")
+            found.update(g.lemma_.lower() for g in _prep_objects([shared], ["at"]))
         particle = _particle_in(token)
         if particle is not None:
             # "hauled in the British ambassador": the small model makes him the object of "in"
@@ -584,16 +579,9 @@ class EventCoder:
                 if child.dep_ == "dobj":
                     # "accused officials and security forces of crimes against humanity": the
                     # charge may hang on the last of coordinated objects
-                    found.update(
-                        word
-                        for conj in child.children
-                        if conj.dep_ == "conj"
-                        for p in conj.children
-                        if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children
-                        if g.dep_ == "pobj"
-                        for word in (g.lemma_.lower(), *_modifier_lemmas(g))
-                    )
+                    conjuncts = [c for c in child.children if c.dep_ == "conj"]
+                    for g in _prep_objects(conjuncts, ["of"]):
+                        found |= {g.lemma_.lower(), *_modifier_lemmas(g)}
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
@@ -2798,9 +2786,7 @@ def _modifier_lemmas(word: Token) -> set[str]:
     kinds = {m.lemma_.lower() for m in word.children if m.dep_ in ("compound", "amod")}
     kinds.update(
         g.lemma_.lower()
-        for p in word.children
-        if p.dep_ == "prep" and p.lower_ == "against"
-        for g in p.children
+        for g in _prep_objects([word], ["against"])
         if g.lemma_.lower() == "humanity"
     )
     return kinds
@@ -2929,7 +2915,7 @@ _AID_KINDS = (
 def _agreed_act(verb: Token) -> bool:
     """ "reached a consensus to exchange information": the deal names an act to come."""
     return any(
-        a.dep_ == "acl" and a.tag_ == "VB" and any(c.lower_ == "to" for c in a.children)
+        a.dep_ == "acl" and a.tag_ == "VB" and has_to(a)
         for o in verb.children
         if o.dep_ == "dobj"
         for a in o.children
@@ -2945,14 +2931,7 @@ def _aid_kind(objects: set[str]) -> str | None:
 def _aimed_at_vessels(verb: Token) -> bool:
     """ "fired a water cannon at a Philippine boat": what was aimed at is a ship."""
     hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(
-        g.lemma_.lower() in _VESSELS
-        for h in hosts
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards")
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
+    return any(g.lemma_.lower() in _VESSELS for g in _prep_objects(hosts, [*_AIMING, "on"]))
 
 
 def _announced_expulsion(verb: Token, code: str) -> bool:
