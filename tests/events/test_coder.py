@@ -2889,3 +2889,38 @@ def test_a_leader_hosting_another_for_talks_holds_them_with_him() -> None:
         "Chancellor Olaf Scholz hosted President Emmanuel Macron for talks in Berlin."
     )
     assert {e.cameo for e in events} == {"042", "043", "040"}
+
+
+def test_summoning_a_high_commissioner_protests_to_his_state() -> None:
+    from polybius.api import code_text
+
+    events = code_text("India summoned Pakistan's high commissioner on Thursday.")
+    assert ("IND", "PAKGOV", "114") in _triples(events)
+
+
+def test_days_of_talks_are_held_by_the_light_verb_subject() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Marcelo Ebrard led three days of negotiations with US officials.")
+    assert {e.cameo for e in events} == {"046"}
+    assert len(events) == 2, "negotiations go both ways"
+
+
+def test_a_judgement_naming_aggression_or_genocide_accuses_of_it() -> None:
+    from polybius.api import code_text
+
+    aggression = code_text("Russia condemned the US strikes as an act of aggression.")
+    assert {e.cameo for e in aggression} >= {"1123"}
+    genocide = code_text("Bangladesh described the Myanmar army's killings as genocide.")
+    assert _triples(genocide) == {("BGD", "MMRMIL", "1124")}
+    unfair = code_text("Russia called the US sanctions unacceptable.")
+    assert {e.cameo for e in unfair} == {"111"}
+
+
+def test_hosting_a_named_leader_known_by_his_apposition_is_a_visit() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "President Uhuru Kenyatta hosted Muse Bihi Abdi, the leader of Somaliland, in Nairobi."
+    )
+    assert {e.cameo for e in events} == {"042", "043"}

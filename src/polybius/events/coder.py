@@ -123,7 +123,12 @@ _QUANTITIES = frozenset(
         "planeloads",
         "amount",
         "round",  # "held a fresh round of talks"
+        "rounds",
         "series",
+        "days",  # "led three days of negotiations with US officials"
+        "hours",
+        "weeks",
+        "months",
         "wave",
     }
 )
@@ -460,7 +465,12 @@ class EventCoder:
         # The object itself must be an actor ("received assurances from Tbilisi" hosts no
         # one) or a place in a country ("visited Hiroshima").
         return not objects or any(
-            actors.at(o.i) or actors.modifying(o.i) or o.i in actors.places for o in objects
+            actors.at(o.i)
+            or actors.modifying(o.i)
+            or o.i in actors.places
+            # "hosted Muse Bihi Abdi, the leader of Somaliland": a name known by its role
+            or (o.pos_ == "PROPN" and self._actors_of(o, actors))
+            for o in objects
         )
 
     def _fits(self, entry: LexiconEntry, token: Token, objects: set[str] | None = None) -> bool:
@@ -979,7 +989,7 @@ class EventCoder:
             # "Talks between the government and the rebels resumed": both sides at once.
             # "Fighting erupted in Khartoum between the army and the RSF": the phrase may hang
             # from the verb the event noun is the subject of.
-            carriers = [noun]
+            carriers = [noun] if noun is token else [noun, token]  # "weeks of talks between"
             if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
                 carriers.append(noun.head)
             between = [
@@ -1883,6 +1893,8 @@ class EventCoder:
                 code = "196"  # "shelled the town in violation of the truce"
             elif code in _GENERIC_APPEALS:
                 code = self._appeal_code(trigger, actors) or code
+            elif trigger.entry.complement and code == "111":
+                code = _judgement_charge(trigger.token) or code
             elif code in _GENERIC_CHARGES:
                 code = self._charge_code(trigger, actors, sources) or code
             elif code in _GENERIC_PLEDGES:
@@ -3077,6 +3089,19 @@ def _accusation_code(code: str) -> str | None:
         return "1123"
     if code[:2] == "20":
         return "1124"
+    return None
+
+
+def _judgement_charge(verb: Token) -> str | None:
+    """ "called the strikes an act of aggression", "condemned the killings as genocide": a
+    judgement naming an aggression or a war crime accuses of it (1123, 1124)."""
+    named = _complement_lemmas(verb)
+    if {"genocide", "cleansing", "humanity"} & named or {"war", "crime"} <= named:
+        return "1124"
+    # (not "an act of war", "an occupation" or "a massacre", which the sets' writers read
+    # as criticism as often as not)
+    if "aggression" in named:
+        return "1123"
     return None
 
 
