@@ -18,6 +18,16 @@ def test_a_hyphenated_given_name_stays_one_token_and_is_parsed_as_a_name() -> No
     assert doc.text == "South Korean President Moon Jae-in called the decision reckless."
 
 
+def test_a_name_linked_by_e_or_ul_stays_one_token() -> None:
+    text = "Jaish-e-Mohammed and Hizb-ul-Mujahideen claimed the attack on well-to-do areas."
+    doc = parse_text(text)
+    words = [t.text for t in doc]
+    assert words[:3] == ["Jaish-e-Mohammed", "and", "Hizb-ul-Mujahideen"]
+    assert doc[0].dep_ == "nsubj" and doc[0].head.lemma_ == "claim"
+    assert "well" in words, "a lower-case compound is no name"
+    assert doc.text == text
+
+
 def test_verb_forms_the_model_lemmatises_wrongly_get_their_lemma() -> None:
     doc = parse_text("The court fined the company while the army was waging war on rebels.")
     lemmas = {t.text: t.lemma_ for t in doc}

@@ -15,7 +15,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from polybius.errors import ConfigError, Errors
 from polybius.names import HYPHENATED_GIVEN_NAME
@@ -125,10 +125,35 @@ def _join_hyphenated_names(doc: Doc) -> Doc:
         and doc[t.i - 1].text.isalpha()
         and doc[t.i - 1].text[:1].isupper()
     ]
+    names += _linked_names(doc, {t.i for name in names for t in name})
     with doc.retokenize() as retokenizer:
         for name in names:
             retokenizer.merge(name)
     return doc
+
+
+# The short links of Urdu, Persian and Arabic compound names: "Lashkar-e-Taiba",
+# "Hizb-ul-Mujahideen", "Jamaat-ud-Dawa", "Tehreek-i-Insaf".
+_NAME_LINKS = frozenset({"e", "i", "ul", "ud", "ur", "us", "ut", "al", "el"})
+
+
+def _linked_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Jaish-e-Mohammed": two capitalised words joined by a link word and hyphens, which
+    the tokenizer splits in five and the parser reads as a modifier and an adjective."""
+    found: list[Span] = []
+    for t in doc[:-4]:
+        span = doc[t.i : t.i + 5]
+        if (
+            t.text[:1].isupper()
+            and span[1].text == span[3].text == "-"
+            and span[2].lower_ in _NAME_LINKS
+            and span[4].text[:1].isupper()
+            and not any(w.whitespace_ for w in span[:4])
+            and not taken.intersection(range(t.i, t.i + 5))
+            and not any(f.end > t.i for f in found)
+        ):
+            found.append(span)
+    return found
 
 
 # Verb forms the small model's rule lemmatizer gets wrong ("waging" -> "wag", "fined" ->
