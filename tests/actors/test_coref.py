@@ -831,3 +831,13 @@ def test_it_taking_measures_is_the_country_not_an_expletive() -> None:
     text = "The inquiry said it would take years to rebuild the port."
     actors, _ = _resolve(text, dt.date(2020, 7, 13))
     assert _codes(actors, text, "it") == []
+
+
+def test_a_capitalised_legislature_or_court_is_the_sentence_country_s() -> None:
+    text = "Chad's junta dissolved the National Assembly and the Constitutional Court."
+    actors, _ = _resolve(text, dt.date(2021, 4, 21))
+    assert _codes(actors, text, "National Assembly") == ["TCDLEG"]
+    assert _codes(actors, text, "Constitutional Court") == ["TCDJUD"]
+    text = "The General Assembly condemned Chad."
+    actors, _ = _resolve(text, dt.date(2021, 4, 21))
+    assert _codes(actors, text, "General Assembly") != ["TCDLEG"], "a UN body, no Chadian one"

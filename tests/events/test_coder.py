@@ -2924,3 +2924,12 @@ def test_hosting_a_named_leader_known_by_his_apposition_is_a_visit() -> None:
         "President Uhuru Kenyatta hosted Muse Bihi Abdi, the leader of Somaliland, in Nairobi."
     )
     assert {e.cameo for e in events} == {"042", "043"}
+
+
+def test_a_light_verb_and_its_object_of_the_same_code_are_one_event() -> None:
+    from polybius.api import code_text
+
+    events = code_text("Kenya sent food aid to Somalia.")
+    assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events] == [
+        ("KEN", "SOM", "073")
+    ]

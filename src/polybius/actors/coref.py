@@ -448,7 +448,11 @@ class _Resolver:
             return
         (country,) = places
         for head in iter_candidate_heads(self._tokens(sentence)):
-            if not _common_noun(head) or head.i in self.result.by_head or self._in_skip(head):
+            if (
+                not (_common_noun(head) or self._institution(head))
+                or head.i in self.result.by_head
+                or self._in_skip(head)
+            ):
                 continue
             if head.dep_ in _NAME_SKIP_DEPS and head.head.pos_ in ("PROPN", "NOUN"):
                 continue
@@ -479,7 +483,7 @@ class _Resolver:
             if person_name(self._phrase(head)):
                 persons.append(head)
                 continue
-            if not _common_noun(head):
+            if not (_common_noun(head) or self._institution(head)):
                 continue
             if head.i in self.result.by_modifier or self._of_actor(head):
                 continue
@@ -635,6 +639,18 @@ class _Resolver:
             or self.kb.agent_sectors(head.lower_)
             or self.kb.agent_sectors(head.lemma_.lower())
         )
+
+    def _institution(self, head: Token) -> bool:
+        """ "the National Assembly", "the Constitutional Court": a legislature or a court
+        named by its role words alone, capitalised, belongs to the country the sentence is in
+        (not the bodies of international organisations: "the General Assembly")."""
+        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "GPE", "NORP"):
+            return False
+        words = [t for t in self._phrase(head).tokens if t.dep_ != "det"]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return False
+        sectors = self.kb.agent_sectors(" ".join(t.lower_ for t in words))
+        return sectors in (("LEG",), ("JUD",))
 
     def _phrase_sectors(self, head: Token) -> tuple[str, ...] | None:
         """ "Trade unions": sectors of a role phrase the head ends, not of the head alone."""

@@ -726,9 +726,17 @@ class EventCoder:
             if t.governor is not None
             and not (actors is not None and actors.at((t.carrier or t.token).i))
         }
+        # "declared a state of emergency": a light verb's own entry and its object's code
+        # the same event once.
+        verb_codes = {(t.token.i, t.entry.code) for t in found if t.entry.pos == "verb"}
         result = []
         for trigger in found:
             if trigger.token.i in claimed:
+                continue
+            if (
+                trigger.governor is not None
+                and (trigger.governor.i, trigger.entry.code) in verb_codes
+            ):
                 continue
             if (
                 trigger.entry.pos == "verb"
