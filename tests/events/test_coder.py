@@ -2933,3 +2933,14 @@ def test_a_light_verb_and_its_object_of_the_same_code_are_one_event() -> None:
     assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events] == [
         ("KEN", "SOM", "073")
     ]
+
+
+def test_a_regional_body_suspending_a_member_state_cuts_its_ties() -> None:
+    from polybius.api import code_text
+
+    events = code_text("The Commonwealth suspended Pakistan from its councils on Monday.")
+    assert _triples(events) == {("IGOCWN", "PAK", "161")}
+    bare = code_text("ECOWAS suspended Mali on Sunday.")
+    assert _triples(bare) == {("IGOWAFBUSWAS", "MLI", "161")}
+    talks = code_text("The African Union suspended talks with the rebels.")
+    assert {e.cameo for e in talks} == {"164"}, "talks suspended are no member suspended"
