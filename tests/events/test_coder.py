@@ -2944,3 +2944,12 @@ def test_a_regional_body_suspending_a_member_state_cuts_its_ties() -> None:
     assert _triples(bare) == {("IGOWAFBUSWAS", "MLI", "161")}
     talks = code_text("The African Union suspended talks with the rebels.")
     assert {e.cameo for e in talks} == {"164"}, "talks suspended are no member suspended"
+
+
+def test_an_accusation_of_attempting_or_planning_a_deed_is_of_that_deed() -> None:
+    from polybius.api import code_text
+
+    coup = code_text("Maduro accused the opposition of attempting a coup.")
+    assert {e.cameo for e in coup} == {"1125"}
+    invasion = code_text("Niger's junta accused ECOWAS of planning a military invasion.")
+    assert {e.cameo for e in invasion} == {"1123"}

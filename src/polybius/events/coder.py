@@ -254,7 +254,11 @@ _GATHERINGS = frozenset(
     | {"conference", "exchange", "swap"}
 )
 # Verbs of doing whose object names the deed: "committing genocide", "carrying out attacks".
-_DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"})
+_DOING = frozenset(
+    {"commit", "carry", "perpetrate", "conduct", "orchestrate", "stage", "launch"}
+    # "accused the opposition of attempting a coup", "of planning an invasion"
+    | {"attempt", "plan", "plot", "prepare", "organise", "organize", "instigate", "foment"}
+)
 _POLICY_NOUNS = frozenset(
     {"plan", "policy", "reform", "law", "bill", "decision", "measure", "hike", "rise"}
     | {"increase", "cut", "budget", "tax", "subsidy", "austerity", "price", "pension"}
@@ -586,6 +590,14 @@ class EventCoder:
                             if g.dep_ == "pobj":
                                 found.add(g.lemma_.lower())
                                 found |= _modifier_lemmas(g)
+                            elif g.dep_ == "pcomp" and grandchild.lower_ == "of":
+                                # "accused the opposition of attempting a coup": the small
+                                # model hangs the deed on the accused
+                                found.add(g.lower_)
+                                if g.lemma_.lower() in _DOING:
+                                    found.update(
+                                        o.lemma_.lower() for o in g.children if o.dep_ == "dobj"
+                                    )
                 if child.dep_ == "dobj":
                     # "accused officials and security forces of crimes against humanity": the
                     # charge may hang on the last of coordinated objects
@@ -2140,12 +2152,14 @@ class EventCoder:
         weapons": an accusation or a warning is coded by the act it names."""
         token = trigger.token
         if trigger.entry.code == "112":
+            accused = [c for c in token.children if c.dep_ == "dobj"]
             acts = [
                 g
-                for c in token.children
+                for w in (token, *accused)
+                for c in w.children
                 if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children
-                if g.dep_ in ("pcomp", "pobj")
+                if g.dep_ in ("pcomp", "pobj") and (w is token or g.dep_ == "pcomp")
             ]
             # "of crossing the border and attacking Chinese personnel"
             acts += [c for a in acts for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
