@@ -2953,3 +2953,17 @@ def test_an_accusation_of_attempting_or_planning_a_deed_is_of_that_deed() -> Non
     assert {e.cameo for e in coup} == {"1125"}
     invasion = code_text("Niger's junta accused ECOWAS of planning a military invasion.")
     assert {e.cameo for e in invasion} == {"1123"}
+
+
+def test_talks_hosted_by_a_third_state_are_mediated_by_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The United States and the Taliban signed an agreement in Doha after more than a year "
+        "of talks hosted by Qatar.",
+        date=dt.date(2020, 2, 29),
+    )
+    assert {t for t in _triples(events) if t[2] == "045"} == {
+        ("QAT", "USA", "045"),
+        ("QAT", "AFGREB", "045"),
+    }
