@@ -2967,3 +2967,15 @@ def test_talks_hosted_by_a_third_state_are_mediated_by_it() -> None:
         ("QAT", "USA", "045"),
         ("QAT", "AFGREB", "045"),
     }
+
+
+def test_a_coup_attempt_condemned_is_held_against_the_soldiers_who_made_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Members of Niger's presidential guard detained President Mohamed Bazoum. "
+        "The African Union condemned the coup attempt.",
+        date=dt.date(2023, 7, 26),
+    )
+    assert ("IGOAFRAFU", "NERMIL", "111") in _triples(events)
+    assert ("NERMIL", "NERGOV", "173") in _triples(events)

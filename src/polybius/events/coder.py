@@ -1673,6 +1673,11 @@ class EventCoder:
             if noun.pos_ != "NOUN" or not (definite or noun is relative):
                 continue
             lemma = noun.lemma_.lower()
+            if lemma == "attempt":
+                # "condemned the coup attempt": the attempted act names the kind
+                lemma = next(
+                    (c.lemma_.lower() for c in noun.children if c.dep_ == "compound"), lemma
+                )
             generic = lemma in _EVENT_NOUNS
             kinds = {e.code[:3] for e in self.lexicon.candidates(lemma, "noun")}
             if not generic and not kinds:
