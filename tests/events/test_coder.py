@@ -2979,3 +2979,18 @@ def test_a_coup_attempt_condemned_is_held_against_the_soldiers_who_made_it() -> 
     )
     assert ("IGOAFRAFU", "NERMIL", "111") in _triples(events)
     assert ("NERMIL", "NERGOV", "173") in _triples(events)
+
+
+def test_a_leader_resigning_under_protest_held_the_office_he_left() -> None:
+    from polybius.api import code_text
+
+    # The knowledge base has Hasina out of office from 5 August; the paper is of the 6th.
+    events = code_text(
+        "Sheikh Hasina resigned as prime minister on Monday, bowing to weeks of protests.",
+        date=dt.date(2024, 8, 6),
+    )
+    assert ("BGDGOV", "BGDOPP", "0831") in _triples(events)
+    later = code_text(
+        "Sheikh Hasina, who resigned last week, said she would return.", date=dt.date(2024, 8, 12)
+    )
+    assert "0831" not in {e.cameo for e in later}, "a resignation told of in passing"

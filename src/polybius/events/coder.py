@@ -1978,6 +1978,10 @@ class EventCoder:
                 code = "073"
                 targets = [_as_country(m) for m in targets]
             if code == "0831" and {m.code for m in targets} <= {m.code for m in sources}:
+                if trigger.token.dep_ in ("ROOT", "conj") and all(_former(m) for m in sources):
+                    # "Hasina resigned on Monday", in Tuesday's paper, where the knowledge
+                    # base has her out of office: she held it when she resigned.
+                    sources = [_in_office(m) for m in sources]
                 # "resigned as prime minister, bowing to weeks of protests": a resignation on
                 # demand is aimed at those who demanded it, not at the office left.
                 targets = self._pressing(trigger.token, sources, actors) or targets
@@ -3697,6 +3701,19 @@ def _crowd_in(sentence: Any, actors: DocumentActors, sources: Sequence[Mention])
         if m.actor is not None and m.actor.code not in own and set(m.actor.sectors) & _PROTESTING
     ]
     return crowd[:1]
+
+
+def _former(mention: Mention) -> bool:
+    """A person the knowledge base has out of office on the text's date (ELI)."""
+    actor = mention.actor
+    return actor is not None and actor.kind == "person" and actor.sectors == ("ELI",)
+
+
+def _in_office(mention: Mention) -> Mention:
+    """The government a former leader was part of."""
+    assert mention.actor is not None
+    actor = make_actor(mention.actor.country, ("GOV",), name=mention.actor.name, kind="person")
+    return replace(mention, actor=actor, rule=f"{mention.rule}+in-office")
 
 
 def _word_mention(word: Token, actor: Actor, rule: str) -> Mention:
