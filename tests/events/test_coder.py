@@ -2994,3 +2994,16 @@ def test_a_leader_resigning_under_protest_held_the_office_he_left() -> None:
         "Sheikh Hasina, who resigned last week, said she would return.", date=dt.date(2024, 8, 12)
     )
     assert "0831" not in {e.cameo for e in later}, "a resignation told of in passing"
+
+
+def test_what_a_junta_does_to_the_state_it_seized() -> None:
+    from polybius.api import code_text
+
+    custody = code_text(
+        "Soldiers took President Robert Mugabe into custody.", date=dt.date(2017, 11, 15)
+    )
+    assert _triples(custody) == {("ZWEMIL", "ZWEGOV", "173")}
+    dissolved = code_text("Guinean special forces announced the dissolution of the government.")
+    assert _triples(dissolved) == {("GINMIL", "GINGOV", "172")}
+    burnt = code_text("Protesters set fire to the French embassy in Kinshasa.")
+    assert ("CODOPP", "FRAGOV", "1712") in _triples(burnt)
