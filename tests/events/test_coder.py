@@ -2873,6 +2873,8 @@ def test_aid_cut_is_coded_by_its_kind() -> None:
     assert {e.cameo for e in budget} == {"1621"}
     plain = code_text("New Zealand suspended aid to Fiji on Wednesday.")
     assert {e.cameo for e in plain} == {"162"}, "aid of no stated kind"
+    paused = code_text("The United States paused military aid to Ukraine.")
+    assert {e.cameo for e in paused} == {"1622"}
 
 
 def test_a_lender_approving_a_programme_for_a_country_gives_it_economic_aid() -> None:
