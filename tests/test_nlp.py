@@ -28,6 +28,13 @@ def test_a_name_linked_by_e_or_ul_stays_one_token() -> None:
     assert doc.text == text
 
 
+def test_an_abbreviated_country_glued_to_a_participle_is_split_from_it() -> None:
+    doc = parse_text("Israel and Lebanon sealed a U.S.-brokered deal, a well-known plan.")
+    words = [t.text for t in doc]
+    assert words[5:8] == ["U.S.", "-", "brokered"]
+    assert "well" in words and "known" in words
+
+
 def test_verb_forms_the_model_lemmatises_wrongly_get_their_lemma() -> None:
     doc = parse_text("The court fined the company while the army was waging war on rebels.")
     lemmas = {t.text: t.lemma_ for t in doc}

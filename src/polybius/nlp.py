@@ -16,6 +16,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
 
 from polybius.errors import ConfigError, Errors
 from polybius.names import HYPHENATED_GIVEN_NAME
@@ -191,6 +192,11 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(name, exclude=list(_UNUSED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(Errors.E001.format(name=name)) from exc
+    # "a U.S.-brokered deal", "U.N.-backed": the tokenizer keeps an abbreviation glued to
+    # the participle after it, so the country is never read.
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-z])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("polybius_hyphenated_names", first=True)
     nlp.add_pipe("polybius_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
     if "lemmatizer" in nlp.pipe_names:
