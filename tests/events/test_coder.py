@@ -3009,3 +3009,15 @@ def test_what_a_junta_does_to_the_state_it_seized() -> None:
     assert _triples(dissolved) == {("GINMIL", "GINGOV", "172")}
     burnt = code_text("Protesters set fire to the French embassy in Kinshasa.")
     assert ("CODOPP", "FRAGOV", "1712") in _triples(burnt)
+
+
+def test_an_after_clause_under_an_agreement_to_act_reports_what_happened() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Damiba agreed on Sunday to resign after religious leaders mediated between him and "
+        "the new junta.",
+        date=dt.date(2022, 10, 2),
+    )
+    mediated = [e for e in events if e.rule == "mediate.v"]
+    assert mediated and all(e.cameo == "045" and e.modality.factual for e in mediated)

@@ -295,7 +295,11 @@ def _inherits(clause: Token) -> bool:
         return False  # "will sign a deal brokered by Russia": the brokering is done
     if (
         clause.dep_ == "advcl"
-        and clause.tag_ == "VBD"
+        # (the small model tags some past verbs with a subject VBN: "after leaders mediated")
+        and (
+            clause.tag_ == "VBD"
+            or (clause.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in clause.children))
+        )
         and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in clause.children)
     ):
         return False  # "urged Sisi to free him when the two met": the meeting took place
