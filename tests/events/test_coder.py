@@ -3021,3 +3021,12 @@ def test_an_after_clause_under_an_agreement_to_act_reports_what_happened() -> No
     )
     mediated = [e for e in events if e.rule == "mediate.v"]
     assert mediated and all(e.cameo == "045" and e.modality.factual for e in mediated)
+
+
+def test_soldiers_killed_in_a_clash_with_another_army_fought_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley."
+    )
+    assert _triples(events) == {("INDMIL", "CHNMIL", "190"), ("CHNMIL", "INDMIL", "190")}

@@ -1060,6 +1060,22 @@ class EventCoder:
         # "made the remarks after talks with Robertson", "during a visit to Beirut",
         # "returned from a meeting with McCarthy": a meeting or a visit in a time adjunct,
         # or one come back from, is the subject's own.
+        if (
+            trigger.entry.reciprocal
+            and trigger.entry.code[:2] in _ATTACK_ROOTS
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("in", "during")
+            and token.head.head.pos_ in ("VERB", "AUX")
+            and self._slot_tokens(token, "prep:with")
+        ):
+            # "Twenty Indian soldiers were killed in a clash with Chinese troops": who died or
+            # was hurt in it fought on one side
+            return [
+                m
+                for c in token.head.head.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for m in self._actors_of(c, actors)
+            ]
         anchor = token
         while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head != anchor:
             anchor = anchor.head.head  # "at the end of two days of talks"
@@ -1332,7 +1348,12 @@ class EventCoder:
             parties = self._mediated_parties(token, actors)
             if parties:
                 return parties, 0.9
-        if entry.pos == "noun" and entry.code[:2] in _VIOLENT_ROOTS:
+        if (
+            entry.pos == "noun"
+            and entry.code[:2] in _VIOLENT_ROOTS
+            # "killed in a clash with Chinese troops": the other side is the one fought with
+            and not (entry.reciprocal and self._slot_tokens(token, "prep:with"))
+        ):
             victims = self._victims(token, actors)
             if victims:
                 return victims, 1.0
@@ -3844,7 +3865,9 @@ def _pairs(
             # Meeting, negotiating, exercising jointly and signing "with" Y are done
             # together; ratifying a treaty with Y is X's own act.
             signing = code == "057" and "ratify" not in entry.lemmas
-            if entry.reciprocal and (code[:2] == "04" or code == "062" or signing):
+            # "a clash with Chinese troops": both sides fought
+            fighting = code[:2] == "19" and entry.pos == "noun"
+            if entry.reciprocal and (code[:2] == "04" or code == "062" or signing or fighting):
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
