@@ -841,3 +841,9 @@ def test_a_capitalised_legislature_or_court_is_the_sentence_country_s() -> None:
     text = "The General Assembly condemned Chad."
     actors, _ = _resolve(text, dt.date(2021, 4, 21))
     assert _codes(actors, text, "General Assembly") != ["TCDLEG"], "a UN body, no Chadian one"
+
+
+def test_border_forces_are_police_like_border_guards() -> None:
+    text = "Pakistani border forces fired on smugglers near Torkham."
+    actors, _ = _resolve(text, dt.date(2023, 9, 6))
+    assert _codes(actors, text, "Pakistani border forces") == ["PAKCOP"]
