@@ -105,7 +105,8 @@ _COMPOUND_TAILS = frozenset(
 
 @Language.component("polybius_hyphenated_names")
 def _join_hyphenated_names(doc: Doc) -> Doc:
-    """Keep a hyphenated given name one token.
+    """Keep a hyphenated given name one token, and a name linked by a short word
+    (``_linked_names``).
 
     The tokenizer splits "Moon Jae-in" into "Moon Jae - in", and the parser then reads
     "in" as a preposition or a subject. A capitalised syllable glued by a hyphen to a short

@@ -1057,9 +1057,6 @@ class EventCoder:
             found = [m for s in subjects for m in self._actors_of(s, actors)]
             if found:
                 return found
-        # "made the remarks after talks with Robertson", "during a visit to Beirut",
-        # "returned from a meeting with McCarthy": a meeting or a visit in a time adjunct,
-        # or one come back from, is the subject's own.
         if (
             trigger.entry.reciprocal
             and trigger.entry.code[:2] in _ATTACK_ROOTS
@@ -1076,6 +1073,9 @@ class EventCoder:
                 if c.dep_ in ("nsubj", "nsubjpass")
                 for m in self._actors_of(c, actors)
             ]
+        # "made the remarks after talks with Robertson", "during a visit to Beirut",
+        # "returned from a meeting with McCarthy": a meeting or a visit in a time adjunct,
+        # or one come back from, is the subject's own.
         anchor = token
         while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head != anchor:
             anchor = anchor.head.head  # "at the end of two days of talks"
