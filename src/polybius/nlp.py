@@ -144,10 +144,11 @@ def _linked_names(doc: Doc, taken: set[int]) -> list[Span]:
     the tokenizer splits in five and the parser reads as a modifier and an adjective."""
     found: list[Span] = []
     for t in doc[:-4]:
+        if not (t.text[:1].isupper() and doc[t.i + 1].text == "-"):
+            continue  # most tokens: no span built
         span = doc[t.i : t.i + 5]
         if (
-            t.text[:1].isupper()
-            and span[1].text == span[3].text == "-"
+            span[3].text == "-"
             and span[2].lower_ in _NAME_LINKS
             and span[4].text[:1].isupper()
             and not any(w.whitespace_ for w in span[:4])
