@@ -3115,7 +3115,8 @@ def _monitor(mention: Mention) -> bool:
     return code.startswith("NGO") and "HRI" in code
 
 
-_BORDERS = frozenset(
+# What an alleged crossing enters ("the line of control", "its airspace")
+_CROSSED_GROUND = frozenset(
     {"border", "frontier", "boundary", "line", "lac", "loc", "airspace", "territory", "waters"}
 )
 
@@ -3127,7 +3128,7 @@ def _crossing(act: Token) -> bool:
         return False
     into = any(c.dep_ == "prep" and c.lower_ == "into" for c in act.children)
     return into or any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in _BORDERS or c.lower_ in _BORDERS)
+        c.dep_ == "dobj" and (c.lemma_.lower() in _CROSSED_GROUND or c.lower_ in _CROSSED_GROUND)
         for c in act.children
     )
 
