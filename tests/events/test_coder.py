@@ -2851,6 +2851,19 @@ def test_an_accusation_of_crossing_a_border_is_of_aggression() -> None:
     assert {e.cameo for e in events} == {"1123"}
     rules = code_text("The police accused the candidate of violating health restrictions.")
     assert {e.cameo for e in rules} == {"112"}, "violating rules is no crossing"
+    sending = code_text("Congo accused Rwanda of sending troops across the border.")
+    assert {e.cameo for e in sending} == {"1123"}, "troops sent across a border cross it"
+
+
+def test_blame_for_a_deed_is_coded_by_the_deed_blame_for_an_attack_is_plain() -> None:
+    from polybius.api import code_text
+
+    deed = code_text(
+        "Azerbaijan's defence ministry blamed Armenian forces for shelling its positions."
+    )
+    assert {e.cameo for e in deed} == {"1123"}
+    attack = code_text("Somalia's president blamed al-Shabaab for the attack.")
+    assert {e.cameo for e in attack} == {"112"}, "blamed for an attack attributes it"
 
 
 def test_two_sides_reaching_a_deal_conclude_it() -> None:

@@ -2191,6 +2191,10 @@ class EventCoder:
                 for g in c.children
                 if g.dep_ in ("pcomp", "pobj") and (w is token or g.dep_ == "pcomp")
             ]
+            if token.lemma_.lower() == "blame":
+                # "blamed Armenian forces for shelling its positions"; blamed "for the
+                # attack" attributes it, the plain accusation (112)
+                acts += [g for g in self._slot_tokens(token, "prep:for") if g.dep_ == "pcomp"]
             # "of crossing the border and attacking Chinese personnel"
             acts += [c for a in acts for c in a.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for act in acts:
@@ -3123,7 +3127,14 @@ _CROSSED_GROUND = frozenset(
 
 def _crossing(act: Token) -> bool:
     """ "crossing the border", "crossing into the other's territory", "violating its
-    airspace": entering another's ground, an act of aggression when alleged."""
+    airspace", "sending troops across the border": entering another's ground, an act of
+    aggression when alleged."""
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("across", "into") and g.lemma_.lower() in _BORDERS
+        for c in act.children
+        for g in c.children
+    ):
+        return True
     if act.lemma_.lower() not in ("cross", "violate", "intrude", "infiltrate", "enter"):
         return False
     into = any(c.dep_ == "prep" and c.lower_ == "into" for c in act.children)
