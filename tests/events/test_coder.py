@@ -240,6 +240,18 @@ def test_condemning_the_raid_targets_who_carried_it_out() -> None:
     }
 
 
+def test_condemning_an_alleged_attack_targets_the_accused_not_the_accuser() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Albania cut ties with Iran on Wednesday, accusing Tehran of orchestrating a "
+        "cyberattack on its government websites. The White House condemned the attack.",
+        date=dt.date(2022, 9, 7),
+    )
+    condemned = {e.target.code for e in events if e.cameo == "111" and e.target}
+    assert condemned == {"IRNGOV"}
+
+
 def test_welcoming_the_decision_targets_who_made_it() -> None:
     from polybius.api import code_text
 

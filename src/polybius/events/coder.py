@@ -1712,6 +1712,19 @@ class EventCoder:
                 and e.source.actor.code not in own
                 and (e.source.actor.sectors or e.source.actor.country not in own)
             ]
+            # "accused Tehran of a cyberattack ... condemned the attack": a deed known only
+            # as alleged was done by the accused
+            alleged = [
+                e
+                for e in recent
+                if e.cameo.startswith("112") and e.target is not None and _charged(e, noun, doc)
+            ]
+            if alleged and any(k[:2] >= "14" for k in kinds) and code != "016":
+                return [
+                    replace(e.target, rule=f"{e.target.rule}+alleged-doer")
+                    for e in alleged
+                    if e.target is not None and e.trigger_span == alleged[0].trigger_span
+                ], 0.6
             # The act of the same kind first ("the drills" are the drills reported, not the
             # meeting reported after them), then any act for a generic noun ("the move").
             same = [e for e in recent if self._same_act(e, noun, kinds, doc)]
@@ -3105,6 +3118,20 @@ def _weapon_words(trigger: Token) -> set[str]:
             elif g.dep_ == "acl":  # "bombs containing sarin"
                 words.update(o.lower_ for o in g.children if o.dep_ == "dobj")
     return words
+
+
+def _charged(accusation: Event, noun: Token, doc: Any) -> bool:
+    """Whether an accusation names the deed ``noun`` names: "accusing Tehran of orchestrating
+    a cyberattack" ... "the attack"."""
+    span = doc.char_span(*accusation.trigger_span)
+    if span is None or not len(span):
+        return False
+    lemma = noun.lemma_.lower()
+    return any(
+        word.i > span[0].i and word.lemma_.lower().endswith(lemma)
+        for word in span[0].subtree
+        if word.pos_ in ("NOUN", "VERB")
+    )
 
 
 def _reaction(code: str) -> bool:
