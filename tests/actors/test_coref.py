@@ -347,6 +347,14 @@ def test_the_leader_of_a_led_force_gives_its_country() -> None:
     assert "SAUMIL" in _codes(actors, text, "Saudi")
 
 
+def test_a_body_based_in_a_country_is_of_that_country() -> None:
+    text = "Police arrested the head of a US-based charity in Kabul."
+    actors, _ = _resolve(text, dt.date(2021, 10, 17))
+    codes = _codes(actors, text, "US")
+    assert "USANGO" in codes
+    assert "AFGNGO" not in codes, "where it is based, not where it works"
+
+
 def test_a_led_coalition_is_military_a_party_coalition_is_not() -> None:
     text = "The Saudi-led coalition struck Houthi positions near Sanaa."
     actors, _ = _resolve(text, dt.date(2017, 5, 1))

@@ -204,8 +204,9 @@ def noun_phrase(head: Token) -> NounPhrase:
     while contiguous and contiguous[0].pos_ in ("DET", "PUNCT", "PART") and contiguous[0] != head:
         contiguous.pop(0)
     first = contiguous[0]
-    if first.lower_ == "led" and first != head and first.i >= 2:
-        # "Saudi-led forces": the leader's nationality, glued by a hyphen, is the phrase's
+    if first.lower_ in ("led", "based") and first != head and first.i >= 2:
+        # "Saudi-led forces", "a US-based charity": the leader's or the seat's nationality,
+        # glued by a hyphen, is the phrase's
         hyphen, leader = first.doc[first.i - 1], first.doc[first.i - 2]
         if hyphen.text == "-" and not hyphen.whitespace_ and not leader.whitespace_:
             contiguous[:0] = [leader, hyphen]
