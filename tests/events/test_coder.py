@@ -1633,6 +1633,19 @@ def test_urging_a_side_to_step_back_is_an_appeal_to_de_escalate() -> None:
     assert _triples(events) == {("IGOEUREEC", "SRB", "0256")}
 
 
+def test_asking_to_undo_or_forgo_a_course_asks_for_a_change_of_policy() -> None:
+    from polybius.api import code_text
+
+    def codes(text: str) -> set[str]:
+        return {e.cameo for e in code_text(text, date=dt.date(2022, 12, 24))}
+
+    assert codes("The UN called on the Taliban to reverse the ban.") == {"0242"}
+    assert codes("Australia urged Honiara not to sign the pact.") == {"0242"}
+    assert codes("China demanded that Lithuania withdraw its decision.") == {"1042"}
+    assert codes("Malaysia urged Thailand to cease fire immediately.") == {"0256"}
+    assert codes("Britain urged Iran to join the talks.") != {"0242"}, "no course undone"
+
+
 def test_seizing_a_named_town_or_capital_occupies_territory() -> None:
     from polybius.api import code_text
 
@@ -1762,7 +1775,7 @@ def test_a_judgement_needs_what_the_object_is_called() -> None:
     # What is asked for is no judgement of the one asked.
     assert _judged(
         "Guterres called on Russia to stop its aggression against Ukraine.", dt.date(2022, 3, 1)
-    ) == {("IGOUNO", "RUS", "020")}
+    ) == {("IGOUNO", "RUS", "0256")}
 
 
 def test_in_what_someone_called_judges_the_doer_of_the_clause() -> None:

@@ -2167,6 +2167,8 @@ class EventCoder:
         # "urged both sides to return to talks": what they are asked to go back to.
         asked.extend(o for w in list(asked) for o in _destinations(w))
         for word in asked:
+            if any(c.dep_ == "neg" for c in word.children):
+                continue  # "urged Honiara not to sign": forgoing an act, below
             entry = self._entry_for(word, actors)
             if entry is None or entry.code[:2] in ("02", "10"):
                 # "urged Iran to resume talks": a light verb's object names the action.
@@ -2175,6 +2177,28 @@ class EventCoder:
                 derived = appeal_code(trigger.entry.code[:2], entry.code)
                 if derived is not None:
                     return derived
+        # "urged Tokyo to withdraw them", "called on the Taliban to reverse it", "urged
+        # Honiara not to sign it": asked to undo or forgo a course is asked to change policy
+        # (0242, 1042); asked to stop the fighting, to de-escalate (0256, 1056).
+        for word in asked:
+            if word.pos_ != "VERB":
+                continue
+            if word.lemma_.lower() in _UNDOING:
+                stopped = [
+                    e
+                    for c in word.children
+                    if c.dep_ in ("dobj", "xcomp")
+                    for e in [self._entry_for(c, actors)]
+                    if e is not None
+                ]
+                fighting = any(
+                    c.lemma_.lower() in _FIGHTING for c in word.children if c.dep_ == "dobj"
+                )
+                if fighting or any(e.code[:2] in ("18", "19", "20") for e in stopped):
+                    return trigger.entry.code[:2] + "56"
+                return trigger.entry.code[:2] + "42"
+            if any(c.dep_ == "neg" for c in word.children):
+                return trigger.entry.code[:2] + "42"
         return None
 
     def _light_object_entry(self, verb: Token, actors: DocumentActors) -> LexiconEntry | None:
@@ -3800,6 +3824,16 @@ _FORCE_WORDS = frozenset(
     | {"contingent", "fighters", "militants", "rebels", "tanks", "warships", "paratroopers"}
 )
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "resume"})
+# What is stopped when a ceasefire is asked for: "to cease fire", "to end hostilities"
+_FIGHTING = frozenset(
+    {"fire", "hostilities", "fighting", "violence", "bloodshed", "war", "aggression"}
+)
+# Undoing or forgoing a course: "reverse the ban", "stop using cluster munitions"
+_UNDOING = frozenset(
+    {"reverse", "rescind", "revoke", "repeal", "reconsider", "rethink", "scrap", "abandon"}
+    | {"cancel", "drop", "overturn", "annul", "retract", "withdraw", "halt", "stop", "end"}
+    | {"cease", "refrain", "suspend", "freeze", "change", "amend", "review"}
+)
 _TOWNS = frozenset({"city", "town", "capital", "village", "port", "stronghold", "hub"})
 
 
