@@ -1476,6 +1476,29 @@ def test_rejecting_a_report_answers_whoever_made_it() -> None:
     assert ("SAUGOV", "NGOHRIAMN", "016") in triples
 
 
+def test_calling_off_a_visit_rejects_the_meeting() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Brazilian President Dilma Rousseff called off a state visit to Washington on Tuesday.",
+        date=dt.date(2013, 9, 17),
+    )
+    assert _triples(events) == {("BRAGOV", "USAGOV", "125")}
+
+
+def test_military_ties_cut_are_military_aid_stopped_and_not_a_meeting() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Australia suspended defence cooperation with Fiji.", date=dt.date(2006, 12, 6)
+    )
+    assert _triples(events) == {("AUS", "FJI", "1622")}
+    events = code_text("Moscow cut all military contacts with Ankara.", date=dt.date(2015, 11, 25))
+    assert {e.cameo for e in events} == {"1622"}, "the contacts cut are no consultation"
+    events = code_text("China suspended cultural exchanges with Taiwan.", date=dt.date(2020, 1, 1))
+    assert {e.cameo for e in events} == {"160"}, "no military ties"
+
+
 def test_leaving_an_agreement_with_a_state_reduces_relations_with_it() -> None:
     from polybius.api import code_text
 

@@ -654,7 +654,14 @@ class EventCoder:
                     c.i
                     for c in token.children
                     if (c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and doer))
-                    and c.lemma_.lower() in entry.objects
+                    and (
+                        c.lemma_.lower() in entry.objects
+                        # "cut all military contacts": the object the modifier matched
+                        or any(
+                            m.dep_ == "amod" and m.lemma_.lower() in entry.objects
+                            for m in c.children
+                        )
+                    )
                 )
                 claimed.update(
                     g.i
