@@ -1476,6 +1476,22 @@ def test_rejecting_a_report_answers_whoever_made_it() -> None:
     assert ("SAUGOV", "NGOHRIAMN", "016") in triples
 
 
+def test_their_summit_is_of_the_plural_subject_of_its_clause_not_of_a_list_before() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Britain, Canada and Japan will ban imports of Russian gold, the British government "
+        "said as Group of Seven leaders gathered in Bavaria for their annual summit.",
+        date=dt.date(2022, 6, 26),
+    )
+    assert not any(e.cameo.startswith("04") for e in events), "the G7 meets no one"
+    events = code_text(
+        "Britain and Japan gathered in Bavaria for their annual summit.",
+        date=dt.date(2022, 6, 26),
+    )
+    assert ("GBR", "JPN", "040") in _triples(events), "coordinated subjects still meet"
+
+
 def test_calling_off_a_visit_rejects_the_meeting() -> None:
     from polybius.api import code_text
 

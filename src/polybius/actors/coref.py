@@ -357,6 +357,7 @@ class _Resolver:
                 if (
                     head.pos_ not in ("NOUN", "PROPN")
                     or head.i in self.result.by_head
+                    or head.i in self.result.by_modifier  # resolved early for a pronoun
                     or self._in_skip(head)
                 ):
                     continue
@@ -1236,6 +1237,14 @@ class _Resolver:
                         members.extend(self.result.at(conj.i))
                 if len(members) > 1:
                     return tuple(members)
+                if subject.tag_ in ("NNS", "NNPS"):
+                    # "G7 leaders gathered for their annual summit": one body's people, who
+                    # may be named by a modifier only
+                    if not members and subject.i not in self.result.by_modifier:
+                        self._resolve_modifiers(subject)
+                    members = members or [*self.result.modifying(subject.i)]
+                    if len(members) == 1:
+                        return tuple(members)
             if current.head == current:
                 break
             current = current.head
