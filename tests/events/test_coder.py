@@ -1492,6 +1492,20 @@ def test_their_summit_is_of_the_plural_subject_of_its_clause_not_of_a_list_befor
     assert ("GBR", "JPN", "040") in _triples(events), "coordinated subjects still meet"
 
 
+def test_giving_envoys_hours_to_leave_expels_them_a_deadline_to_comply_is_an_ultimatum() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "President Nicolas Maduro gave US diplomats 72 hours to leave the country.",
+        date=dt.date(2019, 1, 24),
+    )
+    assert _triples(events) == {("VENGOV", "USAGOV", "161")}
+    events = code_text(
+        "Saudi Arabia gave Qatar ten days to comply with its demands.", date=dt.date(2017, 6, 23)
+    )
+    assert {e.cameo for e in events} == {"139"}
+
+
 def test_calling_off_a_visit_rejects_the_meeting() -> None:
     from polybius.api import code_text
 

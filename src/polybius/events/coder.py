@@ -1993,6 +1993,8 @@ class EventCoder:
                 code = "170"  # "fired water cannon at Philippine boats": no crowd to control
             elif code == "162":
                 code = _aid_kind(self._object_lemmas(trigger.token)) or code
+            elif code == "139" and _told_to_leave(trigger.token):
+                code = "161"  # "gave US diplomats 72 hours to leave": an expulsion
             if code == "130":
                 code = self._threat_kind(trigger.token, sources, actors) or code
             if code == "080":
@@ -3151,6 +3153,16 @@ def _weapon_words(trigger: Token) -> set[str]:
     return words
 
 
+def _told_to_leave(verb: Token) -> bool:
+    """ "gave US diplomats 72 hours to leave the country": the deadline expels envoys."""
+    envoys = any(
+        c.dep_ in ("dative", "dobj", "iobj") and c.lemma_.lower() in _ENVOYS for c in verb.children
+    )
+    return envoys and any(
+        w.lemma_.lower() in ("leave", "depart", "quit", "exit") for w in verb.subtree
+    )
+
+
 def _charged(accusation: Event, noun: Token, doc: Any) -> bool:
     """Whether an accusation names the deed ``noun`` names: "accusing Tehran of orchestrating
     a cyberattack" ... "the attack"."""
@@ -3831,6 +3843,7 @@ _FORCE_WORDS = frozenset(
     | {"contingent", "fighters", "militants", "rebels", "tanks", "warships", "paratroopers"}
 )
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "resume"})
+_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "staff"})
 # What is stopped when a ceasefire is asked for: "to cease fire", "to end hostilities"
 _FIGHTING = frozenset(
     {"fire", "hostilities", "fighting", "violence", "bloodshed", "war", "aggression"}
