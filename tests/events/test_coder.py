@@ -1506,6 +1506,27 @@ def test_giving_envoys_hours_to_leave_expels_them_a_deadline_to_comply_is_an_ult
     assert {e.cameo for e in events} == {"139"}
 
 
+def test_a_body_admitting_a_state_admits_no_fault() -> None:
+    from polybius.api import code_text
+
+    events = code_text("ASEAN formally admitted Myanmar and Laos.", date=dt.date(1997, 7, 23))
+    assert not any(e.cameo == "015" for e in events)
+
+
+def test_access_given_to_inspectors_receives_them() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Iraqi officials gave the International Atomic Energy Agency teams full access.",
+        date=dt.date(2002, 11, 27),
+    )
+    assert _triples(events) == {("IRQGOV", "IGOUNOIAE", "0862")}
+    events = code_text(
+        "Israel gave the Red Cross access to the prisoners.", date=dt.date(2002, 11, 27)
+    )
+    assert {e.cameo for e in events} == {"086"}, "no inspectors"
+
+
 def test_calling_off_a_visit_rejects_the_meeting() -> None:
     from polybius.api import code_text
 

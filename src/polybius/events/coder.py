@@ -462,7 +462,15 @@ class EventCoder:
         self, entry: LexiconEntry, token: Token, actors: DocumentActors | None
     ) -> bool:
         """One hosts or visits actors, not things: "welcomed the minister" is a visit,
-        "welcomed a resumption of ties" is not."""
+        "welcomed a resumption of ties" is not; and one admits a fault, not a state: "ASEAN
+        admitted Myanmar" takes in a member."""
+        if actors is not None and entry.code == "015" and entry.pos == "verb":
+            return not any(
+                m.actor is not None and m.actor.kind in ("state", "igo")
+                for o in token.children
+                if o.dep_ == "dobj"
+                for m in actors.at(o.i)
+            )
         if actors is None or entry.pos != "verb" or entry.objects or entry.code not in _VISIT_CODES:
             return True
         objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -1927,6 +1935,8 @@ class EventCoder:
             if not targets and trigger.entry.code == "175":
                 targets, confidence = _crowd_in(sentence, actors, sources), 0.6
             code = trigger.entry.code
+            if code == "086" and targets and all(_inspectorate(t) for t in targets):
+                code = "0862"  # "gave the IAEA teams full access": inspectors received
             if code == "114" and _before_a_court(trigger.token, actors):
                 code = "115"  # "filed complaints at the World Trade Organization against ..."
                 targets = [t for t in targets if not _judicial(t)] or targets
@@ -3151,6 +3161,12 @@ def _weapon_words(trigger: Token) -> set[str]:
             elif g.dep_ == "acl":  # "bombs containing sarin"
                 words.update(o.lower_ for o in g.children if o.dep_ == "dobj")
     return words
+
+
+def _inspectorate(mention: Mention) -> bool:
+    """The UN's nuclear and chemical weapons inspectors, or anyone called an inspector."""
+    code = mention.code or ""
+    return code.startswith(("IGOUNOIAE", "IGOOPW")) or "inspector" in mention.text.lower()
 
 
 def _told_to_leave(verb: Token) -> bool:
