@@ -1506,6 +1506,18 @@ def test_giving_envoys_hours_to_leave_expels_them_a_deadline_to_comply_is_an_ult
     assert {e.cameo for e in events} == {"139"}
 
 
+def test_a_capacity_is_no_act_a_past_ability_reports_one() -> None:
+    from polybius.api import code_text
+
+    def flags(text: str) -> list[tuple[str, bool, bool]]:
+        events = code_text(text, date=dt.date(2017, 12, 13), include_modal=True)
+        return [(e.cameo[:2], e.modality.hypothetical, e.modality.negated) for e in events]
+
+    assert flags("Washington said Iran is able to attack Israel.") == [("19", True, False)]
+    assert flags("Police were unable to disperse the protesters.") == [("17", False, True)]
+    assert flags("Troops were able to capture the town from the rebels.") == [("19", False, False)]
+
+
 def test_a_body_admitting_a_state_admits_no_fault() -> None:
     from polybius.api import code_text
 

@@ -263,6 +263,8 @@ _INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "poised", "set"}
 )
 _FORECAST_ADJECTIVES = frozenset({"due", "scheduled", "slated", "likely", "unlikely", "expected"})
+# "Iran was able to strike Israel", "no longer fit to mediate": a capacity, no act
+_ABILITY_ADJECTIVES = frozenset({"able", "unable", "capable", "incapable", "fit", "unfit"})
 _PERSONAL = frozenset({"it", "they", "he", "she", "we", "i"})
 
 
@@ -515,6 +517,19 @@ def read_modality(
             future = True
             intent = True
             cues.append(token.text)
+        elif token.pos_ == "ADJ" and lemma in _ABILITY_ADJECTIVES and below.dep_ == "xcomp":
+            # "were able to reach the village" reports that they did; "is able to", a
+            # capacity; "were unable to", that they did not
+            copula = token.head if token.dep_ == "acomp" else token
+            past = copula.tag_ == "VBD" or any(
+                c.dep_ in ("cop", "aux") and c.tag_ == "VBD" for c in copula.children
+            )
+            if lemma == "unable" and past:
+                negated = True
+                cues.append(token.text)
+            elif not (lemma == "able" and past):
+                hypothetical = True
+                cues.append(token.text)
         elif token.pos_ == "ADJ" and lemma in _FORECAST_ADJECTIVES and below.dep_ == "xcomp":
             # "the two leaders are due to sign", "talks are likely to resume": a forecast
             future = True
