@@ -1518,6 +1518,20 @@ def test_a_capacity_is_no_act_a_past_ability_reports_one() -> None:
     assert flags("Troops were able to capture the town from the rebels.") == [("19", False, False)]
 
 
+def test_referring_a_state_to_a_council_or_court_complains_of_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The IAEA's Board of Governors voted to refer Iran to the UN Security Council.",
+        date=dt.date(2006, 2, 4),
+    )
+    assert _triples(events) == {("IGOUNOIAE", "IRN", "114")}
+    events = code_text(
+        "Ukraine referred Russia to the International Court of Justice.", date=dt.date(2022, 2, 27)
+    )
+    assert _triples(events) == {("UKR", "RUS", "115")}, "before a court, a lawsuit"
+
+
 def test_a_body_admitting_a_state_admits_no_fault() -> None:
     from polybius.api import code_text
 
