@@ -1532,6 +1532,20 @@ def test_referring_a_state_to_a_council_or_court_complains_of_it() -> None:
     assert _triples(events) == {("UKR", "RUS", "115")}, "before a court, a lawsuit"
 
 
+def test_a_resolution_or_statement_acts_for_whoever_adopted_or_issued_it() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "The Security Council adopted a resolution demanding that Israel withdraw its troops.",
+        date=dt.date(2006, 8, 11),
+    )
+    assert ("IGOUNO", "ISR") in {(e.source.code, e.target.code if e.target else "") for e in events}
+    events = code_text(
+        "China issued a statement condemning the attack by Japan.", date=dt.date(2005, 8, 11)
+    )
+    assert _triples(events) == {("CHN", "JPN", "111")}
+
+
 def test_a_body_admitting_a_state_admits_no_fault() -> None:
     from polybius.api import code_text
 

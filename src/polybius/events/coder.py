@@ -303,6 +303,12 @@ _SAYINGS = frozenset(
         "statement",
     }
 )  # fmt: skip
+# Texts through which their authors act: "a resolution demanding", "a statement condemning"
+_DOCUMENTS = frozenset(
+    {"resolution", "statement", "communique", "communiqué", "declaration", "letter", "motion"}
+    | {"decree", "note", "message", "report", "text", "bill"}
+)
+_ISSUING = frozenset({"issue", "adopt", "pass", "release", "publish", "approve", "send"})
 # Nouns that name whatever was just reported: "welcomed the decision", "condemned the move",
 # and what a denial or rejection answers ("dismissed the report as outrageous").
 _EVENT_NOUNS = _SAYINGS | frozenset(
@@ -978,6 +984,15 @@ class EventCoder:
         if verb.dep_ == "amod" and verb.lemma_.lower() in ("broker", "mediate"):
             # "a China-brokered deal", "EU-mediated talks": the mediator comes before the hyphen
             return [c for c in verb.children if c.dep_ in ("npadvmod", "compound")], False
+        if (
+            verb.dep_ == "acl"
+            and head.lemma_.lower() in _DOCUMENTS
+            and head.dep_ == "dobj"
+            and head.head.lemma_.lower() in _ISSUING
+        ):
+            # "adopted a resolution demanding that Israel withdraw", "issued a statement
+            # condemning the attack": the text says what its adopter or issuer does
+            return self._subjects(head.head, guard=guard + 1)[0], False
         if verb.dep_ in ("relcl", "acl", "advcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "Modi, paying a state visit to Washington, ...": the small model may make the
             # participle an adverbial clause of the noun it describes.
