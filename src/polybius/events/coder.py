@@ -446,7 +446,7 @@ class EventCoder:
         ):
             objects.add(PLACE_OBJECT)  # "seized Goma", "seized control of Damascus"
         for entry in candidates:
-            if self._fits(entry, token, objects) and self._hosts_people(entry, token, actors):
+            if self._fits(entry, token, objects) and self._object_fits_entry(entry, token, actors):
                 return entry
         if pos == "noun" and token.lower_ != lemma:
             for entry in self.lexicon.candidates(token.lower_, pos):
@@ -464,12 +464,12 @@ class EventCoder:
             for g in self._slot_tokens(o, "prep:of")
         ]
 
-    def _hosts_people(
+    def _object_fits_entry(
         self, entry: LexiconEntry, token: Token, actors: DocumentActors | None
     ) -> bool:
-        """One hosts or visits actors, not things: "welcomed the minister" is a visit,
-        "welcomed a resumption of ties" is not; and one admits a fault, not a state: "ASEAN
-        admitted Myanmar" takes in a member."""
+        """Whether the object is of the kind the entry acts on. One hosts or visits actors,
+        not things: "welcomed the minister" is a visit, "welcomed a resumption of ties" is
+        not; one admits a fault, not a state: "ASEAN admitted Myanmar" takes in a member."""
         if actors is not None and entry.code == "015" and entry.pos == "verb":
             return not any(
                 m.actor is not None and m.actor.kind in ("state", "igo")
@@ -3231,7 +3231,7 @@ def _crossing(act: Token) -> bool:
     airspace", "sending troops across the border": entering another's ground, an act of
     aggression when alleged."""
     if any(
-        c.dep_ == "prep" and c.lower_ in ("across", "into") and g.lemma_.lower() in _BORDERS
+        c.dep_ == "prep" and c.lower_ in ("across", "into") and g.lemma_.lower() in _CROSSED_GROUND
         for c in act.children
         for g in c.children
     ):
