@@ -1808,6 +1808,17 @@ def test_troops_arriving_abroad_are_not_visitors() -> None:
     assert {(s[:6], t, c) for s, t, c in triples if s} >= {("KENCOP", "HTI", "042")}
 
 
+def test_denying_ones_own_involvement_answers_the_accuser() -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        "Iran accused the United States of being behind the assassination. Hillary Clinton "
+        "denied any US involvement.",
+        date=dt.date(2012, 1, 11),
+    )
+    assert ("USAGOV", "IRN", "016") in _triples(events)
+
+
 def test_a_denial_naming_no_one_answers_the_last_accusation() -> None:
     from polybius.api import code_text
 

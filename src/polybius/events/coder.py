@@ -1426,6 +1426,14 @@ class EventCoder:
                     ):
                         continue
                     found = self._actors_of(arg, actors)
+                    if (
+                        entry.code == "016"
+                        and found
+                        and all(m.actor and m.actor.country in _countries(sources) for m in found)
+                    ):
+                        # "Clinton denied any US involvement": what is denied is one's own;
+                        # the denial answers whoever accused
+                        continue
                     if found and all(_own(m, itself) for m in found):
                         # "its border with Ukraine": the source's own, look further in.
                         found = [
