@@ -347,6 +347,15 @@ def test_the_leader_of_a_led_force_gives_its_country() -> None:
     assert "SAUMIL" in _codes(actors, text, "Saudi")
 
 
+def test_a_subject_pronoun_of_a_reported_clause_is_the_body_that_tells_it() -> None:
+    text = "Zimbabwe's military said on Wednesday it had taken Robert Mugabe into custody."
+    actors, _ = _resolve(text, dt.date(2017, 11, 15))
+    assert _codes(actors, text, "it had") == ["ZWEMIL"]
+    text = "The foreign minister said it had been a difficult year."
+    actors, _ = _resolve(text, dt.date(2017, 11, 15))
+    assert _codes(actors, text, "it had") == [], "a person's 'it' is no self-reference"
+
+
 def test_a_body_based_in_a_country_is_of_that_country() -> None:
     text = "Police arrested the head of a US-based charity in Kabul."
     actors, _ = _resolve(text, dt.date(2021, 10, 17))

@@ -58,6 +58,8 @@ Token = Any
 
 _MALE_FEMALE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "theirs"})
+# Verbs whose teller a subject pronoun of the reported clause may stand for
+_TELLING = frozenset({"say", "announce", "state", "declare", "claim", "confirm", "insist"})
 _NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 # Role words that are also mass nouns; bare, they name no one ("use force", "for security").
 _MASS_SENSES = frozenset(
@@ -1102,6 +1104,13 @@ class _Resolver:
             if known is not None:
                 mention = self._refer(token.text, start, end, known.mention, "coref:pronoun")
                 self._store_reference(token, (mention,))
+        elif word in ("it", "they") and (speaker := self._speaker(token)):
+            # "Zimbabwe's military said it had taken Mugabe into custody", "army officers
+            # said they had arrested the president": the teller of its own deed
+            mentions = tuple(
+                self._refer(token.text, start, end, m, "coref:speaker") for m in speaker
+            )
+            self._store_reference(token, mentions)
         elif word in _NEUTER_PRONOUNS:
             antecedent = self._neuter_antecedent(token)
             if antecedent is not None:
@@ -1114,6 +1123,24 @@ class _Resolver:
                     self._refer(token.text, start, end, m, "coref:plural") for m in group
                 )
                 self._store_reference(token, mentions)
+
+    def _speaker(self, token: Token) -> tuple[Mention, ...]:
+        """The body or group whose own statement a subject pronoun stands in: "it" for a
+        singular teller, "they" for a plural one, not a person ("he said it was ...")."""
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_ not in _TELLING:
+            return ()
+        tellers = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        if len(tellers) != 1:
+            return ()
+        teller = tellers[0]
+        plural = teller.tag_ in ("NNS", "NNPS")
+        if (token.lower_ == "they") != plural or teller.pos_ == "PRON":
+            return ()
+        found = self.result.at(teller.i)
+        if len(found) != 1 or found[0].actor is None or found[0].actor.kind == "person":
+            return ()
+        return found
 
     def _blamed_for(self, token: Token) -> Mention | None:
         """ "criticised Washington over its arms sales", "thanked Japan for its support":
