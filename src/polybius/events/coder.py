@@ -1752,12 +1752,13 @@ class EventCoder:
             ]
             # "accused Tehran of a cyberattack ... condemned the attack": a deed known only
             # as alleged was done by the accused
+            hostile = code != "016" and any(k[:2] >= "14" for k in kinds)
             alleged = [
                 e
-                for e in recent
+                for e in (recent if hostile else ())
                 if e.cameo.startswith("112") and e.target is not None and _charged(e, noun, doc)
             ]
-            if alleged and any(k[:2] >= "14" for k in kinds) and code != "016":
+            if alleged:
                 return [
                     replace(e.target, rule=f"{e.target.rule}+alleged-doer")
                     for e in alleged
