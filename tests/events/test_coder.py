@@ -1464,6 +1464,19 @@ def test_calling_someone_names_a_judgement_on_them() -> None:
     assert code_text("The minister called it proof of progress.") == []
 
 
+def test_an_adjective_judging_an_act_answers_whoever_did_it() -> None:
+    from polybius.api import code_text
+
+    cut = "Russia halted gas supplies to Poland on Wednesday. "
+    day = dt.date(2022, 4, 27)
+    said = _triples(code_text(cut + "The EU said the move was unacceptable.", date=day))
+    assert ("IGOEUREEC", "RUS", "111") in said, "the move judged is the subject"
+    unhappy = _triples(code_text(cut + "The EU said it was unhappy with the decision.", date=day))
+    assert ("IGOEUREEC", "RUS", "110") in unhappy, "or the noun after with, by or at"
+    alone = code_text("The EU said the move was unacceptable.", date=day)
+    assert alone == [], "no act reported before: no one to judge"
+
+
 def test_rejecting_a_report_answers_whoever_made_it() -> None:
     from polybius.api import code_text
 

@@ -1701,6 +1701,8 @@ class EventCoder:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        if trigger.entry.pos == "adj":
+            objects += self._judged_by_adjective(token)
         # "slammed the sanctions imposed by the EU": the doer of what is judged is named on
         # the object (an agreement "brokered by the AU" is no act on the AU).
         code = trigger.entry.code
@@ -1795,6 +1797,21 @@ class EventCoder:
             if denied:
                 return [replace(m, rule=f"{m.rule}+denied-act") for m in denied], 0.6
         return [], 1.0
+
+    @staticmethod
+    def _judged_by_adjective(adjective: Token) -> list[Token]:
+        """ "said the move was unacceptable", "was disappointed by the decision": the act an
+        adjective predicate judges is its clause's subject or the noun after by, at or with."""
+        clause = adjective.head if adjective.dep_ in ("acomp", "oprd", "xcomp") else adjective
+        judged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        judged += [
+            g
+            for c in adjective.children
+            if c.dep_ == "prep" and c.lower_ in ("by", "at", "with", "about")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return [noun for noun in judged if noun.pos_ == "NOUN"]
 
     def _denied_targets(
         self, verb: Token, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
