@@ -2656,6 +2656,20 @@ def test_planes_carrying_aid_deliver_it_rather_than_visit() -> None:
     assert "073" not in {t[2] for t in _triples(code_text(troops, date=dt.date(2020, 8, 6)))}
 
 
+def test_aid_is_known_by_its_cargo_and_goes_to_the_country_of_any_city() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2008, 5, 16)
+    sent = "India sent navy ships loaded with food and medical teams to Sri Lanka."
+    assert _triples(code_text(sent, date=day)) == {("IND", "LKA", "073")}
+    team = "A Japanese rescue team arrived in Chengdu on Friday."
+    assert _triples(code_text(team, date=day)) == {("JPN", "CHN", "073")}
+    officials = "Japanese officials arrived in Chengdu on Friday."
+    assert code_text(officials, date=day) == [], "a visit to a city names no host"
+    blocked = "Chinese ships blocked Philippine boats loaded with food near the shoal."
+    assert "073" not in {t[2] for t in _triples(code_text(blocked, date=day))}
+
+
 def test_a_decision_judged_is_the_act_decided_not_the_thanks_it_drew() -> None:
     from polybius.api import code_text
 

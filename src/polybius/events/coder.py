@@ -613,6 +613,9 @@ class EventCoder:
                                         o.lemma_.lower() for o in g.children if o.dep_ == "dobj"
                                     )
                 if child.dep_ == "dobj":
+                    if token.lemma_.lower() in _SENDING:
+                        # "sent a C-130 loaded with tents": what is sent is the cargo
+                        found.update(w.lemma_.lower() for w in _cargo(child))
                     # "accused officials and security forces of crimes against humanity": the
                     # charge may hang on the last of coordinated objects
                     conjuncts = [c for c in child.children if c.dep_ == "conj"]
@@ -1356,6 +1359,8 @@ class EventCoder:
             hosts.extend(
                 g for o in objects for p in ("in", "of") for g in self._slot_tokens(o, f"prep:{p}")
             )
+            # "sent ships loaded with food and medical teams to Sri Lanka": or from the cargo
+            hosts.extend(w for o in objects for w in _cargo(o) if w.pos_ == "NOUN")
             described = [a for o in objects for a in o.children if a.dep_ == "acl"]
             hosts.extend(described)
             # "dropped bombs containing sarin on civilians": or from what the object holds.
@@ -1975,6 +1980,11 @@ class EventCoder:
                 targets, confidence = _own_government(trigger, sources), 0.6
             if not targets and trigger.entry.code == "175":
                 targets, confidence = _crowd_in(sentence, actors, sources), 0.6
+            if not targets and trigger.entry.code == "042" and _carrying_aid(trigger.token):
+                # "a Japanese rescue team arrived in Chengdu": aid goes to the country, which
+                # a city names as well as a capital does
+                own = _countries(sources)
+                targets, confidence = self._location_target([trigger.token], actors, own), 0.6
             code = trigger.entry.code
             if code == "086" and targets and all(_inspectorate(t) for t in targets):
                 code = "0862"  # "gave the IAEA teams full access": inspectors received
@@ -3779,28 +3789,49 @@ def _of_country(mention: Mention, country: str | None) -> Mention:
 
 
 _AID_CARGO = frozenset(
-    {"aid", "food", "medicine", "supply", "supplies", "water", "relief", "rescuer"}
-    | {"assistance", "fuel", "flour", "wheat", "tent", "blanket", "vaccine", "dose"}
+    {"aid", "food", "medicine", "supply", "supplies", "water", "relief", "rescuer", "rescue"}
+    | {"assistance", "fuel", "flour", "wheat", "tent", "blanket", "vaccine", "dose", "medical"}
 )
-_CARRYING = frozenset({"carry", "bring", "deliver", "transport", "load"})
+_CARRYING = frozenset({"carry", "bring", "deliver", "transport", "load", "pack", "fill"})
+_CARRIERS = frozenset(
+    {"plane", "aircraft", "airplane", "jet", "flight", "ship", "vessel", "boat", "helicopter"}
+    | {"truck", "lorry", "convoy", "c-130", "freighter", "airlifter"}
+)
+
+
+_SENDING = frozenset({"send", "dispatch", "despatch", "fly", "airlift", "ship", "rush", "deploy"})
+
+
+def _cargo(noun: Token, *, loose: bool = False) -> list[Token]:
+    """ "a C-130 loaded with tents", "planes carrying rescuers and medical supplies": the
+    words of what a carrier carries; ``loose`` also takes "ships with rescue teams" and
+    "planes carrying X and Y" read as planes and Y, fit only where the carrier arrives."""
+    held = [
+        o
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _CARRYING
+        for o in acl.children
+        if o.dep_ in ("dobj", "prep")
+    ]
+    if loose:
+        held += [c for c in noun.children if c.dep_ == "conj"]
+    if loose and noun.lemma_.lower() in _CARRIERS:
+        held += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return [g for o in held for g in o.subtree]
 
 
 def _carrying_aid(verb: Token) -> bool:
-    """ "Two planes carrying rescuers and medical supplies landed", "an aid convoy arrived":
-    what arrives is aid."""
+    """ "Two planes carrying rescuers and medical supplies landed", "an aid convoy arrived",
+    "a Japanese rescue team arrived": what arrives is aid."""
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if _modifier_lemmas(subject) & {"aid", "humanitarian", "relief"}:
+        if subject.lemma_.lower() == "rescuer" or _modifier_lemmas(subject) & {
+            "aid",
+            "humanitarian",
+            "relief",
+            "rescue",
+        }:
             return True
-        cargo = [
-            o
-            for acl in subject.children
-            if acl.dep_ == "acl" and acl.lemma_.lower() in _CARRYING
-            for o in acl.children
-            if o.dep_ in ("dobj", "prep")
-        ]
-        cargo += [c for c in subject.children if c.dep_ == "conj"]  # "planes carrying X and Y"
-        cargo += [g for o in cargo for g in o.subtree]
-        if any(w.lemma_.lower() in _AID_CARGO for w in cargo):
+        if any(w.lemma_.lower() in _AID_CARGO for w in _cargo(subject, loose=True)):
             return True
     return False
 
