@@ -3220,3 +3220,30 @@ def test_soldiers_killed_in_a_clash_with_another_army_fought_it() -> None:
         "Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley."
     )
     assert _triples(events) == {("INDMIL", "CHNMIL", "190"), ("CHNMIL", "INDMIL", "190")}
+
+
+def test_a_claim_of_responsibility_is_made_to_those_the_deed_harmed() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2024, 8, 26)
+    owned = _triples(
+        code_text(
+            "Fighters of JNIM killed scores of civilians in Barsalogho in Burkina Faso on "
+            "Saturday. JNIM claimed responsibility on Sunday.",
+            date=day,
+        )
+    )
+    assert ("MLIREB", "BFACVL", "015") in owned, "the last attack reported is owned"
+    named = _triples(
+        code_text(
+            "Somalia's al-Shabaab militant group claimed responsibility for the assault on "
+            "Nairobi's Westgate shopping mall.",
+            date=dt.date(2013, 9, 22),
+        )
+    )
+    assert ("SOMREB", "KEN", "015") in named, "the place the deed named, not its government"
+    state = code_text(
+        "Gunmen killed six policemen in Kano. The governor said he took responsibility.",
+        date=day,
+    )
+    assert "015" not in {e.cameo for e in state}, "only armed groups own attacks by default"

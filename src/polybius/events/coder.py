@@ -1675,6 +1675,11 @@ class EventCoder:
             sides = _warring_sides(sources, sentence_index, history)
             if sides:
                 return sides, 0.6
+        if trigger.entry.code == "015":
+            harmed = self._claimed_deed_targets(trigger, actors, sentence, sources)
+            if not harmed and any(_armed_group(m) for m in sources):
+                harmed = _last_attack_targets(sources, sentence_index, history)
+            return harmed, 0.6  # never the doer of the deed owned
         judged = _judged_clause(token)
         if judged is not None:
             found = [
@@ -1802,6 +1807,29 @@ class EventCoder:
             if denied:
                 return [replace(m, rule=f"{m.rule}+denied-act") for m in denied], 0.6
         return [], 1.0
+
+    def _claimed_deed_targets(
+        self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
+    ) -> list[Mention]:
+        """ "claimed responsibility for the assault on Nairobi's Westgate mall", "claimed the
+        bombing of the police academy": a claim is made to those the deed named harmed."""
+        token = trigger.token
+        deeds = [c for c in token.children if c.dep_ == "dobj"]
+        deeds += self._slot_tokens(token, "prep:for")
+        deeds += [g for d in list(deeds) for g in self._slot_tokens(d, "prep:for")]
+        own = _countries(sources)
+        for deed in deeds:
+            entry = self._entry_for(deed, actors)
+            if entry is None or entry.code[:2] not in _CLAIMED_ROOTS:
+                continue
+            found, _ = self._targets(_Trigger(deed, entry, None), actors, sentence, sources)
+            found = found or self._location_target([deed], actors, own)
+            # "the assault on Nairobi's Westgate mall": the place harmed, not its government
+            found = [_as_country(m) if "capital" in m.rule else m for m in found]
+            found = [m for m in found if m.actor is not None and m.actor.country not in own]
+            if found:
+                return found
+        return []
 
     @staticmethod
     def _judged_by_adjective(adjective: Token) -> list[Token]:
@@ -3311,6 +3339,36 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
 _ARMED_GROUPS = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 _RULERS = frozenset({"LEG", "JUD"})
+
+
+_CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _armed_group(mention: Mention) -> bool:
+    return mention.actor is not None and bool(set(mention.actor.sectors) & _ARMED_GROUPS)
+
+
+def _last_attack_targets(
+    claimants: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> list[Mention]:
+    """ "Gunmen killed 58 tourists in Luxor ... Gamaa Islamiya claimed responsibility": a
+    claim naming no deed owns the last attack reported in its sentence or the three before,
+    whoever was said to carry it out, and is made to those it harmed."""
+    own = _countries(claimants)
+    attacks = [
+        e
+        for e in history
+        if e.sentence_index >= sentence_index - 3
+        and e.cameo[:2] in _CLAIMED_ROOTS
+        and e.modality.factual
+        and e.target is not None
+        and e.target.actor is not None
+        and e.target.actor.country not in own
+    ]
+    if not attacks:
+        return []
+    last = attacks[-1]
+    return _unique([e.target for e in attacks if e.trigger_span == last.trigger_span and e.target])
 
 
 def _accusers(
