@@ -3247,3 +3247,27 @@ def test_a_claim_of_responsibility_is_made_to_those_the_deed_harmed() -> None:
         date=day,
     )
     assert "015" not in {e.cameo for e in state}, "only armed groups own attacks by default"
+
+
+def test_saying_ones_own_side_did_not_do_a_deed_denies_it() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2022, 3, 10)
+    answered = _triples(
+        code_text(
+            "Ukraine accused Russia of shelling Kharkiv. The Kremlin said Russian forces had "
+            "not fired on the city.",
+            date=day,
+        )
+    )
+    assert ("RUSGOV", "UKR", "016") in answered, "the denial answers the accuser"
+    aimed = _triples(
+        code_text(
+            "Russian Foreign Minister Sergei Lavrov insisted on Monday that Moscow had not "
+            "sent troops into eastern Ukraine.",
+            date=day,
+        )
+    )
+    assert ("RUSGOV", "UKR", "016") in aimed, "or those the deed would have been done to"
+    other = code_text("Poland said Russian forces had not fired on Ukrainian towns.", date=day)
+    assert "016" not in {e.cameo for e in other}, "another side's deed denied is no denial"

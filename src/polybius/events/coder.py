@@ -2161,6 +2161,34 @@ class EventCoder:
                     visit = _Trigger(guest, _GUEST, None)
                     emit(visit, target, source, "042", anchor=guest.i)
                     emit(visit, source, target, "043", anchor=guest.i)
+            if (
+                modality.negated
+                and not (modality.future or modality.hypothetical)  # "would not attack": a vow
+                and quoted is not None
+                and reading.speaker is not None
+                and code[:2] in _DENIABLE_ROOTS
+                and quoted.actor is not None
+                and quoted.actor.country in _countries(sources)
+            ):
+                # "Russia's defence ministry said its jets had not violated anyone's airspace":
+                # saying one's own side did not do a hostile deed denies it, to whoever
+                # accused it or else to those it would have been done to.
+                deniers = [quoted]
+                answered = _accusers(deniers, sentence_index, [*history, *events]) or [
+                    t
+                    for t in targets
+                    if t.actor is not None and _other_side(t, _countries(deniers))
+                ]
+                said = _Trigger(reading.speaker.head, _OWN_DENIAL, None)
+                for target in answered:
+                    emit(
+                        said,
+                        quoted,
+                        target,
+                        "016",
+                        anchor=reading.speaker.head.i,
+                        modality=Modality(reported=True),
+                    )
             for host, guest in _hosted_parties(trigger, sources, targets):
                 # "Lourenco received Tshisekedi and Kagame for a tripartite summit": a host
                 # bringing two other countries' leaders to talks mediates between them.
@@ -2701,6 +2729,10 @@ class EventCoder:
             coder_version=CODER_VERSION,
         )
 
+
+# "said its jets had not entered Estonian airspace": a denial the lexicon cannot see.
+_OWN_DENIAL = LexiconEntry(id="denied-own-deed", lemmas=("say",), code="016", confidence=0.7)
+_DENIABLE_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
 
 # "visiting President Lula", met by his host: a visit the lexicon cannot see as a verb.
 _GUEST = LexiconEntry(id="visiting-guest", lemmas=("visiting",), code="042", confidence=0.8)
