@@ -864,3 +864,16 @@ def test_border_forces_are_police_like_border_guards() -> None:
     text = "Pakistani border forces fired on smugglers near Torkham."
     actors, _ = _resolve(text, dt.date(2023, 9, 6))
     assert _codes(actors, text, "Pakistani border forces") == ["PAKCOP"]
+
+
+def test_migrants_belong_to_where_they_come_from() -> None:
+    day = dt.date(2017, 7, 2)
+    text = "The coast guard intercepted a boat carrying 130 migrants, most of them Sudanese."
+    actors, _ = _resolve(text, day)
+    assert _codes(actors, text, "130 migrants") == ["SDNIMG"]
+    text = "Greek police detained 50 migrants from Afghanistan in Athens."
+    actors, _ = _resolve(text, day)
+    assert _codes(actors, text, "50 migrants") == ["AFGIMG"], "their origin, not the place"
+    text = "Malaysia's navy pushed back a boat carrying Rohingya refugees."
+    actors, _ = _resolve(text, day)
+    assert _codes(actors, text, "Rohingya refugees") == ["MMRREF"]

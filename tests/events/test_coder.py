@@ -3271,3 +3271,15 @@ def test_saying_ones_own_side_did_not_do_a_deed_denies_it() -> None:
     assert ("RUSGOV", "UKR", "016") in aimed, "or those the deed would have been done to"
     other = code_text("Poland said Russian forces had not fired on Ukrainian towns.", date=day)
     assert "016" not in {e.cameo for e in other}, "another side's deed denied is no denial"
+
+
+def test_boats_of_migrants_are_stopped_or_turned_back_and_goods_seized() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2017, 7, 2)
+    stopped = "The Italian navy intercepted a boat carrying 200 Eritrean migrants on Sunday."
+    assert _triples(code_text(stopped, date=day)) == {("ITAMIL", "ERIIMG", "191")}
+    turned = "Australian navy ships turned back boats carrying Sri Lankan asylum seekers."
+    assert _triples(code_text(turned, date=day)) == {("AUSMIL", "LKAREF", "174")}
+    seized = "Israel intercepted an Iranian arms shipment bound for Gaza."
+    assert ("ISR", "IRN", "1711") in _triples(code_text(seized, date=day))

@@ -178,6 +178,11 @@ _BODY_NOUNS = frozenset({"bloc", "body", "organisation", "organization", "groupi
 _NAME_SKIP_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod", "det", "case"})
 
 
+# People coded by where they come from, and the words that open a phrase saying so
+_ON_THE_MOVE = frozenset({"IMG", "REF"})
+_SHARE_WORDS = frozenset({"most", "many", "all", "mostly", "mainly", "largely", "nearly", "some"})
+
+
 @dataclass(slots=True)
 class _Known:
     """A resolved mention in the registry, with what later references can match on."""
@@ -467,10 +472,9 @@ class _Resolver:
                 for c in head.children
             ):
                 continue  # "their embassies", "Hamas police": someone's own, not local
-            self._store(
-                head,
-                (_role_mention(self._phrase(head), country, sectors, "agent+place-in-sentence"),),
-            )
+            origin = self._origin(head, sectors)
+            found = (origin, "agent+origin") if origin else (country, "agent+place-in-sentence")
+            self._store(head, (_role_mention(self._phrase(head), found[0], sectors, found[1]),))
 
     def _unplaced_agents(self, sentence: Any) -> None:
         """ "Iranian authorities deployed riot police": a role word with no nationality
@@ -535,10 +539,41 @@ class _Resolver:
             # "the opposition leader" is one person, whom "he" may later mean.
             kind = "person" if head.lemma_.lower() in TITLE_NOUNS else "group"
             where = None if own else self._clause_place(head)
-            actor = make_actor(own or where or country, sectors, name=phrase.text, kind=kind)
-            found = "agent+of-place" if own else "agent+clause-place" if where else rule
+            origin = None if own else self._origin(head, sectors)
+            actor = make_actor(
+                own or origin or where or country, sectors, name=phrase.text, kind=kind
+            )
+            found = (
+                "agent+of-place"
+                if own
+                else "agent+origin"
+                if origin
+                else "agent+clause-place"
+                if where
+                else rule
+            )
             mention = Mention(phrase.text, phrase.start, phrase.end, actor, rule=found)
             self._store(head, (mention,))
+
+    def _origin(self, head: Token, sectors: tuple[str, ...]) -> str | None:
+        """ "130 migrants, most of them Sudanese", "50 migrants from Afghanistan": people
+        on the move belong to where they come from, not to where the sentence happens."""
+        if not set(sectors) & _ON_THE_MOVE:
+            return None
+        doc = head.doc
+        after = [t for t in doc[head.i + 1 : head.i + 7] if t.sent == head.sent]
+        if len(after) >= 2 and after[0].lower_ == "from":
+            window = after[1:3]
+        elif len(after) >= 3 and after[0].lower_ == "," and after[1].lower_ in _SHARE_WORDS:
+            window = after[2:]
+        else:
+            return None
+        for token in window:
+            for mention in self.result.at(token.i):
+                actor = mention.actor
+                if actor is not None and actor.kind == "state" and not actor.sectors:
+                    return actor.country
+        return None
 
     def _earlier_namesake(self, head: Token) -> Mention | None:
         """ "Two Mossad agents tried to poison Meshaal ... Jordanian police arrested the two
