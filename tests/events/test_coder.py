@@ -3283,3 +3283,18 @@ def test_boats_of_migrants_are_stopped_or_turned_back_and_goods_seized() -> None
     assert _triples(code_text(turned, date=day)) == {("AUSMIL", "LKAREF", "174")}
     seized = "Israel intercepted an Iranian arms shipment bound for Gaza."
     assert ("ISR", "IRN", "1711") in _triples(code_text(seized, date=day))
+
+
+def test_aid_offered_or_sent_after_a_disaster_is_humanitarian() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2023, 9, 9)
+    quake = (
+        "A powerful earthquake killed 2,000 people in Morocco. Spain offered aid to Morocco "
+        "on Saturday."
+    )
+    assert ("ESP", "MAR", "0333") in _triples(code_text(quake, date=day))
+    assert ("GBR", "PAK", "073") in _triples(
+        code_text("Britain sent aid to Pakistan after the floods.", date=day)
+    )
+    assert ("GBR", "PAK", "070") in _triples(code_text("Britain sent aid to Pakistan.", date=day))

@@ -2082,6 +2082,8 @@ class EventCoder:
                 code = "170"  # "fired water cannon at Philippine boats": no crowd to control
             elif code == "162":
                 code = _aid_kind(self._object_lemmas(trigger.token)) or code
+            elif code in _HUMANITARIAN and _after_disaster(sentence):
+                code = _HUMANITARIAN[code]  # "offered aid to Morocco" after its earthquake
             elif code == "139" and _told_to_leave(trigger.token):
                 code = "161"  # "gave US diplomats 72 hours to leave": an expulsion
             if code == "130":
@@ -3374,6 +3376,18 @@ _RULERS = frozenset({"LEG", "JUD"})
 
 
 _CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+# Aid given or offered where a disaster is reported is humanitarian aid.
+_HUMANITARIAN = {"033": "0333", "070": "073"}
+_DISASTERS = frozenset(
+    {"earthquake", "quake", "flood", "flooding", "cyclone", "typhoon", "hurricane", "tsunami"}
+    | {"drought", "famine", "landslide", "mudslide", "eruption", "wildfire", "storm"}
+)
+
+
+def _after_disaster(sentence: Any) -> bool:
+    """Whether the text up to the end of this sentence reports a natural disaster."""
+    return any(t.lemma_.lower() in _DISASTERS for t in sentence.doc[: sentence.end])
 
 
 def _armed_group(mention: Mention) -> bool:
