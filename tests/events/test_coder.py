@@ -3298,3 +3298,16 @@ def test_aid_offered_or_sent_after_a_disaster_is_humanitarian() -> None:
         code_text("Britain sent aid to Pakistan after the floods.", date=day)
     )
     assert ("GBR", "PAK", "070") in _triples(code_text("Britain sent aid to Pakistan.", date=day))
+
+
+def test_what_a_call_is_made_for_is_addressed_to_the_one_called() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2019, 3, 16)
+    text = (
+        "Australian Prime Minister Scott Morrison telephoned New Zealand Prime Minister "
+        "Jacinda Ardern to offer condolences."
+    )
+    assert ("AUSGOV", "NZLGOV", "018") in _triples(code_text(text, date=day))
+    text = "Morrison telephoned Ardern, offering condolences to the families."
+    assert ("AUSGOV", "NZLGOV", "018") not in _triples(code_text(text, date=day))

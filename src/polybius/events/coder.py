@@ -1831,6 +1831,19 @@ class EventCoder:
                 return found
         return []
 
+    def _contacted(self, trigger: _Trigger, actors: DocumentActors) -> list[Mention]:
+        """ "telephoned Ardern to offer condolences", "wrote to Putin to protest": what a
+        call, letter or visit is made for is addressed to the one called, written to or
+        visited."""
+        verb = trigger.governor if trigger.governor is not None else trigger.token
+        if verb.dep_ not in ("xcomp", "advcl") or verb.head.lemma_.lower() not in _CONTACTING:
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return []  # "telephoned Ardern, offering ...": a participle says no purpose
+        contact = verb.head
+        addressed = [*self._slot_tokens(contact, "dobj"), *self._slot_tokens(contact, "prep:to")]
+        return [m for a in addressed for m in self._actors_of(a, actors)]
+
     @staticmethod
     def _judged_by_adjective(adjective: Token) -> list[Token]:
         """ "said the move was unacceptable", "was disappointed by the decision": the act an
@@ -1983,6 +1996,8 @@ class EventCoder:
             demand = demands.get(trigger.token.i)
             if demand is not None and not targets:
                 targets, confidence = demand[2], 0.8
+            if not targets:
+                targets, confidence = self._contacted(trigger, actors), 0.8
             if not targets:
                 targets, confidence = self._event_reference(
                     trigger, sentence, sentence_index, sources, [*history, *events], actors
@@ -3376,6 +3391,8 @@ _RULERS = frozenset({"LEG", "JUD"})
 
 
 _CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Verbs of getting in touch: "telephoned Ardern to offer condolences"
+_CONTACTING = frozenset({"telephone", "phone", "call", "ring", "write", "cable", "visit", "meet"})
 
 # Aid given or offered where a disaster is reported is humanitarian aid.
 _HUMANITARIAN = {"033": "0333", "070": "073"}
