@@ -877,3 +877,15 @@ def test_migrants_belong_to_where_they_come_from() -> None:
     text = "Malaysia's navy pushed back a boat carrying Rohingya refugees."
     actors, _ = _resolve(text, day)
     assert _codes(actors, text, "Rohingya refugees") == ["MMRREF"]
+
+
+def test_a_group_is_known_by_its_full_name_running_past_its_head() -> None:
+    text = (
+        "The government blamed the Liberation Tigers of Tamil Eelam, which has fought for a "
+        "separate homeland."
+    )
+    actors, _ = _resolve(text, dt.date(1996, 1, 31))
+    assert _codes(actors, text, "Liberation Tigers") == ["LKASEP"]
+    text = "The government blamed the Tigers of the north."
+    actors, _ = _resolve(text, dt.date(1996, 1, 31))
+    assert _codes(actors, text, "Tigers") == [], "a lowercase tail names no one"

@@ -477,6 +477,9 @@ def phrase_actors(
     # A named group, party or company from the knowledge base ("Hamas", "the Taliban").
     if head.pos_ == "PROPN" or ent in _ORG_ENTS:
         named = _named_actor(kb, entity or text, date, context)
+        long_name = "" if named is not None else _name_with_complement(phrase)
+        if long_name:
+            named = _named_actor(kb, long_name, date, context)
         if named is not None:
             return [named], "kb:named"
 
@@ -586,19 +589,28 @@ def _country_or_capital(
 def _igo_named_with_complement(kb: ActorKnowledge, phrase: NounPhrase) -> Any:
     """ "the U.N. High Commissioner for Human Rights": a body whose name runs on past its
     head through a capitalised "for", "of" or "without" phrase ("Doctors Without Borders")."""
+    name = _name_with_complement(phrase)
+    return kb.igo_by_name(name) if name else None
+
+
+def _name_with_complement(phrase: NounPhrase) -> str:
+    """The name a capitalised head runs on to through a capitalised "for", "of" or "without"
+    phrase ("the Liberation Tigers of Tamil Eelam"), or ""."""
     head = phrase.head
     if not head.text[:1].isupper():
-        return None
+        return ""
     for prep in head.rights:
         if (
             prep.dep_ == "prep"
             and prep.lower_ in ("for", "of", "without")
             and prep.i == phrase.tokens[-1].i + 1
         ):
-            tail = list(prep.subtree)
+            # up to the object: "..., which has fought for a homeland" is not the name
+            objects = [c.i for c in prep.children if c.dep_ == "pobj"]
+            tail = [t for t in prep.subtree if not objects or t.i <= objects[0]]
             if all(t.text[:1].isupper() or t.lower_ in ("the", "and", "of") for t in tail[1:]):
-                return kb.igo_by_name(str(head.doc[phrase.tokens[0].i : tail[-1].i + 1].text))
-    return None
+                return str(head.doc[phrase.tokens[0].i : tail[-1].i + 1].text)
+    return ""
 
 
 def _entity_text(token: Token) -> str:
