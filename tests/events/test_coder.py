@@ -3311,3 +3311,13 @@ def test_what_a_call_is_made_for_is_addressed_to_the_one_called() -> None:
     assert ("AUSGOV", "NZLGOV", "018") in _triples(code_text(text, date=day))
     text = "Morrison telephoned Ardern, offering condolences to the families."
     assert ("AUSGOV", "NZLGOV", "018") not in _triples(code_text(text, date=day))
+
+
+def test_investigators_sent_to_another_state_are_judicial_cooperation() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2019, 4, 23)
+    offered = _triples(code_text("India offered to send investigators to Sri Lanka.", date=day))
+    assert offered == {("IND", "LKA", "0313")}, "offered: intent to cooperate"
+    sent = _triples(code_text("India sent investigators to Sri Lanka on Monday.", date=day))
+    assert sent == {("IND", "LKA", "063")}
