@@ -3321,3 +3321,13 @@ def test_investigators_sent_to_another_state_are_judicial_cooperation() -> None:
     assert offered == {("IND", "LKA", "0313")}, "offered: intent to cooperate"
     sent = _triples(code_text("India sent investigators to Sri Lanka on Monday.", date=day))
     assert sent == {("IND", "LKA", "063")}
+
+
+def test_what_a_state_sends_is_not_whom_it_sends_it_to() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(1998, 8, 8)
+    text = "President Bill Clinton promised to send FBI investigators to Kenya."
+    triples = _triples(code_text(text, date=day))
+    assert ("USAGOV", "KEN", "0313") in triples
+    assert not any(t[1].startswith("USA") for t in triples), "the FBI is sent, not aided"

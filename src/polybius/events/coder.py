@@ -2157,6 +2157,8 @@ class EventCoder:
                 confidence=confidence,
             )
             for source, target, pair_code in _pairs(entry, code, sources, targets):
+                if _sent_to_own(pair_code, source, target):
+                    continue
                 event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
                 if event_code == "172" and entry.objects and _abroad(source, target):
@@ -3391,6 +3393,21 @@ _RULERS = frozenset({"LEG", "JUD"})
 
 
 _CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _sent_to_own(code: str, source: Mention, target: Mention) -> bool:
+    """ "promised to send FBI investigators", "sent navy ships": what a state sends or
+    pledges abroad is its own people or things, named as the object, not the recipient."""
+    material = code[:2] in ("06", "07") or code[:3] in ("031", "033")
+    return (
+        material
+        and source.actor is not None
+        and target.actor is not None
+        and source.actor.country == target.actor.country
+        and source.actor.code != target.actor.code
+    )
+
+
 # Verbs of getting in touch: "telephoned Ardern to offer condolences"
 _CONTACTING = frozenset({"telephone", "phone", "call", "ring", "write", "cable", "visit", "meet"})
 
