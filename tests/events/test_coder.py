@@ -3331,3 +3331,13 @@ def test_what_a_state_sends_is_not_whom_it_sends_it_to() -> None:
     triples = _triples(code_text(text, date=day))
     assert ("USAGOV", "KEN", "0313") in triples
     assert not any(t[1].startswith("USA") for t in triples), "the FBI is sent, not aided"
+
+
+def test_asking_another_to_side_against_a_third_is_asking_for_support() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2022, 2, 24)
+    text = "Kuleba called on the European Union to impose devastating sanctions on Russia."
+    assert ("UKRGOV", "IGOEUREEC", "022") in _triples(code_text(text, date=day))
+    text = "Zelensky urged Russia to stop shelling the city."
+    assert ("UKRGOV", "RUS", "022") not in _triples(code_text(text, date=day))

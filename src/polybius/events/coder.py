@@ -2322,6 +2322,10 @@ class EventCoder:
                 derived = appeal_code(trigger.entry.code[:2], entry.code)
                 if derived is not None:
                     return derived
+                if addressed and entry.code[:2] in _SIDING_ROOTS:
+                    # "called on the EU to impose sanctions on Russia", "urged Beijing to
+                    # condemn the test": asked to side against another is asked for support
+                    return trigger.entry.code[:2] + "2"
         # "urged Tokyo to withdraw them", "called on the Taliban to reverse it", "urged
         # Honiara not to sign it": asked to undo or forgo a course is asked to change policy
         # (0242, 1042); asked to stop the fighting, to de-escalate (0256, 1056).
@@ -3393,6 +3397,9 @@ _RULERS = frozenset({"LEG", "JUD"})
 
 
 _CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Acts against another that a third party may be asked to join: criticism, pressure,
+# sanctions (an appeal for them is an appeal for diplomatic support, 022 / 102)
+_SIDING_ROOTS = frozenset({"11", "16"})
 
 
 def _sent_to_own(code: str, source: Mention, target: Mention) -> bool:
