@@ -3341,3 +3341,13 @@ def test_asking_another_to_side_against_a_third_is_asking_for_support() -> None:
     assert ("UKRGOV", "IGOEUREEC", "022") in _triples(code_text(text, date=day))
     text = "Zelensky urged Russia to stop shelling the city."
     assert ("UKRGOV", "RUS", "022") not in _triples(code_text(text, date=day))
+
+
+def test_contacts_suspended_reduce_diplomatic_relations() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2018, 3, 14)
+    text = "Britain suspended all planned high-level bilateral contacts with Russia."
+    assert ("GBR", "RUS", "161") in _triples(code_text(text, date=day))
+    text = "Britain suspended scientific exchanges with Russia."
+    assert ("GBR", "RUS", "160") in _triples(code_text(text, date=day)), "other ties: 160"
