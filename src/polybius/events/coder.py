@@ -2180,32 +2180,17 @@ class EventCoder:
                     visit = _Trigger(guest, _GUEST, None)
                     emit(visit, target, source, "042", anchor=guest.i)
                     emit(visit, source, target, "043", anchor=guest.i)
-            if (
-                modality.negated
-                and not (modality.future or modality.hypothetical)  # "would not attack": a vow
-                and quoted is not None
-                and reading.speaker is not None
-                and code[:2] in _DENIABLE_ROOTS
-                and quoted.actor is not None
-                and quoted.actor.country in _countries(sources)
-            ):
-                # "Russia's defence ministry said its jets had not violated anyone's airspace":
-                # saying one's own side did not do a hostile deed denies it, to whoever
-                # accused it or else to those it would have been done to.
-                deniers = [quoted]
-                answered = _accusers(deniers, sentence_index, [*history, *events]) or [
-                    t
-                    for t in targets
-                    if t.actor is not None and _other_side(t, _countries(deniers))
-                ]
-                said = _Trigger(reading.speaker.head, _OWN_DENIAL, None)
-                for target in answered:
+            if quoted is not None and reading.speaker is not None:
+                speech = reading.speaker.head
+                prior = (sentence_index, history, events)
+                for target in _denied_to(code, modality, quoted, sources, targets, prior):
+                    # "the Kremlin said Russian forces had not fired on the city": a denial
                     emit(
-                        said,
+                        _Trigger(speech, _OWN_DENIAL, None),
                         quoted,
                         target,
                         "016",
-                        anchor=reading.speaker.head.i,
+                        anchor=speech.i,
                         modality=Modality(reported=True),
                     )
             for host, guest in _hosted_parties(trigger, sources, targets):
@@ -3397,6 +3382,35 @@ _RULERS = frozenset({"LEG", "JUD"})
 
 
 _CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _denied_to(
+    code: str,
+    modality: Modality,
+    speaker: Mention,
+    doers: Sequence[Mention],
+    targets: Sequence[Mention],
+    prior: tuple[int, Sequence[Event], Sequence[Event]],
+) -> list[Mention]:
+    """ "Russia's defence ministry said its jets had not violated anyone's airspace": saying
+    one's own side did not do a hostile deed denies it, to whoever accused the speaker or
+    else to those the deed would have been done to; "said it would not attack" is a vow."""
+    if (
+        not modality.negated
+        or modality.future
+        or modality.hypothetical
+        or code[:2] not in _DENIABLE_ROOTS
+        or speaker.actor is None
+        or speaker.actor.country not in _countries(doers)
+    ):
+        return []
+    sentence_index, history, events = prior
+    own = _countries([speaker])
+    return _accusers([speaker], sentence_index, [*history, *events]) or [
+        t for t in targets if t.actor is not None and _other_side(t, own)
+    ]
+
+
 # Acts against another that a third party may be asked to join: criticism, pressure,
 # sanctions (an appeal for them is an appeal for diplomatic support, 022 / 102)
 _SIDING_ROOTS = frozenset({"11", "16"})
