@@ -446,12 +446,14 @@ def phrase_actors(
     head_text = head.text
 
     entity = _entity_text(head)
+    # "the U.N. High Commissioner for Human Rights", "the Liberation Tigers of Tamil Eelam"
+    long_name = _name_with_complement(phrase)
 
     # An international body, named in full or by acronym.
     igo = (
         kb.igo_by_name(entity or text)
         or kb.igo_by_name(head_text)
-        or _igo_named_with_complement(kb, phrase)
+        or (kb.igo_by_name(long_name) if long_name else None)
     )
     if igo is not None:
         # "Russia's Security Council" is Russia's own body, not the UN's; "the East African
@@ -477,8 +479,7 @@ def phrase_actors(
     # A named group, party or company from the knowledge base ("Hamas", "the Taliban").
     if head.pos_ == "PROPN" or ent in _ORG_ENTS:
         named = _named_actor(kb, entity or text, date, context)
-        long_name = "" if named is not None else _name_with_complement(phrase)
-        if long_name:
+        if named is None and long_name:
             named = _named_actor(kb, long_name, date, context)
         if named is not None:
             return [named], "kb:named"
@@ -586,16 +587,9 @@ def _country_or_capital(
     return None
 
 
-def _igo_named_with_complement(kb: ActorKnowledge, phrase: NounPhrase) -> Any:
-    """ "the U.N. High Commissioner for Human Rights": a body whose name runs on past its
-    head through a capitalised "for", "of" or "without" phrase ("Doctors Without Borders")."""
-    name = _name_with_complement(phrase)
-    return kb.igo_by_name(name) if name else None
-
-
 def _name_with_complement(phrase: NounPhrase) -> str:
     """The name a capitalised head runs on to through a capitalised "for", "of" or "without"
-    phrase ("the Liberation Tigers of Tamil Eelam"), or ""."""
+    phrase ("Doctors Without Borders", "the Liberation Tigers of Tamil Eelam"), or ""."""
     head = phrase.head
     if not head.text[:1].isupper():
         return ""
