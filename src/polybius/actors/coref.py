@@ -473,8 +473,10 @@ class _Resolver:
             ):
                 continue  # "their embassies", "Hamas police": someone's own, not local
             origin = self._origin(head, sectors)
-            found = (origin, "agent+origin") if origin else (country, "agent+place-in-sentence")
-            self._store(head, (_role_mention(self._phrase(head), found[0], sectors, found[1]),))
+            place, how = (
+                (origin, "agent+origin") if origin else (country, "agent+place-in-sentence")
+            )
+            self._store(head, (_role_mention(self._phrase(head), place, sectors, how),))
 
     def _unplaced_agents(self, sentence: Any) -> None:
         """ "Iranian authorities deployed riot police": a role word with no nationality
