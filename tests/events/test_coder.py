@@ -355,6 +355,24 @@ def test_a_relative_clause_in_the_simple_past_reports_an_act_of_its_noun() -> No
     assert [e.trigger for e in events] == ["attacked"]
 
 
+@pytest.mark.parametrize("tense", ["had met", "has met"])
+def test_a_relative_clause_in_a_perfect_tense_reports_an_earlier_act(tense: str) -> None:
+    from polybius.api import code_text
+
+    events = code_text(
+        f"UN Secretary-General Antonio Guterres, who {tense} Vladimir Putin in Moscow, said he "
+        "hoped the evacuation could be repeated.",
+        date=dt.date(2022, 5, 3),
+    )
+    assert {("IGOUNO", "RUSGOV", "040"), ("RUSGOV", "IGOUNO", "040")} <= _triples(events)
+    # "was meeting" in a relative clause is still background
+    events = code_text(
+        "Guterres, who was meeting Vladimir Putin in Moscow, said he hoped for a deal.",
+        date=dt.date(2022, 5, 3),
+    )
+    assert events == []
+
+
 def test_who_brokered_an_agreement_mediated_between_those_who_made_it() -> None:
     from polybius.api import code_text
 

@@ -3729,9 +3729,9 @@ def _receiving_leader(host: Mention, sentence: Any, actors: DocumentActors) -> M
 
 def _reported_relative(verb: Token) -> bool:
     """A relative clause that reports an act in the simple past ("Zelensky, who flew to
-    Ankara to meet Erdogan") or one under way ("Lula, who is on a state visit to China",
-    "who is paying a visit"), not a state or earlier background ("gangs who control the
-    capital", "protesters who had surrounded the legislature", "who was visiting")."""
+    Ankara to meet Erdogan"), in a perfect tense ("Guterres, who had met Haftar on April 5")
+    or under way ("Lula, who is on a state visit to China", "who is paying a visit"), not a
+    state or a scene ("gangs who control the capital", "who was visiting")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
@@ -3740,6 +3740,8 @@ def _reported_relative(verb: Token) -> bool:
     if verb.tag_ == "VBG":
         # "Ramaphosa, who is paying a state visit to China": under way as the text speaks
         return auxiliaries in (["is"], ["are"])
+    if verb.tag_ == "VBN" and auxiliaries in (["had"], ["has"], ["have"]):
+        return True  # an earlier act is still an act: the gold sets code it
     return verb.tag_ == "VBD" and not auxiliaries
 
 
