@@ -2299,6 +2299,37 @@ def test_a_vow_to_hit_back_is_aimed_at_the_provoker(
     assert expected in _triples(code_text(text, date=dt.date(2019, 2, 26)))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the condition names the one warned
+        (
+            "Seoul warned on Tuesday that it would retaliate if Pyongyang attacked again.",
+            ("KORGOV", "PRKGOV", "130"),
+        ),
+        # else the last hostile act aimed at the warner; force answered is a threat of force
+        (
+            "North Korea fired missiles at South Korea. Seoul warned that it would respond.",
+            ("KORGOV", "PRK", "138"),
+        ),
+        # what the response is made with says the kind of threat
+        (
+            "North Korea fired missiles at South Korea. Seoul warned that it would respond "
+            "with sanctions.",
+            ("KORGOV", "PRK", "1312"),
+        ),
+    ],
+)
+def test_a_warning_of_ones_own_response_threatens_the_provoker(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    triples = _triples(code_text(text, date=dt.date(2010, 11, 23)))
+    assert expected in triples
+    assert not {t for t in triples if t[0] == t[1]}, "the warner is not the one warned"
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -1962,6 +1962,41 @@ class EventCoder:
             ]
         return []
 
+    def _response_means(self, verb: Token) -> str | None:
+        """ "would respond with reciprocal tariffs" (1312), "with all-out war" (138): what a
+        vowed response is made with says the kind of threat, as the objects of "threaten" do."""
+        words = {
+            w.lemma_.lower()
+            for prep in verb.subtree
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for w in (noun, *noun.children)
+        }
+        # "with firm measures" says no kind: the threat stays what the provocation made it
+        kinds = [
+            e
+            for e in self.lexicon.candidates("threaten", "verb")
+            if e.objects & words and e.code != "131"
+        ]
+        return max((e.code for e in kinds), key=len, default=None)
+
+    def _condition_actor(
+        self, verb: Token, actors: DocumentActors, own: set[str | None]
+    ) -> Mention | None:
+        """ "warned that it would retaliate if Pyongyang attacked again": the one whose act
+        the condition names, in a clause under the warning; not the warner's own side."""
+        for clause in verb.subtree:
+            if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless", "should") for c in clause.children
+            ):
+                continue
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                for mention in self._actors_of(subject, actors):
+                    if _other_side(mention, own):
+                        return mention
+        return None
+
     # -- sentence -------------------------------------------------------------------
     def code_sentence(
         self,
@@ -2134,13 +2169,19 @@ class EventCoder:
                 # "resigned as prime minister, bowing to weeks of protests": a resignation on
                 # demand is aimed at those who demanded it, not at the office left.
                 targets = self._pressing(trigger.token, sources, actors) or targets
-            if not targets and code[:2] == "13" and _retaliating(trigger.token):
-                provoker = _provoker(sources, sentence_index, [*history, *events])
+            vow = _retaliating(trigger.token) or _warned_own_response(trigger.token)
+            own_side = {m.code for m in sources} | _countries(sources)
+            if code[:2] == "13" and vow and not any(_other_side(t, own_side) for t in targets):
+                # "warned that it would retaliate": "it" is the warner, not the one warned
+                provoker = _provoker(sources, sentence_index, [*history, *events]) or (
+                    self._condition_actor(trigger.token, actors, _countries(sources))
+                )
                 if provoker is not None:
                     targets, confidence = [provoker], 0.6
                     # Hitting back at force is a threat of force; at expulsions, not.
                     if code in ("130", "138"):
                         code = "138" if provoker.rule.endswith("+force") else "130"
+                        code = self._response_means(trigger.token) or code
             if code == "040" and self._by_phone(trigger, actors):
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
@@ -3602,6 +3643,8 @@ _RETALIATION = frozenset(
         "punish",
         "punishment",
         "price",
+        "unanswered",
+        "unpunished",
     }
 )
 
@@ -3620,6 +3663,18 @@ def _retaliating(verb: Token) -> bool:
         ]
         words |= {c.lemma_.lower() for c in frontier}
     return bool(words & _RETALIATION)
+
+
+def _warned_own_response(verb: Token) -> bool:
+    """ "Seoul warned that it would retaliate", "warned that the strikes would not go
+    unanswered": a warning whose clause vows hitting back (not "that sanctions would follow")."""
+    if verb.lemma_.lower() not in ("warn", "threaten"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        # Whose response it is the targets say: "warned that Russia would retaliate" has one.
+        if any(c.dep_ == "nsubj" for c in clause.children) and _retaliating(clause):
+            return True
+    return False
 
 
 def _provoker(
