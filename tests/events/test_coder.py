@@ -2330,6 +2330,35 @@ def test_a_warning_of_ones_own_response_threatens_the_provoker(
     assert not {t for t in triples if t[0] == t[1]}, "the warner is not the one warned"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland said Russia was behind an arson attack in Warsaw.", ("POL", "RUS", "112")),
+        (
+            "The FBI said North Korean hackers were responsible for the cyberattack on Bybit.",
+            ("USACOP", "PRK", "112"),
+        ),
+    ],
+)
+def test_a_deed_laid_at_someones_door_in_a_reported_clause_accuses_them(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    from polybius.api import code_text
+
+    assert expected in _triples(code_text(text, date=dt.date(2024, 5, 20)))
+
+
+def test_no_charge_without_a_hostile_deed_or_a_speaker_who_lays_it() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2024, 5, 20)
+    assert (
+        code_text("Poland said Russia was responsible for security in the region.", date=day) == []
+    )
+    denied = _triples(code_text("Serbia denied that it was behind the attack.", date=day))
+    assert not {t for t in denied if t[2].startswith("112")}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

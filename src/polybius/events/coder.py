@@ -470,6 +470,8 @@ class EventCoder:
         """Whether the object is of the kind the entry acts on. One hosts or visits actors,
         not things: "welcomed the minister" is a visit, "welcomed a resumption of ties" is
         not; one admits a fault, not a state: "ASEAN admitted Myanmar" takes in a member."""
+        if entry.objects & _BLAME_WORDS:
+            return self._lays_deed(token)
         if actors is not None and entry.code == "015" and entry.pos == "verb":
             return not any(
                 m.actor is not None and m.actor.kind in ("state", "igo")
@@ -489,6 +491,27 @@ class EventCoder:
             # "hosted Muse Bihi Abdi, the leader of Somaliland": a name known by its role
             or (o.pos_ == "PROPN" and self._actors_of(o, actors))
             for o in objects
+        )
+
+    def _lays_deed(self, verb: Token) -> bool:
+        """ "said Iran was behind the attack": what the reported clause lays at its subject's
+        door is a hostile deed, one the lexicon codes as conflict ("responsible for security"
+        is no charge)."""
+        deeds = [
+            noun
+            for clause in verb.children
+            if clause.dep_ == "ccomp"
+            for word in (clause, *(c for c in clause.children if c.dep_ == "acomp"))
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ in ("behind", "for")
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+        ]
+        return any(
+            int(entry.code[:2]) >= 13
+            for noun in deeds
+            for lemma in {noun.lemma_.lower(), noun.lower_}
+            for entry in self.lexicon.candidates(lemma, "noun")
         )
 
     def _fits(self, entry: LexiconEntry, token: Token, objects: set[str] | None = None) -> bool:
@@ -624,6 +647,7 @@ class EventCoder:
             elif child.dep_ == "ccomp" and token.pos_ == "VERB":
                 # "allowed inspectors to resume": the small model makes them the clause's subject
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "nsubj")
+                found.update(_blame_words(child))
             elif (
                 child.dep_ == "prep"
                 and child.lower_ in ("on", "of", "for", "to", "via", "as", "from", "into")
@@ -3663,6 +3687,25 @@ def _retaliating(verb: Token) -> bool:
         ]
         words |= {c.lemma_.lower() for c in frontier}
     return bool(words & _RETALIATION)
+
+
+# What a reported copula lays at its subject's door: "said Iran was behind the attack",
+# "believed Russia was responsible for it".
+_BLAME_WORDS = frozenset({"behind", "responsible"})
+
+
+def _blame_words(clause: Token) -> set[str]:
+    if clause.lemma_ != "be":
+        return set()
+    found = {c.lower_ for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"}
+    found.update(
+        c.lower_
+        for c in clause.children
+        if c.dep_ == "acomp"
+        and c.lower_ == "responsible"
+        and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+    )
+    return found
 
 
 def _warned_own_response(verb: Token) -> bool:
