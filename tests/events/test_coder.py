@@ -2359,6 +2359,17 @@ def test_no_charge_without_a_hostile_deed_or_a_speaker_who_lays_it() -> None:
     assert not {t for t in denied if t[2].startswith("112")}
 
 
+def test_travellers_barred_from_a_country_restrict_movement_not_a_ban() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2014, 8, 22)
+    barred = _triples(code_text("Senegal barred travellers from Guinea and Liberia.", date=day))
+    assert {("SEN", "GIN", "191"), ("SEN", "LBR", "191")} <= barred
+    assert not {t for t in barred if t[2] == "172"}
+    party = _triples(code_text("Senegal banned the opposition party on Friday.", date=day))
+    assert not {t for t in party if t[2] == "191"}, "a party banned is no travel restriction"
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 
