@@ -2370,6 +2370,20 @@ def test_travellers_barred_from_a_country_restrict_movement_not_a_ban() -> None:
     assert not {t for t in party if t[2] == "191"}, "a party banned is no travel restriction"
 
 
+def test_a_country_acts_on_its_own_state_only_through_those_at_odds_with_it() -> None:
+    from polybius.api import code_text
+
+    coup = (
+        "Myanmar's military seized power in a coup on Monday, detaining State Counsellor "
+        "Aung San Suu Kyi, President Win Myint and other senior figures in pre-dawn raids."
+    )
+    triples = _triples(code_text(coup, date=dt.date(2021, 2, 1)))
+    assert not {t for t in triples if t[0] == "MMR" and t[1].startswith("MMR")}
+    # rebels taking a country's town act on it
+    rebels = "Rebels captured the town of Goma from Congo on Monday."
+    assert ("CODREB", "COD", "192") in _triples(code_text(rebels, date=dt.date(2025, 1, 27)))
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -4311,4 +4311,17 @@ def _pairs(
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
-    return pairs
+    # A country does nothing to its own government or people as a bare whole: "Russia" beside
+    # "Putin" in one sentence is the same side twice, not two parties.
+    return [(a, b, c) for a, b, c in pairs if not _country_and_its_own(a, b)]
+
+
+def _country_and_its_own(a: Mention, b: Mention) -> bool:
+    """One side a bare country, the other an actor of that country that is not at odds with
+    it (a state that frees its dissidents, rebels who take its towns, act on it)."""
+    if a.actor is None or b.actor is None or a.actor.country != b.actor.country:
+        return False
+    if a.actor.country in (None, UNKNOWN_COUNTRY) or (a.actor.sectors and b.actor.sectors):
+        return False
+    sectors = set(a.actor.sectors or b.actor.sectors)
+    return not sectors & (_DISSENT | _ARMED_GROUPS)
