@@ -4312,8 +4312,9 @@ def _pairs(
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
     # A country does nothing to its own government or people as a bare whole: "Russia" beside
-    # "Putin" in one sentence is the same side twice, not two parties.
-    return [(a, b, c) for a, b, c in pairs if not _country_and_its_own(a, b)]
+    # "Putin" in one sentence is the same side twice, not two parties. Protest is the
+    # exception: "Israelis protested against the government" is the people against the state.
+    return [(a, b, c) for a, b, c in pairs if c[:2] == "14" or not _country_and_its_own(a, b)]
 
 
 def _country_and_its_own(a: Mention, b: Mention) -> bool:
