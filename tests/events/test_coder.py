@@ -2384,6 +2384,19 @@ def test_a_country_acts_on_its_own_state_only_through_those_at_odds_with_it() ->
     assert ("CODREB", "COD", "192") in _triples(code_text(rebels, date=dt.date(2025, 1, 27)))
 
 
+def test_calling_an_act_something_is_no_phone_call() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2021, 7, 26)
+    named = (
+        "Russian drones entered Polish airspace during a Russian attack on western Ukraine, "
+        "Prime Minister Donald Tusk said, calling it the closest Poland had come to conflict."
+    )
+    assert not {t for t in _triples(code_text(named, date=day)) if t[2] == "041"}
+    rang = _triples(code_text("Putin called Erdogan on Tuesday.", date=day))
+    assert ("RUSGOV", "TURGOV", "041") in rang
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -472,6 +472,20 @@ class EventCoder:
         not; one admits a fault, not a state: "ASEAN admitted Myanmar" takes in a member."""
         if entry.objects & _BLAME_WORDS:
             return self._lays_deed(token)
+        if actors is not None and entry.code == "041" and token.lemma_.lower() == "call":
+            # One calls a person or a state up; "called Saied's move a coup", "called the
+            # attack unprovoked" name a judgement on a thing.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            named = any(
+                c.dep_ in ("oprd", "ccomp", "acomp") or (c.dep_ == "xcomp" and not has_to(c))
+                for c in token.children
+            )  # "called the paper to say ...": a purpose, still a call
+            return not named and not any(
+                o.lemma_.lower() in _EVENT_NOUNS
+                or o.lower_ in ("it", "this", "that")
+                or any(c.dep_ == "appos" for c in o.children)
+                for o in objects
+            )
         if actors is not None and entry.code == "015" and entry.pos == "verb":
             return not any(
                 m.actor is not None and m.actor.kind in ("state", "igo")
