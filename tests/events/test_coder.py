@@ -2397,6 +2397,16 @@ def test_calling_an_act_something_is_no_phone_call() -> None:
     assert ("RUSGOV", "TURGOV", "041") in rang
 
 
+def test_agreeing_is_coded_by_what_is_agreed() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2020, 9, 10)
+    vague = code_text("India and China agreed on Tuesday to ease tensions on the border.", date=day)
+    assert vague == [], "no act named: no generic intent (030)"
+    talks = _triples(code_text("India and China agreed on Tuesday to hold talks.", date=day))
+    assert {("IND", "CHN", "036"), ("CHN", "IND", "036")} <= talks
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 
@@ -2669,7 +2679,7 @@ def test_a_violation_of_law_is_no_human_rights_abuse() -> None:
             "IGOWSTNAT",
         ),
         (
-            "Venezuela and Guyana agreed not to use force. The talks were facilitated by the "
+            "Venezuela and Guyana signed a declaration. The talks were facilitated by the "
             "Prime Minister of Saint Vincent and the Grenadines, Ralph Gonsalves.",
             "VCT",
         ),
