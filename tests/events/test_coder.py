@@ -2407,6 +2407,26 @@ def test_agreeing_is_coded_by_what_is_agreed() -> None:
     assert {("IND", "CHN", "036"), ("CHN", "IND", "036")} <= talks
 
 
+def test_the_channel_of_an_announcement_is_no_target() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Sudan's defence minister announced on state television on Thursday that the army had "
+        "removed President Omar al-Bashir."
+    )
+    assert not {t for t in _triples(code_text(text, date=dt.date(2019, 4, 11))) if t[2] == "010"}
+
+
+def test_an_agreement_between_parties_is_a_text_not_a_state_of_accord() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "The Secretary-General welcomed the signing in Lome of a peace agreement between the "
+        "Government of Sierra Leone and the Revolutionary United Front."
+    )
+    assert not {t for t in _triples(code_text(text, date=dt.date(1999, 7, 8))) if t[2] == "019"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -187,9 +187,11 @@ _OBJECT_CONTROL = frozenset(
         "provoke",
     }
 )
-# Where a code family looks for its target when the entry does not say.
+# Where a code family (or a code with a family of its own) looks for its target when the
+# entry does not say.
 _FAMILY_TARGETS: dict[str, tuple[str, ...]] = {
     "01": ("prep:to", "prep:on", "prep:about"),
+    "010": ("prep:to", "prep:about"),  # "announced on state television": a channel
     "02": ("prep:on", "prep:to", "prep:for", "ccomp-subject"),
     "03": ("prep:with", "prep:to", "prep:for"),
     "04": ("prep:with", "prep:to", "prep:between"),
@@ -1352,7 +1354,8 @@ class EventCoder:
             if inviters:
                 return inviters, 1.0
         slots = list(entry.target) or ["dobj", *(f"prep:{p}" for p in sorted(entry.preps))]
-        slots.extend(s for s in _FAMILY_TARGETS.get(entry.code[:2], ()) if s not in slots)
+        family = _FAMILY_TARGETS.get(entry.code[:3]) or _FAMILY_TARGETS.get(entry.code[:2], ())
+        slots.extend(s for s in family if s not in slots)
         if "dobj" not in slots:
             # "released two French nationals": people acted upon are the target.
             slots.append("dobj")
@@ -1704,7 +1707,18 @@ class EventCoder:
         token = trigger.token
         speakers = _countries(sources)
         if trigger.entry.code == "045":
-            parties = _brokered_parties(sources, sentence_index, history)
+            # "the agreement between Hamas and Israel was reached through the mediation of
+            # Qatar": the parties named "between" in the sentence, else those who acted
+            between = [
+                m
+                for prep in sentence
+                if prep.dep_ == "prep" and prep.lower_ == "between"
+                for arg in prep.children
+                if arg.dep_ == "pobj"
+                for m in self._actors_of(arg, actors)
+                if not any(_same(m, s) for s in sources)
+            ]
+            parties = between or _brokered_parties(sources, sentence_index, history)
             if parties:
                 return parties, 0.6
         if trigger.entry.code.startswith("025"):
