@@ -2427,6 +2427,16 @@ def test_an_agreement_between_parties_is_a_text_not_a_state_of_accord() -> None:
     assert not {t for t in _triples(code_text(text, date=dt.date(1999, 7, 8))) if t[2] == "019"}
 
 
+def test_a_command_to_ones_own_forces_is_no_demand() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2010, 11, 23)
+    own = "South Korean President Lee Myung-bak ordered the military to raise its alert level."
+    assert not {t for t in _triples(code_text(own, date=day)) if t[2][:2] == "10"}
+    court = "The Supreme Court ordered the government to release the journalists."
+    assert {t for t in _triples(code_text(court, date=day)) if t[2][:2] == "10"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

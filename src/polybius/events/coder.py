@@ -2234,6 +2234,12 @@ class EventCoder:
                     if code in ("130", "138"):
                         code = "138" if provoker.rule.endswith("+force") else "130"
                         code = self._response_means(trigger.token) or code
+            if code[:2] == "10" and trigger.token.lemma_.lower() in _CAUSING_VERBS:
+                # "Lee ordered the military to respond": a command down the government's own
+                # chain is no demand made of another actor
+                targets = [t for t in targets if not _own_command(sources, t)]
+                if not targets:
+                    continue
             if code == "040" and self._by_phone(trigger, actors):
                 code = "041"  # "discussed it with Putin in a phone call"
             elsewhere = self._third_place(trigger, actors) if code == "040" else None
@@ -4343,6 +4349,20 @@ def _pairs(
     # "Putin" in one sentence is the same side twice, not two parties. Protest is the
     # exception: "Israelis protested against the government" is the people against the state.
     return [(a, b, c) for a, b, c in pairs if c[:2] == "14" or not _country_and_its_own(a, b)]
+
+
+def _own_command(commanders: Sequence[Mention], commanded: Mention) -> bool:
+    """A government's order to its own forces, police, officials or state firms."""
+    actor = commanded.actor
+    if actor is None or not actor.sectors or not set(actor.sectors) <= _COMMANDED:
+        return False
+    return any(
+        m.actor is not None and "GOV" in m.actor.sectors and m.actor.country == actor.country
+        for m in commanders
+    )
+
+
+_COMMANDED = frozenset({"GOV", "MIL", "COP", "SPY", "BUS"})
 
 
 def _country_and_its_own(a: Mention, b: Mention) -> bool:
