@@ -2437,6 +2437,18 @@ def test_a_command_to_ones_own_forces_is_no_demand() -> None:
     assert {t for t in _triples(code_text(court, date=day)) if t[2][:2] == "10"}
 
 
+@pytest.mark.parametrize(
+    ("count", "code"),
+    [("at least 80 people", "202"), ("scores of villagers", "202"), ("12 villagers", "190")],
+)
+def test_fifty_or_more_civilians_killed_is_a_mass_killing(count: str, code: str) -> None:
+    from polybius.api import code_text
+
+    text = f"Gunmen attacked villages in Nigeria's Borno state on Sunday, killing {count}."
+    triples = _triples(code_text(text, date=dt.date(2024, 8, 24)))
+    assert {t[2] for t in triples if t[1].endswith("CVL")} == {code}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -270,7 +270,7 @@ _REQUESTS = frozenset({"demand", "appeal", "call", "request", "ultimatum", "plea
 _INVITATIONS = frozenset({"request", "invitation", "behest"})
 _HELPING = frozenset({"help", "assist", "support", "protect", "restore", "stabilise", "stabilize"})
 _MILITARY_MODIFIERS = frozenset({"military", "army", "naval"})
-_MASS_COUNTS = frozenset({"hundreds", "thousands", "millions"})
+_MASS_COUNTS = frozenset({"scores", "hundreds", "thousands", "millions"})
 # "were killed in an air strike", "died in the attack": the people harmed in an attack.
 _HARMED = frozenset({"kill", "die", "wound", "injure", "hurt", "maim"})
 # Nouns that only carry the event named by their modifier.
@@ -3325,11 +3325,21 @@ def _toll(verb: Token, attacks: set[int]) -> bool:
 
 
 def _mass_toll(verb: Token) -> bool:
-    """ "killed hundreds of villagers", "killing thousands of civilians": the count, in
-    hundreds or more, makes a killing of civilians a mass killing (CAMEO 202)."""
-    return verb.lemma_.lower() == "kill" and any(
-        c.dep_ == "dobj" and c.lower_ in _MASS_COUNTS for c in verb.children
+    """ "killed hundreds of villagers", "killing at least 80 people", "scores of people": a
+    count of fifty or more makes a killing of civilians a mass killing (CAMEO 202)."""
+    if verb.lemma_.lower() != "kill":
+        return False
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        v.lower_ in _MASS_COUNTS or any(_count(n) >= 50 for n in v.children if n.dep_ == "nummod")
+        for v in victims
     )
+
+
+def _count(number: Token) -> int:
+    """A number written in digits ("8,000", "114"); 0 where it is none."""
+    digits = number.text.replace(",", "")
+    return int(digits) if digits.isdigit() else 0
 
 
 def _weapon_code(trigger: Token, code: str) -> str | None:
