@@ -2439,7 +2439,7 @@ def test_a_command_to_ones_own_forces_is_no_demand() -> None:
 
 @pytest.mark.parametrize(
     ("count", "code"),
-    [("at least 80 people", "202"), ("scores of villagers", "202"), ("12 villagers", "190")],
+    [("at least 80 people", "202"), ("scores of villagers", "202"), ("12 villagers", "180")],
 )
 def test_fifty_or_more_civilians_killed_is_a_mass_killing(count: str, code: str) -> None:
     from polybius.api import code_text
@@ -2447,6 +2447,18 @@ def test_fifty_or_more_civilians_killed_is_a_mass_killing(count: str, code: str)
     text = f"Gunmen attacked villages in Nigeria's Borno state on Sunday, killing {count}."
     triples = _triples(code_text(text, date=dt.date(2024, 8, 24)))
     assert {t[2] for t in triples if t[1].endswith("CVL")} == {code}
+
+
+def test_an_armed_group_killing_civilians_uses_unconventional_violence() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2020, 10, 24)
+    school = "Gunmen stormed a school in Kumba on Saturday, killing seven pupils."
+    assert ("CMRREB", "CMREDU", "180") in _triples(
+        code_text(school + " Cameroon mourned.", date=day)
+    )
+    soldiers = "Gunmen killed seven Cameroonian soldiers on Saturday."
+    assert not {t for t in _triples(code_text(soldiers, date=day)) if t[2] == "180"}
 
 
 def test_responding_to_something_done_is_no_threat() -> None:

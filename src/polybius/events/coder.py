@@ -2266,6 +2266,8 @@ class EventCoder:
                     event_code = "163"
                 if mass and event_code[:2] == "19" and (target.code or "").endswith("CVL"):
                     event_code = "202"  # "killed hundreds of villagers": a mass killing
+                elif event_code == "190" and _armed_group(source) and _unarmed(target):
+                    event_code = "180"  # "gunmen killed seven pupils": unconventional violence
                 parties = {m.actor.country for m in (source, target) if m.actor is not None}
                 if elsewhere and elsewhere not in parties:
                     event_code = "044"  # met in a third country (CAMEO 044)
@@ -4361,6 +4363,12 @@ def _pairs(
     return [(a, b, c) for a, b, c in pairs if c[:2] == "14" or not _country_and_its_own(a, b)]
 
 
+def _unarmed(mention: Mention) -> bool:
+    """Civilians, pupils, journalists, aid and health workers: people who bear no arms."""
+    actor = mention.actor
+    return actor is not None and bool(actor.sectors) and set(actor.sectors) <= _UNARMED
+
+
 def _own_command(commanders: Sequence[Mention], commanded: Mention) -> bool:
     """A government's order to its own forces, police, officials or state firms."""
     actor = commanded.actor
@@ -4373,6 +4381,7 @@ def _own_command(commanders: Sequence[Mention], commanded: Mention) -> bool:
 
 
 _COMMANDED = frozenset({"GOV", "MIL", "COP", "SPY", "BUS"})
+_UNARMED = frozenset({"CVL", "EDU", "MED", "HLH", "LAB", "REF", "IMG", "REL", "AGR", "NGO"})
 
 
 def _country_and_its_own(a: Mention, b: Mention) -> bool:
