@@ -2461,6 +2461,16 @@ def test_an_armed_group_killing_civilians_uses_unconventional_violence() -> None
     assert not {t for t in _triples(code_text(soldiers, date=day)) if t[2] == "180"}
 
 
+def test_a_policy_dropped_after_protests_yields_to_the_protesters() -> None:
+    from polybius.api import code_text
+
+    text = (
+        "Protesters rioted in Santiago over a rise in subway fares. Pinera later announced "
+        "that he was suspending the fare increase."
+    )
+    assert ("CHLGOV", "CHLOPP", "0832") in _triples(code_text(text, date=dt.date(2019, 10, 19)))
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

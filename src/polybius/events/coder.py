@@ -2234,6 +2234,10 @@ class EventCoder:
                     if code in ("130", "138"):
                         code = "138" if provoker.rule.endswith("+force") else "130"
                         code = self._response_means(trigger.token) or code
+            if not targets and code in ("0831", "0832"):
+                # "Ortega revoked the reform" after days of protests against it: yielding
+                # to those who protested, in this sentence or the one before
+                targets, confidence = _protesters(sources, sentence_index, [*history, *events]), 0.6
             if code[:2] == "10" and trigger.token.lemma_.lower() in _CAUSING_VERBS:
                 # "Lee ordered the military to respond": a command down the government's own
                 # chain is no demand made of another actor
@@ -4361,6 +4365,24 @@ def _pairs(
     # "Putin" in one sentence is the same side twice, not two parties. Protest is the
     # exception: "Israelis protested against the government" is the people against the state.
     return [(a, b, c) for a, b, c in pairs if c[:2] == "14" or not _country_and_its_own(a, b)]
+
+
+def _protesters(
+    yielders: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> list[Mention]:
+    """Those whose protest (14x) against the yielder's country was reported last."""
+    countries = _countries(yielders)
+    for event in reversed(_recent(history, sentence_index)):
+        target = event.target
+        if (
+            event.cameo[:2] == "14"
+            and event.modality.factual
+            and target is not None
+            and target.actor is not None
+            and target.actor.country in countries
+        ):
+            return [event.source]
+    return []
 
 
 def _unarmed(mention: Mention) -> bool:
