@@ -2471,6 +2471,19 @@ def test_a_policy_dropped_after_protests_yields_to_the_protesters() -> None:
     assert ("CHLGOV", "CHLOPP", "0832") in _triples(code_text(text, date=dt.date(2019, 10, 19)))
 
 
+def test_forces_arriving_on_a_mission_are_protection_sent() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2024, 6, 25)
+    mission = (
+        "A first contingent of 400 Kenyan police officers arrived in Port-au-Prince on "
+        "Tuesday to lead a UN-backed multinational mission against the gangs."
+    )
+    assert ("KENCOP", "HTI", "074") in _triples(code_text(mission, date=day))
+    plain = "Kenyan police officers arrived in Port-au-Prince on Tuesday."
+    assert not {t for t in _triples(code_text(plain, date=day)) if t[2] in ("042", "074")}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -2213,6 +2213,12 @@ class EventCoder:
                 # "planes carrying medical supplies landed in Beirut": aid, not a visit
                 code = "073"
                 targets = [_as_country(m) for m in targets]
+            elif code == "042" and _forces(*sources) and _on_mission(sentence):
+                # "Kenyan police arrived in Port-au-Prince to lead a UN-backed mission",
+                # "Saudi troops entered Bahrain at the request of its government":
+                # protection sent, not a visit (CAMEO 074)
+                code = "074"
+                targets = [_as_country(m) for m in targets]
             if code == "0831" and {m.code for m in targets} <= {m.code for m in sources}:
                 if trigger.token.dep_ in ("ROOT", "conj") and all(_former(m) for m in sources):
                     # "Hasina resigned on Monday", in Tuesday's paper, where the knowledge
@@ -4076,6 +4082,25 @@ def _in_clause(word: Token, phrase: Token) -> bool:
         if ancestor.pos_ == "VERB":
             return True
     return False
+
+
+_MISSION_WORDS = frozenset(
+    {
+        "mission",
+        "contingent",
+        "peacekeeping",
+        "peacekeepers",
+        "peacekeeper",
+        "stabilisation",
+        "stabilization",
+        "request",
+    }
+)
+
+
+def _on_mission(sentence: Any) -> bool:
+    """A sentence that says the forces come on a mission or were asked for."""
+    return any(t.lower_ in _MISSION_WORDS for t in sentence)
 
 
 def _forces(*mentions: Mention) -> bool:
