@@ -2227,9 +2227,13 @@ class EventCoder:
                 # "resigned as prime minister, bowing to weeks of protests": a resignation on
                 # demand is aimed at those who demanded it, not at the office left.
                 targets = self._pressing(trigger.token, sources, actors) or targets
-            vow = _retaliating(trigger.token) or _warned_own_response(trigger.token)
-            own_side = {m.code for m in sources} | _countries(sources)
-            if code[:2] == "13" and vow and not any(_other_side(t, own_side) for t in targets):
+            if (
+                code[:2] == "13"
+                and (_retaliating(trigger.token) or _warned_own_response(trigger.token))
+                and not any(
+                    _other_side(t, {m.code for m in sources} | _countries(sources)) for t in targets
+                )
+            ):
                 # "warned that it would retaliate": "it" is the warner, not the one warned
                 provoker = _provoker(sources, sentence_index, [*history, *events]) or (
                     self._condition_actor(trigger.token, actors, _countries(sources))
