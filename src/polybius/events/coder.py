@@ -2215,8 +2215,8 @@ class EventCoder:
                 targets = [_as_country(m) for m in targets]
             elif code == "042" and _forces(*sources) and _on_mission(sentence):
                 # "Kenyan police arrived in Port-au-Prince to lead a UN-backed mission",
-                # "Saudi troops entered Bahrain at the request of its government":
-                # protection sent, not a visit (CAMEO 074)
+                # "Russian troops arrived in Kazakhstan at the request of Tokayev": protection sent,
+                # not a visit (CAMEO 074)
                 code = "074"
                 targets = [_as_country(m) for m in targets]
             if code == "0831" and {m.code for m in targets} <= {m.code for m in sources}:
@@ -3755,6 +3755,7 @@ _BLAME_WORDS = frozenset({"behind", "responsible"})
 
 
 def _blame_words(clause: Token) -> set[str]:
+    """The words of ``_BLAME_WORDS`` a copular clause uses ("was behind", "responsible for")."""
     if clause.lemma_ != "be":
         return set()
     found = {c.lower_ for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"}
