@@ -2230,11 +2230,8 @@ class EventCoder:
             if (
                 code[:2] == "13"
                 and (_retaliating(trigger.token) or _warned_own_response(trigger.token))
-                and not any(
-                    _other_side(t, {m.code for m in sources} | _countries(sources)) for t in targets
-                )
+                and _only_own_side(targets, sources)
             ):
-                # "warned that it would retaliate": "it" is the warner, not the one warned
                 provoker = _provoker(sources, sentence_index, [*history, *events]) or (
                     self._condition_actor(trigger.token, actors, _countries(sources))
                 )
@@ -3504,6 +3501,10 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 _DISSENT = frozenset({"OPP"})
 _ARMED_GROUPS = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 _RULERS = frozenset({"LEG", "JUD"})
+# Whom a government commands: its own forces, police, officials and state firms
+_COMMANDED = frozenset({"GOV", "MIL", "COP", "SPY", "BUS"})
+# People who bear no arms: force used on them is violence against civilians, not war
+_UNARMED = frozenset({"CVL", "EDU", "MED", "HLH", "LAB", "REF", "IMG", "REL", "AGR", "NGO"})
 
 
 _CLAIMED_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -4421,6 +4422,13 @@ def _unarmed(mention: Mention) -> bool:
     return actor is not None and bool(actor.sectors) and set(actor.sectors) <= _UNARMED
 
 
+def _only_own_side(targets: Sequence[Mention], sources: Sequence[Mention]) -> bool:
+    """No target outside the sources' side: in "warned that it would retaliate", "it" is the
+    warner, not the one warned."""
+    own = {m.code for m in sources} | _countries(sources)
+    return not any(_other_side(t, own) for t in targets)
+
+
 def _own_command(commanders: Sequence[Mention], commanded: Mention) -> bool:
     """A government's order to its own forces, police, officials or state firms."""
     actor = commanded.actor
@@ -4430,10 +4438,6 @@ def _own_command(commanders: Sequence[Mention], commanded: Mention) -> bool:
         m.actor is not None and "GOV" in m.actor.sectors and m.actor.country == actor.country
         for m in commanders
     )
-
-
-_COMMANDED = frozenset({"GOV", "MIL", "COP", "SPY", "BUS"})
-_UNARMED = frozenset({"CVL", "EDU", "MED", "HLH", "LAB", "REF", "IMG", "REL", "AGR", "NGO"})
 
 
 def _country_and_its_own(a: Mention, b: Mention) -> bool:
