@@ -2379,9 +2379,14 @@ def test_a_country_acts_on_its_own_state_only_through_those_at_odds_with_it() ->
     )
     triples = _triples(code_text(coup, date=dt.date(2021, 2, 1)))
     assert not {t for t in triples if t[0] == "MMR" and t[1].startswith("MMR")}
-    # rebels taking a country's town act on it
+    # rebels taking a country's town act on it, and a state acts on its own extremists
     rebels = "Rebels captured the town of Goma from Congo on Monday."
     assert ("CODREB", "COD", "192") in _triples(code_text(rebels, date=dt.date(2025, 1, 27)))
+    extremists = (
+        "Croatia is investigating alleged war crimes by Croatian extremists against Serb "
+        "civilians and will bring suspects to trial, a Croatian official said."
+    )
+    assert {t for t in _triples(code_text(extremists)) if t[:2] == ("HRV", "HRVRAD")}
 
 
 def test_calling_an_act_something_is_no_phone_call() -> None:

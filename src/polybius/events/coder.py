@@ -4448,4 +4448,4 @@ def _country_and_its_own(a: Mention, b: Mention) -> bool:
     if a.actor.country in (None, UNKNOWN_COUNTRY) or (a.actor.sectors and b.actor.sectors):
         return False
     sectors = set(a.actor.sectors or b.actor.sectors)
-    return not sectors & (_DISSENT | _ARMED_GROUPS)
+    return not sectors & (_DISSENT | _ARMED_GROUPS | {"RAD"})
