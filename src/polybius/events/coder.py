@@ -2267,8 +2267,6 @@ class EventCoder:
                 confidence=confidence,
             )
             for source, target, pair_code in _pairs(entry, code, sources, targets):
-                if _sent_to_own(pair_code, source, target):
-                    continue
                 event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
                 if event_code == "172" and entry.objects and _abroad(source, target):
@@ -3502,7 +3500,7 @@ _DISSENT = frozenset({"OPP"})
 _ARMED_GROUPS = frozenset({"REB", "INS", "SEP", "UAF", "CRM"})
 _RULERS = frozenset({"LEG", "JUD"})
 # Whom a government commands: its own forces, police, officials and state firms
-_COMMANDED = frozenset({"GOV", "MIL", "COP", "SPY", "BUS"})
+_COMMANDED = _STATE_SECTORS | {"COP", "BUS"}
 # People who bear no arms: force used on them is violence against civilians, not war
 _UNARMED = frozenset({"CVL", "EDU", "MED", "HLH", "LAB", "REF", "IMG", "REL", "AGR", "NGO"})
 
@@ -4392,10 +4390,17 @@ def _pairs(
                 pairs.append((target, source, code))
             elif entry.reverse and code == entry.code:
                 pairs.append((target, source, entry.reverse))
-    # A country does nothing to its own government or people as a bare whole: "Russia" beside
-    # "Putin" in one sentence is the same side twice, not two parties. Protest is the
-    # exception: "Israelis protested against the government" is the people against the state.
-    return [(a, b, c) for a, b, c in pairs if c[:2] == "14" or not _country_and_its_own(a, b)]
+    return [(a, b, c) for a, b, c in pairs if not _one_side(c, a, b)]
+
+
+def _one_side(code: str, source: Mention, target: Mention) -> bool:
+    """A source and target that are one side, not two parties: what a state sends abroad
+    named as its own (`_sent_to_own`), or a bare country beside an actor of its own state
+    ("Russia" and "Putin" in one sentence). Protest is the exception to the second: "Israelis
+    protested against the government" is the people against the state."""
+    return _sent_to_own(code, source, target) or (
+        code[:2] != "14" and _country_and_its_own(source, target)
+    )
 
 
 def _protesters(
