@@ -1890,7 +1890,7 @@ class EventCoder:
         verb = trigger.governor if trigger.governor is not None else trigger.token
         if verb.dep_ not in ("xcomp", "advcl") or verb.head.lemma_.lower() not in _CONTACTING:
             return []
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if not has_to(verb):
             return []  # "telephoned Ardern, offering ...": a participle says no purpose
         contact = verb.head
         addressed = [*self._slot_tokens(contact, "dobj"), *self._slot_tokens(contact, "prep:to")]
