@@ -196,29 +196,23 @@ def freeze(doc: Any) -> ParsedDoc:
     if not len(doc):
         return parsed
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-
-    def name(key: int) -> str:
-        found = names.get(key)
-        if found is None:
-            found = names[key] = strings[key] if key else ""
-        return found
-
-    rows = doc.to_array(list(_COLUMNS)).tolist()
+    array = doc.to_array(list(_COLUMNS))
+    # Each distinct string looked up once; a token then reads its fields from a dict.
+    names = {key: strings[key] for key in set(array[:, :7].ravel().tolist())}
+    names[0] = ""
+    # HEAD is the offset to the head, stored unsigned: as signed, plus the token's index.
+    heads = (array[:, 8].astype("int64") + range(len(array))).tolist()
     tokens = parsed.tokens
-    heads: list[int] = []
-    for i, (orth, lower, lemma, pos, tag, dep, ent, iob, head, idx, punct, space) in enumerate(
-        rows
+    for i, (orth, lower, lemma, pos, tag, dep, ent, iob, _, idx, punct, space) in enumerate(
+        array.tolist()
     ):
         token = ParsedToken()
         token.i, token.idx, token.doc = i, idx, parsed
-        token.text, token.lower_, token.lemma_ = name(orth), name(lower), name(lemma)
-        token.pos_, token.tag_, token.dep_ = name(pos), name(tag), name(dep)
-        token.ent_type_, token.ent_iob_ = name(ent), _IOB[iob]
+        token.text, token.lower_, token.lemma_ = names[orth], names[lower], names[lemma]
+        token.pos_, token.tag_, token.dep_ = names[pos], names[tag], names[dep]
+        token.ent_type_, token.ent_iob_ = names[ent], _IOB[iob]
         token.is_punct, token.whitespace_ = bool(punct), " " if space else ""
         tokens.append(token)
-        # HEAD is the offset to the head, stored unsigned.
-        heads.append(i + (head - (1 << 64) if head >= 1 << 63 else head))
     lefts: list[list[ParsedToken]] = [[] for _ in tokens]
     rights: list[list[ParsedToken]] = [[] for _ in tokens]
     for token, head in zip(tokens, heads, strict=True):
