@@ -280,6 +280,39 @@ def test_denouncing_a_move_we_do_not_code_targets_who_made_it() -> None:
     assert code_text("Spain denounced the move as hostile.", date=dt.date(2012, 4, 16)) == []
 
 
+def test_a_thing_judged_targets_whoever_its_earlier_mention_says_made_it() -> None:
+    from polybius.api import code_text
+
+    # Making a law is no event we code; the law's earlier mention names its maker.
+    events = code_text(
+        "India introduced a new citizenship law in December. "
+        "Pakistan's foreign ministry called the law discriminatory.",
+        date=dt.date(2019, 12, 14),
+    )
+    assert _triples(events) == {("PAKGOV", "IND", "111")}
+    assert events[0].target is not None and "antecedent" in events[0].target.rule
+    # Judged, the law of no one named: no target, so no event.
+    events = code_text(
+        "Parliament debated the citizenship law in December. "
+        "Pakistan's foreign ministry called the law discriminatory.",
+        date=dt.date(2019, 12, 14),
+    )
+    assert _triples(events) == set()
+
+
+def test_an_act_named_by_a_noun_judged_targets_its_earlier_doer() -> None:
+    from polybius.api import code_text
+
+    # "the investigation" names a kind of act; launched, not coded, by Australia.
+    events = code_text(
+        "Australia launched an inquiry into steel imports from Vietnam last month. "
+        "Vietnam's trade ministry called the inquiry protectionism.",
+        date=dt.date(2020, 3, 4),
+    )
+    judged = {t for t in _triples(events) if t[2] == "111"}
+    assert judged == {("VNMGOV", "AUS", "111")}
+
+
 def test_a_decision_judged_in_the_same_sentence_targets_the_earlier_clause_subject() -> None:
     from polybius.api import code_text
 

@@ -310,6 +310,14 @@ _DOCUMENTS = frozenset(
     {"resolution", "statement", "communique", "communiqué", "declaration", "letter", "motion"}
     | {"decree", "note", "message", "report", "text", "bill"}
 )
+# Verbs whose subject made or did what their object names: "introduced a law".
+_MAKING = frozenset(
+    {"introduce", "pass", "adopt", "impose", "launch", "announce", "issue", "take", "make"}
+    | {"carry", "conduct", "sign", "approve", "enact", "unveil", "deploy", "build", "open"}
+    | {"set", "start", "order", "declare", "begin", "stage", "hold", "propose", "table"}
+    | {"submit", "draft", "publish", "release", "file", "initiate", "establish", "create"}
+    | {"extend", "expand", "tighten", "place", "put", "slap", "levy", "install", "send"}
+)
 _ISSUING = frozenset({"issue", "adopt", "pass", "release", "publish", "approve", "send"})
 # Nouns that name whatever was just reported: "welcomed the decision", "condemned the move",
 # and what a denial or rejection answers ("dismissed the report as outrageous").
@@ -1749,7 +1757,7 @@ class EventCoder:
             for c in token.children
             if c.dep_ == "oprd"
             for g in c.children
-            if g.dep_ == "compound"
+            if g.dep_ in ("compound", "nmod")
         ]
         objects += [g for c in token.children for g in c.children if _quote_possessive(g)]
         # "..., a move Tehran condemned as politically motivated": the clause's head noun
@@ -1787,7 +1795,7 @@ class EventCoder:
         for noun in objects:
             # "called the seizure unacceptable": the small model may hang "the" on the
             # judgement the noun is a compound of
-            holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+            holders = [noun, noun.head] if noun.dep_ in ("compound", "nmod") else [noun]
             definite = any(
                 c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                 for h in holders
@@ -1804,6 +1812,10 @@ class EventCoder:
             generic = lemma in _EVENT_NOUNS
             kinds = {e.code[:3] for e in self.lexicon.candidates(lemma, "noun")}
             if not generic and not kinds:
+                # "introduced a law ... called the law discriminatory": what an actor made
+                found = self._antecedent_doer(noun, sentence, actors, own) if judging else None
+                if found is not None:
+                    return [replace(found, rule=f"{found.rule}+antecedent")], 0.6
                 continue
             recent = [
                 e
@@ -1839,6 +1851,14 @@ class EventCoder:
                 # "rejected the accusations" of all who made them together
                 makers = _joint_makers([e for e in same if e.cameo == same[0].cameo], same[0])
                 return [replace(m, rule=f"{m.rule}+event-reference") for m in makers], 0.7
+            # "the investigation": a kind of act, named before by its doer
+            antecedent = (
+                self._antecedent_doer(noun, sentence, actors, own)
+                if judging and not generic
+                else None
+            )
+            if antecedent is not None:
+                return [replace(antecedent, rule=f"{antecedent.rule}+antecedent")], 0.6
             if generic:
                 # What was said is answered across sentences; what was done, within one too.
                 in_clause = (
@@ -1859,6 +1879,36 @@ class EventCoder:
             if denied:
                 return [replace(m, rule=f"{m.rule}+denied-act") for m in denied], 0.6
         return [], 1.0
+
+    def _antecedent_doer(
+        self, noun: Token, sentence: Any, actors: DocumentActors, own: set[str | None]
+    ) -> Mention | None:
+        """ "The Commission launched an investigation into Chinese cars. Beijing called the
+        investigation protectionism": whoever the noun's earlier mention says did it, where
+        no coded event matches (its owner, the subject of the verb it is the object of, or
+        the agent of the participle it governs)."""
+        doc = sentence.doc
+        first = doc[max(0, sentence.start - 1)].sent.start if sentence.start else 0
+        if first:
+            first = doc[first - 1].sent.start
+        lemma = noun.lemma_.lower()
+        for earlier in reversed(doc[first : noun.i]):
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            doers = [c for c in earlier.children if c.dep_ == "poss"]
+            if earlier.dep_ == "dobj" and earlier.head.lemma_.lower() in _MAKING:
+                doers += self._subjects(earlier.head)[0]
+            doers += [
+                agent
+                for act in earlier.children
+                if act.dep_ == "acl" and act.tag_ == "VBN"
+                for agent in self._slot_tokens(act, "agent")
+            ]
+            for mention in (m for d in doers for m in self._actors_of(d, actors)):
+                if _other_side(mention, own):
+                    return mention
+            return None  # the nearest mention decides
+        return None
 
     def _claimed_deed_targets(
         self, trigger: _Trigger, actors: DocumentActors, sentence: Any, sources: Sequence[Mention]
