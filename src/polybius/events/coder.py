@@ -1813,9 +1813,9 @@ class EventCoder:
             kinds = {e.code[:3] for e in self.lexicon.candidates(lemma, "noun")}
             if not generic and not kinds:
                 # "introduced a law ... called the law discriminatory": what an actor made
-                found = self._antecedent_doer(noun, sentence, actors, own) if judging else None
-                if found is not None:
-                    return [replace(found, rule=f"{found.rule}+antecedent")], 0.6
+                maker = self._antecedent_doer(noun, sentence, actors, own) if judging else None
+                if maker is not None:
+                    return [replace(maker, rule=f"{maker.rule}+antecedent")], 0.6
                 continue
             recent = [
                 e
