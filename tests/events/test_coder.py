@@ -2435,6 +2435,17 @@ def test_calling_an_act_something_is_no_phone_call() -> None:
     assert ("RUSGOV", "TURGOV", "041") in rang
 
 
+def test_a_policy_dropped_after_strikes_named_in_its_sentence_yields_to_the_opposition() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2018, 6, 4)
+    text = "Jordan's government withdrew a draft income tax law on Monday after a week of strikes."
+    assert ("JORGOV", "JOROPP", "0832") in _triples(code_text(text, date=day))
+    # Dropped with no pressure named: no one yielded to.
+    text = "Jordan's government withdrew a draft income tax law on Monday after a cabinet meeting."
+    assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "0832"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -2291,6 +2291,9 @@ class EventCoder:
                     if code in ("130", "138"):
                         code = "138" if provoker.rule.endswith("+force") else "130"
                         code = self._response_means(trigger.token) or code
+            if not targets and code == "0832":
+                # "withdrew the tax reform after five days of strikes and marches"
+                targets = self._pressing(trigger.token, sources, actors)
             if not targets and code in ("0831", "0832"):
                 # "Ortega revoked the reform" after days of protests against it: yielding
                 # to those who protested, in this sentence or the one before
@@ -4310,9 +4313,10 @@ def _travels(verb: Token) -> bool:
 
 
 _PRESSURE_PREPS = frozenset({"under", "amid", "after", "following", "despite"})
-_YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend", "respond", "give"})
+_YIELDING = frozenset({"bow", "yield", "cave", "succumb", "bend", "respond", "give", "end"})
 _PROTEST_NOUNS = frozenset(
     {"protest", "demonstration", "protester", "demonstrator", "uprising", "unrest", "riot"}
+    | {"march", "rally", "strike", "walkout", "blockade", "movement", "agitation"}
 )
 _FORCE_WORDS = frozenset(
     {"troops", "forces", "soldiers", "police", "officers", "peacekeepers", "marines", "units"}
