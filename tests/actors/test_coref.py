@@ -889,3 +889,16 @@ def test_a_group_is_known_by_its_full_name_running_past_its_head() -> None:
     text = "The government blamed the Tigers of the north."
     actors, _ = _resolve(text, dt.date(1996, 1, 31))
     assert _codes(actors, text, "Tigers") == [], "a lowercase tail names no one"
+
+
+def test_an_object_pronoun_is_not_the_implied_subject_of_its_participle() -> None:
+    # The message, and so its congratulating, is Erdogan's: "him" is the other man named.
+    text = (
+        "Turkish President Recep Tayyip Erdogan sent a letter to Vladimir Putin "
+        "congratulating him on his re-election."
+    )
+    actors, _ = _resolve(text, dt.date(2018, 3, 20))
+    assert _codes(actors, text, "him") == ["RUSGOV"]
+    text = "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi, thanking him."
+    actors, _ = _resolve(text, dt.date(2018, 3, 20))
+    assert _codes(actors, text, "him") == ["RUSGOV"]

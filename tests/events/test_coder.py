@@ -2446,6 +2446,27 @@ def test_a_policy_dropped_after_strikes_named_in_its_sentence_yields_to_the_oppo
     assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "0832"}
 
 
+def test_greetings_exchanged_are_praise_both_ways_and_a_message_congratulating_is_praise() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2019, 10, 1)
+    text = (
+        "Russian President Vladimir Putin and Chinese President Xi Jinping exchanged "
+        "congratulatory messages on the 70th anniversary of diplomatic ties."
+    )
+    assert _triples(code_text(text, date=day)) == {
+        ("RUSGOV", "CHNGOV", "051"),
+        ("CHNGOV", "RUSGOV", "051"),
+    }
+    text = "Narendra Modi sent a message congratulating Xi Jinping on the anniversary."
+    assert _triples(code_text(text, date=day)) == {("INDGOV", "CHNGOV", "051")}
+    # Exchanged fire is no greeting; people described by what they support do not praise.
+    text = "Indian and Pakistani troops exchanged fire across the Line of Control."
+    assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "051"}
+    text = "Protesters supporting Imran Khan blocked roads in Lahore."
+    assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "051"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

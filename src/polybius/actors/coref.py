@@ -1083,9 +1083,12 @@ class _Resolver:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject.idx, subject.idx + len(subject.text)
-            if verb.dep_ != "conj" or verb.head is verb:
+            if verb.dep_ in ("conj", "advcl") and verb.head is not verb:
+                verb = verb.head  # "Merkel spoke with Putin and pressed him"
+            elif verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+                verb = verb.head.head  # "Xi sent Biden a message congratulating him"
+            else:
                 return None
-            verb = verb.head  # "Merkel spoke with Putin and pressed him"
         return None
 
     def _last_person(

@@ -841,6 +841,8 @@ class EventCoder:
                 trigger.entry.code[:2] == "05"
                 and trigger.token.tag_ == "VBG"
                 and trigger.token.dep_ == "acl"
+                # "sent a message congratulating Biden": what the text does
+                and trigger.token.head.lemma_.lower() not in _MESSAGES | _DOCUMENTS
             ):
                 continue  # "rioters supporting Trump": who they are, not an act of support
             # A light verb with an event noun as object codes nothing itself.
@@ -1037,7 +1039,7 @@ class EventCoder:
             return [c for c in verb.children if c.dep_ in ("npadvmod", "compound")], False
         if (
             verb.dep_ == "acl"
-            and head.lemma_.lower() in _DOCUMENTS
+            and head.lemma_.lower() in _DOCUMENTS | _MESSAGES
             and head.dep_ == "dobj"
             and head.head.lemma_.lower() in _ISSUING
         ):
