@@ -2467,6 +2467,22 @@ def test_greetings_exchanged_are_praise_both_ways_and_a_message_congratulating_i
     assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "051"}
 
 
+def test_a_courtesy_call_on_someone_is_a_meeting_and_a_video_link_a_call() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2021, 5, 21)
+    text = "The outgoing German ambassador paid a farewell call on Indian Prime Minister Modi."
+    assert _triples(code_text(text, date=day)) == {
+        ("DEUGOV", "INDGOV", "040"),
+        ("INDGOV", "DEUGOV", "040"),
+    }
+    text = "Xi Jinping and Cyril Ramaphosa spoke by video link on Friday."
+    assert _triples(code_text(text, date=day)) == {
+        ("CHNGOV", "ZAFGOV", "041"),
+        ("ZAFGOV", "CHNGOV", "041"),
+    }
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 
