@@ -2483,6 +2483,20 @@ def test_a_courtesy_call_on_someone_is_a_meeting_and_a_video_link_a_call() -> No
     }
 
 
+def test_an_emergency_or_curfew_laid_on_no_one_named_is_laid_on_the_country() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2022, 4, 2)
+    text = "Sri Lankan President Gotabaya Rajapaksa declared a state of emergency on Friday."
+    assert _triples(code_text(text, date=day)) == {("LKAGOV", "LKA", "1724")}
+    # On the capital's people, not on the government it stands for.
+    text = "Sri Lankan police imposed a curfew in Colombo on Friday."
+    assert _triples(code_text(text, date=day)) == {("LKACOP", "LKA", "1723")}
+    # Ending a siege of a hotel lifts no state of siege.
+    text = "Sri Lankan police ended the siege of the hotel on Friday."
+    assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "0814"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

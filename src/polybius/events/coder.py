@@ -19,7 +19,13 @@ from functools import partial
 from typing import Any
 
 from polybius.actors.coref import DocumentActors
-from polybius.actors.recognise import PERSON_ROLES, SPEAKING_FOR, UNKNOWN_COUNTRY, make_actor
+from polybius.actors.recognise import (
+    OFFICE_SECTORS,
+    PERSON_ROLES,
+    SPEAKING_FOR,
+    UNKNOWN_COUNTRY,
+    make_actor,
+)
 from polybius.events.derived import (
     appeal_code,
     intent_code,
@@ -2162,6 +2168,11 @@ class EventCoder:
                 targets, confidence = _own_government(trigger, sources), 0.6
             if not targets and trigger.entry.code == "175":
                 targets, confidence = _crowd_in(sentence, actors, sources), 0.6
+            if trigger.entry.code in _ON_THE_PUBLIC:
+                # "a curfew in Addis Ababa": laid on the place, not on its government
+                targets = [_as_country(m) if "capital" in m.rule else m for m in targets]
+                if not targets:
+                    targets, confidence = _own_people(trigger, sources), 0.6
             if not targets and trigger.entry.code == "042" and _carrying_aid(trigger.token):
                 # "a Japanese rescue team arrived in Chengdu": aid goes to the country, which
                 # a city names as well as a capital does
@@ -4274,6 +4285,30 @@ def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Menti
     return [_word_mention(trigger.token, actor, "implied:government")]
 
 
+# Restrictions a state lays on its people at large, and their lifting: an internet shutdown,
+# a curfew, a state of emergency or martial law.
+_ON_THE_PUBLIC = frozenset({"1721", "1723", "1724", "0813", "0814"})
+
+
+def _own_people(trigger: _Trigger, sources: Sequence[Mention]) -> list[Mention]:
+    """ "The government declared a state of emergency", "shut down the internet": laid on
+    no one named, a restriction is laid on the state's own country (as the gold sets' writers
+    code it). The target is implied, so its span is the trigger's."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "siege" for c in trigger.token.children):
+        return []  # "ended the siege of the hotel": an assault's end, no state of siege
+    countries = {m.actor.country for m in sources if m.actor is not None}
+    if len(countries) != 1 or not all(
+        m.actor is not None and m.actor.kind != "igo" and set(m.actor.sectors) & OFFICE_SECTORS
+        for m in sources
+    ):
+        return []
+    country = countries.pop()
+    if not country or country == UNKNOWN_COUNTRY:
+        return []
+    actor = make_actor(country, (), kind="state")
+    return [_word_mention(trigger.token, actor, "implied:country")]
+
+
 def _crowd_in(sentence: Any, actors: DocumentActors, sources: Sequence[Mention]) -> list[Mention]:
     """ "Protesters clashed with police, who fired tear gas": tear gas fired at no one named
     is fired at the protesters the sentence names."""
@@ -4403,10 +4438,14 @@ def _pairs(
         for m in sources
         if m.actor is not None and (not m.actor.sectors or _STATE_SECTORS & set(m.actor.sectors))
     }
+    # A curfew or an emergency is laid on the state's own country.
     targets = [
         t
         for t in _unique(targets)
-        if t.actor is None or t.actor.sectors or t.actor.country not in own
+        if t.actor is None
+        or t.actor.sectors
+        or t.actor.country not in own
+        or code in _ON_THE_PUBLIC
     ]
     if entry.reciprocal and len(sources) >= 2:
         # "Israel and Hezbollah traded their heaviest fire": "their" is the subjects again;
@@ -4455,7 +4494,7 @@ def _one_side(code: str, source: Mention, target: Mention) -> bool:
     ("Russia" and "Putin" in one sentence). Protest is the exception to the second: "Israelis
     protested against the government" is the people against the state."""
     return _sent_to_own(code, source, target) or (
-        code[:2] != "14" and _country_and_its_own(source, target)
+        code[:2] != "14" and code not in _ON_THE_PUBLIC and _country_and_its_own(source, target)
     )
 
 
