@@ -2497,6 +2497,25 @@ def test_an_emergency_or_curfew_laid_on_no_one_named_is_laid_on_the_country() ->
     assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "0814"}
 
 
+def test_placing_someone_under_house_arrest_is_an_arrest_of_them() -> None:
+    from polybius.api import code_text
+
+    text = "Sudanese soldiers placed Prime Minister Abdalla Hamdok under house arrest on Monday."
+    assert ("SDNMIL", "SDNGOV", "173") in _triples(code_text(text, date=dt.date(2021, 10, 25)))
+
+
+def test_police_fire_on_protesters_of_no_stated_country_at_home() -> None:
+    from polybius.api import code_text
+
+    # Two countries named: the protesters' country is the police's own.
+    text = (
+        "The foreign ministers of Greece and Macedonia signed an agreement on Sunday, as Greek "
+        "police fired tear gas at protesters near the ceremony."
+    )
+    events = code_text(text, date=dt.date(2018, 6, 17))
+    assert ("GRCCOP", "GRCOPP", "175") in _triples(events)
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

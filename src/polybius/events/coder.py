@@ -778,6 +778,13 @@ class EventCoder:
                 governor = noun.head.head  # "Lula is on a state visit to China"
             elif (
                 entry.pos == "noun"
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "under"
+                and noun.head.head.lemma_.lower() in ("place", "put", "keep", "hold")
+            ):
+                governor = noun.head.head  # "placed Mugabe under house arrest"
+            elif (
+                entry.pos == "noun"
                 and entry.code[:2] == "04"
                 and noun.dep_ == "pobj"
                 and noun.head.lower_ == "for"
@@ -2333,6 +2340,11 @@ class EventCoder:
                 confidence=confidence,
             )
             for source, target, pair_code in _pairs(entry, code, sources, targets):
+                if _police(source) and set(target.actor.sectors if target.actor else ()) & (
+                    _PROTESTING
+                ):
+                    # "Greek police fired tear gas at nationalist protesters": at home
+                    target = _of_country(target, source.actor.country if source.actor else None)
                 event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
                 if event_code == "172" and entry.objects and _abroad(source, target):
@@ -4182,6 +4194,12 @@ def _forces(*mentions: Mention) -> bool:
         and m.text.lower().rsplit(" ", 1)[-1] in _FORCE_WORDS
         for m in mentions
     )
+
+
+def _police(mention: Mention) -> bool:
+    """A country's police, who act at home."""
+    actor = mention.actor
+    return actor is not None and "COP" in actor.sectors and actor.country != UNKNOWN_COUNTRY
 
 
 def _of_country(mention: Mention, country: str | None) -> Mention:
