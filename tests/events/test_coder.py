@@ -2516,6 +2516,19 @@ def test_police_fire_on_protesters_of_no_stated_country_at_home() -> None:
     assert ("GRCCOP", "GRCOPP", "175") in _triples(events)
 
 
+def test_calling_an_accusation_baseless_denies_it() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2018, 3, 14)
+    text = "Britain accused Russia of the poisoning. Moscow called the allegations absurd."
+    codes = {t[2] for t in _triples(code_text(text, date=day)) if t[0] == "RUSGOV"}
+    assert codes == {"016"}
+    # A decision so called is judged, not denied.
+    text = "Britain expelled 23 Russian diplomats. Moscow called the decision absurd."
+    codes = {t[2] for t in _triples(code_text(text, date=day)) if t[0] == "RUSGOV"}
+    assert codes == {"111"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 
