@@ -147,3 +147,11 @@ def test_load_is_shared_and_build_is_fresh(gazetteer: Gazetteer) -> None:
     assert fresh is not Gazetteer.load()
     assert len(fresh) == len(Gazetteer.load())
     assert fresh.version == "places.v1"
+
+
+def test_a_bare_direction_is_no_place(gazetteer: Gazetteer) -> None:
+    # GeoNames lists "North" among North Salt Lake's names; "a visit to the North" is not Utah.
+    assert gazetteer.resolve("North") is None
+    assert gazetteer.resolve("the North") is None
+    found = gazetteer.resolve("North Salt Lake")
+    assert found is not None and found.country == "USA"

@@ -52,6 +52,11 @@ _THE = re.compile(r"^the\s+")
 _SPACES = re.compile(r"\s+")
 
 
+# A town's nickname that is a bare direction ("North" for North Salt Lake) names no place:
+# "a visit to the North" is the north of the country in view.
+_COMPASS = frozenset({"north", "south", "east", "west", "centre", "center", "central"})
+
+
 def _key(name: str) -> str:
     """Index form of a name: lower case, no leading "the", no possessive "'s"."""
     key = name.strip().strip(".,;:").lower()
@@ -140,7 +145,12 @@ class Gazetteer:
                 by_name[(city["name"], code)] = entry
             add(city["name"], entry)
             for alt in city["alternatenames"]:
-                if len(alt) > 2 and _latin(alt) and not (alt.isupper() and len(alt) <= 4):
+                if (
+                    len(alt) > 2
+                    and _latin(alt)
+                    and not (alt.isupper() and len(alt) <= 4)
+                    and alt.lower() not in _COMPASS
+                ):
                     add(alt, entry)
         for country in countries.values():
             entry = _Entry(
