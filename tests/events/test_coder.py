@@ -2460,6 +2460,8 @@ def test_greetings_exchanged_are_praise_both_ways_and_a_message_congratulating_i
     }
     text = "Narendra Modi sent a message congratulating Xi Jinping on the anniversary."
     assert _triples(code_text(text, date=day)) == {("INDGOV", "CHNGOV", "051")}
+    text = "Narendra Modi sent Xi Jinping a message of greetings on the anniversary."
+    assert _triples(code_text(text, date=day)) == {("INDGOV", "CHNGOV", "051")}
     # Exchanged fire is no greeting; people described by what they support do not praise.
     text = "Indian and Pakistani troops exchanged fire across the Line of Control."
     assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "051"}
