@@ -2531,6 +2531,22 @@ def test_calling_an_accusation_baseless_denies_it() -> None:
     assert codes == {"111"}
 
 
+def test_shuttling_or_carrying_messages_between_two_sides_mediates() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2023, 11, 20)
+    text = "Qatari officials shuttled between Israel and Hamas on Monday."
+    assert _triples(code_text(text, date=day)) == {
+        ("QATGOV", "ISR", "045"),
+        ("QATGOV", "PSEREB", "045"),
+    }
+    text = "Egyptian officials carried messages between Israel and Hamas on Monday."
+    assert ("EGYGOV", "PSEREB", "045") in _triples(code_text(text, date=day))
+    # Carrying aid between two towns mediates nothing.
+    text = "Egyptian trucks carried aid between Rafah and Khan Younis on Monday."
+    assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "045"}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 
