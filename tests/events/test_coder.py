@@ -2542,6 +2542,8 @@ def test_shuttling_or_carrying_messages_between_two_sides_mediates() -> None:
     }
     text = "Egyptian officials carried messages between Israel and Hamas on Monday."
     assert ("EGYGOV", "PSEREB", "045") in _triples(code_text(text, date=day))
+    text = "Norway acted as guarantor of the talks between Colombia and the ELN on Monday."
+    assert ("NOR", "COL", "045") in _triples(code_text(text, date=day))
     # Carrying aid between two towns mediates nothing.
     text = "Egyptian trucks carried aid between Rafah and Khan Younis on Monday."
     assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "045"}
