@@ -902,3 +902,10 @@ def test_an_object_pronoun_is_not_the_implied_subject_of_its_participle() -> Non
     text = "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi, thanking him."
     actors, _ = _resolve(text, dt.date(2018, 3, 20))
     assert _codes(actors, text, "him") == ["RUSGOV"]
+
+
+def test_a_known_name_the_model_marks_no_person_in_is_still_the_person() -> None:
+    # The small model tags "Leyen" a place; the knowledge base knows the whole name.
+    text = "Olaf Scholz telephoned European Commission President Ursula von der Leyen."
+    actors, _ = _resolve(text, dt.date(2023, 5, 2))
+    assert _codes(actors, text, "Leyen") == ["IGOEUREEC"]

@@ -385,7 +385,7 @@ def phrase_actors(
     modifiers = [t for t in phrase.tokens if t != head]
 
     # A person: the knowledge base first, then title and nationality.
-    name_tokens = _known_longer_name(kb, phrase, person_name(phrase))
+    name_tokens = _known_longer_name(kb, phrase, person_name(phrase)) or _known_name_end(kb, phrase)
     if name_tokens:
         name = " ".join(t.text for t in name_tokens)
         title_tokens = [t for t in modifiers if t not in name_tokens]
@@ -770,6 +770,31 @@ def _known_longer_name(kb: ActorKnowledge, phrase: NounPhrase, name: list[Token]
         if kb.persons_by_name(" ".join(t.text for t in longer)):
             return longer
     return name
+
+
+# Lower-case words inside names: "Ursula von der Leyen", "Abdullah bin Zayed"
+_NAME_PARTICLES = frozenset(
+    {"von", "der", "van", "de", "del", "da", "dos", "la", "le", "bin", "al"}
+)
+
+
+def _known_name_end(kb: ActorKnowledge, phrase: NounPhrase) -> list[Token]:
+    """ "President Ursula von der Leyen": the small model may mark no PERSON in a name (it
+    tags "Leyen" a place); the words ending the phrase that the knowledge base knows as a
+    person's whole name are one."""
+    if phrase.head.pos_ != "PROPN":
+        return []
+    tokens = list(phrase.tokens)
+    for size in range(min(5, len(tokens)), 1, -1):
+        words = tokens[-size:]
+        if not words[0].text[:1].isupper() or not all(
+            w.pos_ == "PROPN" or w.lower_ in _NAME_PARTICLES for w in words
+        ):
+            continue
+        named = kb.persons_by_name(" ".join(w.text for w in words))
+        if any(getattr(p, "kind", "person") == "person" for p in named):
+            return words
+    return []
 
 
 def person_name(phrase: NounPhrase) -> list[Token]:
