@@ -909,3 +909,14 @@ def test_a_known_name_the_model_marks_no_person_in_is_still_the_person() -> None
     text = "Olaf Scholz telephoned European Commission President Ursula von der Leyen."
     actors, _ = _resolve(text, dt.date(2023, 5, 2))
     assert _codes(actors, text, "Leyen") == ["IGOEUREEC"]
+
+
+def test_the_north_and_the_south_in_a_text_about_korea_are_the_two_koreas() -> None:
+    text = "Seoul said the North fired two missiles; the South put its troops on alert."
+    actors, _ = _resolve(text, dt.date(2019, 5, 9))
+    assert _codes(actors, text, "North") == ["PRK"]
+    assert _codes(actors, text, "South") == ["KOR"]
+    # Elsewhere a half of a country is no state.
+    text = "Rebels in the North attacked an army post, Bamako said."
+    actors, _ = _resolve(text, dt.date(2019, 5, 9))
+    assert _codes(actors, text, "North") == []

@@ -445,6 +445,10 @@ def phrase_actors(
     text = phrase.text
     head_text = head.text
 
+    korea = _korea_by_half(phrase, context)
+    if korea is not None:
+        return [korea], "korea:half"
+
     entity = _entity_text(head)
     # "the U.N. High Commissioner for Human Rights", "the Liberation Tigers of Tamil Eelam"
     long_name = _name_with_complement(phrase)
@@ -770,6 +774,19 @@ def _known_longer_name(kb: ActorKnowledge, phrase: NounPhrase, name: list[Token]
         if kb.persons_by_name(" ".join(t.text for t in longer)):
             return longer
     return name
+
+
+def _korea_by_half(phrase: NounPhrase, context: Context) -> Actor | None:
+    """ "Moon's visit to the North": in a text about Korea, "the North" is North Korea and
+    "the South" South Korea, as Korean and wire reporting write them."""
+    head = phrase.head
+    if head.lower_ not in ("north", "south") or [t.lower_ for t in phrase.tokens] != [head.lower_]:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if not {"PRK", "KOR"} & set(context()):
+        return None
+    return make_actor("PRK" if head.lower_ == "north" else "KOR", kind="state")
 
 
 # Lower-case words inside names: "Ursula von der Leyen", "Abdullah bin Zayed"
