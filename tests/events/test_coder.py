@@ -2549,6 +2549,13 @@ def test_shuttling_or_carrying_messages_between_two_sides_mediates() -> None:
     assert not {t for t in _triples(code_text(text, date=day)) if t[2] == "045"}
 
 
+def test_mourning_declared_for_someone_is_a_gesture_to_their_country() -> None:
+    from polybius.api import code_text
+
+    text = "Cuba declared three days of national mourning for Hugo Chavez on Wednesday."
+    assert _triples(code_text(text, date=dt.date(2013, 3, 6))) == {("CUB", "VEN", "017")}
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

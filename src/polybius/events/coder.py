@@ -2175,6 +2175,9 @@ class EventCoder:
                 targets, confidence = _own_government(trigger, sources), 0.6
             if not targets and trigger.entry.code == "175":
                 targets, confidence = _crowd_in(sentence, actors, sources), 0.6
+            if trigger.entry.code == "017":
+                # "mourning for Abe", "a wreath for the victims": a gesture to their country
+                targets = [_as_country(m) for m in targets]
             if trigger.entry.code in _ON_THE_PUBLIC:
                 # "a curfew in Addis Ababa": laid on the place, not on its government
                 targets = [_as_country(m) if "capital" in m.rule else m for m in targets]
