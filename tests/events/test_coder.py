@@ -2556,6 +2556,23 @@ def test_mourning_declared_for_someone_is_a_gesture_to_their_country() -> None:
     assert _triples(code_text(text, date=dt.date(2013, 3, 6))) == {("CUB", "VEN", "017")}
 
 
+def test_following_suit_repeats_the_act_reported_last() -> None:
+    from polybius.api import code_text
+
+    day = dt.date(2018, 3, 26)
+    text = "The United States expelled 60 Russian diplomats. Poland and Lithuania followed suit."
+    events = code_text(text, date=day)
+    expelled = {(t[1], t[2]) for t in _triples(events) if t[0] == "USA"}
+    assert len(expelled) == 1
+    ((target, code),) = expelled
+    assert {t for t in _triples(events) if t[0] in ("POL", "LTU")} == {
+        ("POL", target, code),
+        ("LTU", target, code),
+    }
+    # Nothing reported before: nothing to repeat.
+    assert code_text("Poland and Lithuania followed suit.", date=day) == []
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

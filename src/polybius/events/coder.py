@@ -2189,6 +2189,12 @@ class EventCoder:
                 own = _countries(sources)
                 targets, confidence = self._location_target([trigger.token], actors, own), 0.6
             code = trigger.entry.code
+            if trigger.entry.id == FOLLOW_SUIT:
+                # "Canada, Brazil and Argentina followed suit": they did what was done last
+                followed = _followed(sources, sentence_index, [*history, *events])
+                if followed is None or followed.target is None:
+                    continue
+                code, targets, confidence = followed.cameo, [followed.target], 0.6
             if code == "086" and targets and all(_inspectorate(t) for t in targets):
                 code = "0862"  # "gave the IAEA teams full access": inspectors received
             if code == "114" and _before_a_court(trigger.token, actors):
@@ -4152,6 +4158,22 @@ def _home(a: Mention, b: Mention) -> bool:
         return False
     same = a.actor.country == b.actor.country and a.actor.country != "---"
     return same and "state" in (a.actor.kind, b.actor.kind)
+
+
+# The lexicon entry whose event is the one reported last, done again by others.
+FOLLOW_SUIT = "follow-suit.v"
+
+
+def _followed(
+    followers: Sequence[Mention], sentence_index: int, history: Sequence[Event]
+) -> Event | None:
+    """The last act, reported in this sentence or the one before, that others than the
+    followers did: what "followed suit" repeats."""
+    own = {m.code for m in followers}
+    for event in reversed(_recent(history, sentence_index)):
+        if event.modality.factual and event.target is not None and event.source.code not in own:
+            return event
+    return None
 
 
 def _recent(events: Sequence[Event], sentence_index: int) -> list[Event]:
