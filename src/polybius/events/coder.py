@@ -1826,11 +1826,18 @@ class EventCoder:
                 )
             generic = lemma in _EVENT_NOUNS
             kinds = {e.code[:3] for e in self.lexicon.candidates(lemma, "noun")}
+            # "introduced a law ... called the law discriminatory", "launched an investigation
+            # ... called the investigation protectionism": whoever the noun's earlier mention
+            # names as its maker, where no coded act matches
+            maker = (
+                self._antecedent_doer(noun, sentence, actors, own)
+                if judging and not generic
+                else None
+            )
+            by_maker = [replace(maker, rule=f"{maker.rule}+antecedent")] if maker else []
             if not generic and not kinds:
-                # "introduced a law ... called the law discriminatory": what an actor made
-                maker = self._antecedent_doer(noun, sentence, actors, own) if judging else None
-                if maker is not None:
-                    return [replace(maker, rule=f"{maker.rule}+antecedent")], 0.6
+                if by_maker:
+                    return by_maker, 0.6
                 continue
             recent = [
                 e
@@ -1866,14 +1873,8 @@ class EventCoder:
                 # "rejected the accusations" of all who made them together
                 makers = _joint_makers([e for e in same if e.cameo == same[0].cameo], same[0])
                 return [replace(m, rule=f"{m.rule}+event-reference") for m in makers], 0.7
-            # "the investigation": a kind of act, named before by its doer
-            antecedent = (
-                self._antecedent_doer(noun, sentence, actors, own)
-                if judging and not generic
-                else None
-            )
-            if antecedent is not None:
-                return [replace(antecedent, rule=f"{antecedent.rule}+antecedent")], 0.6
+            if by_maker:
+                return by_maker, 0.6
             if generic:
                 # What was said is answered across sentences; what was done, within one too.
                 in_clause = (
@@ -2349,10 +2350,8 @@ class EventCoder:
                 confidence=confidence,
             )
             for source, target, pair_code in _pairs(entry, code, sources, targets):
-                if _police(source) and set(target.actor.sectors if target.actor else ()) & (
-                    _PROTESTING
-                ):
-                    # "Greek police fired tear gas at nationalist protesters": at home
+                if _policed_at_home(source, target):
+                    # "Greek police fired tear gas at nationalist protesters"
                     target = _of_country(target, source.actor.country if source.actor else None)
                 event_code = _taken_by_force(_repression(pair_code, source, target), source)
                 event_code = _leaving_body(event_code, entry, target)
@@ -4221,10 +4220,17 @@ def _forces(*mentions: Mention) -> bool:
     )
 
 
-def _police(mention: Mention) -> bool:
-    """A country's police, who act at home."""
-    actor = mention.actor
-    return actor is not None and "COP" in actor.sectors and actor.country != UNKNOWN_COUNTRY
+def _policed_at_home(source: Mention, target: Mention) -> bool:
+    """Police act at home: the protesters or civilians a country's police act on are of that
+    country where the text names none."""
+    src, tgt = source.actor, target.actor
+    return (
+        src is not None
+        and tgt is not None
+        and "COP" in src.sectors
+        and src.country != UNKNOWN_COUNTRY
+        and bool(set(tgt.sectors) & _PROTESTING)
+    )
 
 
 def _of_country(mention: Mention, country: str | None) -> Mention:
