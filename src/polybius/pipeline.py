@@ -26,6 +26,7 @@ from polybius.errors import ConfigError, Errors
 from polybius.events.coder import EventCoder
 from polybius.events.lexicon import load_lexicon
 from polybius.events.ontology import load_ontology
+from polybius.ingest.monitor import plain_dateline_spans
 from polybius.model import CodedDocument, Document, Event, Mention, Sentence
 from polybius.nlp import DEFAULT_MODEL, load_nlp
 from polybius.parsed import freeze
@@ -392,6 +393,7 @@ class Pipeline:
     def code_parsed(self, document: Document, doc: Any) -> CodedDocument:
         """Run the stages after the parse on one parsed document."""
         skip = [(m.start(), m.end()) for m in _HEADER.finditer(document.text)]
+        skip.extend(plain_dateline_spans(document.text))
         skip.extend((c.start, c.end) for c in document.citations)
         parsed = freeze(doc)
         work = _Work(document=document, doc=parsed, skip_spans=skip)

@@ -2573,6 +2573,16 @@ def test_following_suit_repeats_the_act_reported_last() -> None:
     assert code_text("Poland and Lithuania followed suit.", date=day) == []
 
 
+def test_a_dateline_place_is_no_actor() -> None:
+    from polybius.api import code_text
+
+    text = "MOSCOW, May 8 - Russia and China signed an agreement on information security."
+    assert _triples(code_text(text, date=dt.date(2015, 5, 8))) == {
+        ("RUS", "CHN", "057"),
+        ("CHN", "RUS", "057"),
+    }
+
+
 def test_responding_to_something_done_is_no_threat() -> None:
     from polybius.api import code_text
 

@@ -9,6 +9,7 @@ from polybius.ingest.monitor import (
     find_dateline,
     is_cross_reference,
     parse_header,
+    plain_dateline_spans,
     read_facts,
     volume_year,
 )
@@ -269,3 +270,10 @@ def test_citation_offsets_slice_back_to_their_text(text: str) -> None:
         for c in facts.citations:
             assert text[c.start : c.end] == c.text
             assert 0 <= c.paragraph_start <= c.start < c.end <= len(text)
+
+
+def test_a_dateline_naming_no_agency_is_found_at_a_line_start() -> None:
+    text = "Leaders meet\nBUTEMBO, Congo, April 20 - Gunmen stormed a hospital."
+    assert [text[a:b] for a, b in plain_dateline_spans(text)] == ["BUTEMBO, Congo, April 20 -"]
+    # A country opening a sentence with a date is no dateline.
+    assert plain_dateline_spans("Russia, May 8 - a date later set for talks.") == []

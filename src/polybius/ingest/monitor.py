@@ -60,6 +60,7 @@ __all__ = [
     "TextFacts",
     "find_citations",
     "find_dateline",
+    "plain_dateline_spans",
     "is_cross_reference",
     "parse_header",
     "read_facts",
@@ -113,6 +114,13 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?)"
     rf"(?:,[ \t]*(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}}))?"
     r"[ \t]*\((?P<wire>[A-Z][^()\n]{0,80})\)[ \t]*(?:--|-|–|—|:)"
+)
+# A dateline naming no agency, at the start of a line: "MOSCOW, May 8 -", "BUTEMBO, Congo,
+# April 20 -". Place and date only: no source to cite.
+_PLAIN_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
+    rf",[ \t]*{_MONTH}\.?[ \t]+\d{{1,2}}[ \t]*(?:--|-|–|—)",
+    re.MULTILINE,
 )
 _PAREN = re.compile(r"\(([^()\n]{1,400})\)")
 _SEE = re.compile(r"see(?:\s+also)?\s+(?:the\s+)?(?P<pub>\S.*)", re.IGNORECASE)
@@ -366,6 +374,12 @@ def find_dateline(text: str, start: int = 0, *, year: int | None = None) -> Cita
     if match.group("month") and year is not None:
         date = _make_date(year, _MONTHS[match.group("month").lower()], int(match.group("day")))
     return Citation(sources, date, match.group(0), match.start(), match.end(), match.start())
+
+
+def plain_dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines that name no agency ("MOSCOW, May 8 -"): words that
+    place the report, which no stage should read as an actor."""
+    return [(m.start(), m.end()) for m in _PLAIN_DATELINE.finditer(text)]
 
 
 def _find_date_line(text: str, start: int) -> tuple[dt.date | None, int]:
