@@ -316,15 +316,15 @@ _DOCUMENTS = frozenset(
     {"resolution", "statement", "communique", "communiqué", "declaration", "letter", "motion"}
     | {"decree", "note", "message", "report", "text", "bill"}
 )
-# Verbs whose subject made or did what their object names: "introduced a law".
-_MAKING = frozenset(
-    {"introduce", "pass", "adopt", "impose", "launch", "announce", "issue", "take", "make"}
-    | {"carry", "conduct", "sign", "approve", "enact", "unveil", "deploy", "build", "open"}
-    | {"set", "start", "order", "declare", "begin", "stage", "hold", "propose", "table"}
-    | {"submit", "draft", "publish", "release", "file", "initiate", "establish", "create"}
-    | {"extend", "expand", "tighten", "place", "put", "slap", "levy", "install", "send"}
-)
 _ISSUING = frozenset({"issue", "adopt", "pass", "release", "publish", "approve", "send"})
+# Verbs whose subject made or did what their object names: "introduced a law".
+_MAKING = _ISSUING | frozenset(
+    {"introduce", "impose", "launch", "announce", "take", "make", "carry", "conduct", "sign"}
+    | {"enact", "unveil", "deploy", "build", "open", "set", "start", "order", "declare"}
+    | {"begin", "stage", "hold", "propose", "table", "submit", "draft", "file", "initiate"}
+    | {"establish", "create", "extend", "expand", "tighten", "place", "put", "slap", "levy"}
+    | {"install"}
+)
 # Nouns that name whatever was just reported: "welcomed the decision", "condemned the move",
 # and what a denial or rejection answers ("dismissed the report as outrageous").
 _EVENT_NOUNS = _SAYINGS | frozenset(
@@ -1904,11 +1904,13 @@ class EventCoder:
         no coded event matches (its owner, the subject of the verb it is the object of, or
         the agent of the participle it governs)."""
         doc = sentence.doc
-        first = doc[max(0, sentence.start - 1)].sent.start if sentence.start else 0
-        if first:
-            first = doc[first - 1].sent.start
+        first = sentence
+        for _ in range(2):  # this sentence and the two before it
+            if first.start == 0:
+                break
+            first = doc[first.start - 1].sent
         lemma = noun.lemma_.lower()
-        for earlier in reversed(doc[first : noun.i]):
+        for earlier in reversed(doc[first.start : noun.i]):
             if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
                 continue
             doers = [c for c in earlier.children if c.dep_ == "poss"]
@@ -4318,17 +4320,23 @@ def _own(mention: Mention, countries: set[str | None]) -> bool:
 _PROTESTING = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR", "REL", "MED", "HLH", "BUS", "REF"})
 
 
+def _sole_country(sources: Sequence[Mention], sectors: frozenset[str]) -> str | None:
+    """The one known country of the sources, where each of them has one of ``sectors``."""
+    countries = {m.actor.country for m in sources if m.actor is not None}
+    if len(countries) != 1 or not all(
+        m.actor is not None and set(m.actor.sectors) & sectors for m in sources
+    ):
+        return None
+    country = countries.pop()
+    return None if not country or country == UNKNOWN_COUNTRY else country
+
+
 def _own_government(trigger: _Trigger, sources: Sequence[Mention]) -> list[Mention]:
     """ "Thousands marched in Hong Kong against the extradition bill": a protest by
     people of one country, aimed at no one named, is aimed at its government (as CAMEO
     coders code domestic protest). The target is implied, so its span is the trigger's."""
-    countries = {m.actor.country for m in sources if m.actor is not None}
-    if len(countries) != 1 or not all(
-        m.actor is not None and set(m.actor.sectors) & _PROTESTING for m in sources
-    ):
-        return []
-    country = countries.pop()
-    if not country or country == UNKNOWN_COUNTRY:
+    country = _sole_country(sources, _PROTESTING)
+    if country is None:
         return []
     actor = make_actor(country, ("GOV",), kind="group")
     return [_word_mention(trigger.token, actor, "implied:government")]
@@ -4345,14 +4353,10 @@ def _own_people(trigger: _Trigger, sources: Sequence[Mention]) -> list[Mention]:
     code it). The target is implied, so its span is the trigger's."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "siege" for c in trigger.token.children):
         return []  # "ended the siege of the hotel": an assault's end, no state of siege
-    countries = {m.actor.country for m in sources if m.actor is not None}
-    if len(countries) != 1 or not all(
-        m.actor is not None and m.actor.kind != "igo" and set(m.actor.sectors) & OFFICE_SECTORS
-        for m in sources
-    ):
+    if any(m.actor is not None and m.actor.kind == "igo" for m in sources):
         return []
-    country = countries.pop()
-    if not country or country == UNKNOWN_COUNTRY:
+    country = _sole_country(sources, OFFICE_SECTORS)
+    if country is None:
         return []
     actor = make_actor(country, (), kind="state")
     return [_word_mention(trigger.token, actor, "implied:country")]

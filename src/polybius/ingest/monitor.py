@@ -110,16 +110,17 @@ _DATE_LINE = re.compile(
     r"[ \t]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),[ \t]*)?"
     rf"(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}}),?[ \t]+(?P<year>\d{{4}})[ \t]*(?=\n|$)"
 )
+# A dateline's place: "MOSCOW", "LA PAZ", "BUTEMBO, Congo", "ENNISKILLEN, Northern Ireland".
+_DATELINE_PLACE = r"[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?)"
+    rf"(?P<place>{_DATELINE_PLACE})"
     rf"(?:,[ \t]*(?P<month>{_MONTH})\.?[ \t]+(?P<day>\d{{1,2}}))?"
     r"[ \t]*\((?P<wire>[A-Z][^()\n]{0,80})\)[ \t]*(?:--|-|–|—|:)"
 )
 # A dateline naming no agency, at the start of a line: "MOSCOW, May 8 -", "BUTEMBO, Congo,
 # April 20 -". Place and date only: no source to cite.
 _PLAIN_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"
-    rf",[ \t]*{_MONTH}\.?[ \t]+\d{{1,2}}[ \t]*(?:--|-|–|—)",
+    rf"^[ \t]*{_DATELINE_PLACE},[ \t]*{_MONTH}\.?[ \t]+\d{{1,2}}[ \t]*(?:--|-|–|—)",
     re.MULTILINE,
 )
 _PAREN = re.compile(r"\(([^()\n]{1,400})\)")
